@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Installs every tool ClaimLens needs, idempotently. Tools live in `.tools/` (git-ignored);
+# a second run only checks that they are there.
+#
+# Installs: the wasm32 Rust target, wasm-pack, the wasm-bindgen CLI whose version equals the one in
+# Cargo.lock, Debian's chromium + chromium-driver, and the npm packages of the end-to-end tests
+# (playwright-core, binaryen's wasm-opt). Nothing is downloaded from outside the package registries.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+TOOLS=$ROOT/.tools
+mkdir -p "$TOOLS"
+
+log() { printf '[setup] %s\n' "$*" >&2; }
+
+# The wasm-bindgen version pinned in Cargo.toml (`=X.Y.Z`) — the CLI must match it exactly.
+WASM_BINDGEN_VERSION=$(sed -n 's/^wasm-bindgen = { version = "=\([0-9.]*\)".*/\1/p; s/^wasm-bindgen = "=\([0-9.]*\)"/\1/p' Cargo.toml | head -n1)
+WASM_PACK_VERSION=0.15.1
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  log "adding Rust target wasm32-unknown-unknown"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if [ ! -x "$TOOLS/bin/wasm-bindgen" ] || ! "$TOOLS/bin/wasm-bindgen" --version | grep -q " $WASM_BINDGEN_VERSION\$"; then
+  log "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (a few minutes, once)"
+  cargo install --quiet --root "$TOOLS" --force wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+fi
+
+if [ ! -x "$TOOLS/bin/wasm-pack" ] || ! "$TOOLS/bin/wasm-pack" --version | grep -q "$WASM_PACK_VERSION"; then
+  log "installing wasm-pack $WASM_PACK_VERSION (a few minutes, once)"
+  cargo install --quiet --root "$TOOLS" --force wasm-pack --version "$WASM_PACK_VERSION"
+fi
+
+if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+  log "installing Debian chromium + chromium-driver"
+  SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null
+fi
+
+# npm packages for the end-to-end tests and for wasm-opt (Debian's binaryen 108 miscompiles
+# rustc 1.95 output; npm binaryen 132 is verified good).
+if [ ! -f "$TOOLS/node/node_modules/.package-lock.json" ] || ! cmp -s tests/e2e/package.json "$TOOLS/node/package.json"; then
+  log "installing npm packages (playwright-core, binaryen)"
+  mkdir -p "$TOOLS/node"
+  cp tests/e2e/package.json "$TOOLS/node/package.json"
+  [ -f tests/e2e/package-lock.json ] && cp tests/e2e/package-lock.json "$TOOLS/node/package-lock.json"
+  (cd "$TOOLS/node" && npm install --no-audit --no-fund --loglevel=error >/dev/null)
+  cp "$TOOLS/node/package-lock.json" tests/e2e/package-lock.json
+fi
+log "tools ready in .tools/"

@@ -1,0 +1,2 @@
+//! The `claimlens` command-line tool (to be written).
+fn main() {}

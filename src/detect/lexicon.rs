@@ -1,0 +1,1 @@
+//! Loading of lexicon data files (to be written).

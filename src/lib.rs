@@ -1,0 +1,28 @@
+//! ClaimLens core: finds attributed claims, hedges and statistics in news text and compares them
+//! with a reference corpus.
+//!
+//! The same core runs natively (the `claimlens` command-line tool, `cargo test`) and as
+//! WebAssembly in the browser extension's sidebar. Spans are UTF-8 byte offsets everywhere in
+//! Rust; they are converted to UTF-16 code units only at the JavaScript boundary.
+//!
+//! ```
+//! use claimlens::{analyze, Corpus};
+//! let corpus = Corpus::bundled();
+//! let report = analyze("Russia lost over 1,200 personnel per day in May, the UK Ministry of Defence said.", Some(&corpus));
+//! assert!(report.findings.iter().any(|f| f.kind == claimlens::Kind::Statistic));
+//! ```
+#![deny(missing_docs)]
+
+pub mod compare;
+pub mod corpus;
+pub mod detect;
+mod finding;
+pub mod page;
+pub mod text;
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+pub use compare::{Reference, Verdict};
+pub use corpus::Corpus;
+pub use finding::{analyze, Detail, Finding, Kind, Report};
+pub use text::{byte_offset, utf16_offset, Span};

@@ -1,0 +1,19 @@
+//! Pages: the element tree the content script (or the CLI's HTML parser) sends, article
+//! extraction over it, and the mapping of findings back to text-node ranges.
+//!
+//! # The snapshot a content script sends
+//! ```json
+//! {"url": "https://…", "title": "…", "lang": "en",
+//!  "root": {"tag": "body", "children": [
+//!     {"tag": "article", "id": "main", "class": "story", "children": [
+//!         {"tag": "p", "children": ["The Kremlin has coerced ", {"tag": "a", "children": ["thousands"]}, " of migrants"]}]}]}}
+//! ```
+//! Strings are text nodes, numbered from 0 in depth-first document order; a [`NodeRange`] names
+//! them by that number, with offsets in UTF-16 code units inside the node, so that the content
+//! script can build DOM `Range`s directly.
+
+mod extract;
+mod snapshot;
+
+pub use extract::{extract_article, Article, Block};
+pub use snapshot::{analyze_page, NodeRange, PageAnalysis, PageFinding, PageNode, PageSnapshot};

@@ -40,13 +40,10 @@ if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
 fi
 
 # npm packages for the end-to-end tests and for wasm-opt (Debian's binaryen 108 miscompiles
-# rustc 1.95 output; npm binaryen 132 is verified good).
-if [ ! -f "$TOOLS/node/node_modules/.package-lock.json" ] || ! cmp -s tests/e2e/package.json "$TOOLS/node/package.json"; then
+# rustc 1.95 output; npm binaryen 132 is verified good). They go to tests/e2e/node_modules
+# (git-ignored), where node's module resolution finds them for the tests.
+if [ ! -f tests/e2e/node_modules/.package-lock.json ] || [ tests/e2e/package.json -nt tests/e2e/node_modules/.package-lock.json ]; then
   log "installing npm packages (playwright-core, binaryen)"
-  mkdir -p "$TOOLS/node"
-  cp tests/e2e/package.json "$TOOLS/node/package.json"
-  [ -f tests/e2e/package-lock.json ] && cp tests/e2e/package-lock.json "$TOOLS/node/package-lock.json"
-  (cd "$TOOLS/node" && npm install --no-audit --no-fund --loglevel=error >/dev/null)
-  cp "$TOOLS/node/package-lock.json" tests/e2e/package-lock.json
+  (cd tests/e2e && npm install --no-audit --no-fund --loglevel=error >/dev/null)
 fi
 log "tools ready in .tools/"

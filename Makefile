@@ -1,0 +1,39 @@
+# ClaimLens — the two commands a fresh machine needs are `make demo` and `make test`.
+# Every target installs what is missing first (scripts/setup.sh; tools cached in .tools/).
+
+SHELL := /bin/bash
+export PATH := $(CURDIR)/.tools/bin:$(CURDIR)/tests/e2e/node_modules/.bin:$(PATH)
+
+.PHONY: setup build demo test test-native test-wasm test-e2e lint clean
+
+setup:
+	@bash scripts/setup.sh
+
+## build: the CLI (target/release/claimlens) and the unpacked extension in extension/
+build: setup
+	cargo build --release --quiet --bin claimlens
+	bash scripts/build-extension.sh
+
+## demo: build, open the bundled sample with the extension in Chromium, screenshot + summary
+demo: build
+	node scripts/demo.mjs
+
+## test: every test — lint, native, wasm in headless Chromium, end-to-end with the built extension
+test: build lint test-native test-wasm test-e2e
+
+lint:
+	cargo fmt --all -- --check
+	cargo clippy --quiet --all-targets -- -D warnings
+
+test-native:
+	cargo test --quiet
+
+test-wasm:
+	wasm-pack --quiet test --headless --chrome --mode no-install
+
+test-e2e:
+	node --test --test-concurrency=1 tests/e2e/
+
+clean:
+	cargo clean
+	rm -rf pkg extension/pkg target/demo

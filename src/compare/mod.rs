@@ -1,10 +1,17 @@
 //! Comparison of findings with the reference corpus: verdicts and explanations.
 
-use crate::corpus::Corpus;
-use crate::detect::Detections;
-use crate::finding::Finding;
+mod figures;
+mod sources;
+
+pub use figures::Figure;
+pub use sources::same_source;
+
+use crate::corpus::{Corpus, Hit};
+use crate::detect::{Detections, Hedge, Statistic};
+use crate::finding::{Detail, Finding, Kind};
 use crate::text::Span;
 use serde::Serialize;
+use std::collections::HashMap;
 
 /// The result of comparing a finding with the corpus (shared by CLI JSON, cards and tests).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -25,6 +32,19 @@ pub enum Verdict {
 }
 
 impl Verdict {
+    /// How much a reader needs to know of it: the verdict of a finding is its most important
+    /// difference.
+    fn importance(self) -> u8 {
+        match self {
+            Verdict::NumberDiffers => 5,
+            Verdict::CertaintyDiffers => 4,
+            Verdict::SourceDiffers => 3,
+            Verdict::Corroborated => 2,
+            Verdict::NotInCorpus => 1,
+            Verdict::NotCompared => 0,
+        }
+    }
+
     /// The kebab-case name used in JSON and `data-verdict`.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -66,23 +86,278 @@ pub struct Reference {
     pub doc: String,
     /// The document's title.
     pub title: String,
+    /// Who published it, if known.
+    pub outlet: Option<String>,
+    /// When it was published, if known.
+    pub date: Option<String>,
     /// The passage compared with.
     pub text: String,
-    /// How similar the passage is to the finding's sentence, 0–1.
+    /// Weighted share of the finding's sentence found in the passage, 0–1.
     pub score: f64,
 }
 
-/// Compares every finding with the corpus, filling in verdicts, differences, explanations and
-/// references.
-pub fn compare_all(
-    _text: &str,
-    _sentences: &[Span],
-    _det: &Detections,
-    findings: &mut [Finding],
-    _corpus: &Corpus,
-) {
-    for f in findings {
-        f.verdict = Verdict::NotInCorpus;
-        f.explanation = "Nothing in the reference corpus speaks of this.".into();
+/// A passage is about the same thing as a page sentence when it holds at least this share of
+/// the sentence's weighted terms.
+const SAME_TOPIC: f64 = 0.35;
+/// Figures are looked for in passages holding at least this share.
+const RELATED: f64 = 0.2;
+/// How many passages are considered per sentence.
+const CANDIDATES: usize = 5;
+
+/// One side of a comparison: a text and what the detectors found in it.
+#[derive(Clone, Copy)]
+struct Side<'a> {
+    text: &'a str,
+    det: &'a Detections,
+}
+
+impl<'a> Side<'a> {
+    /// Hedges within `span`, leaving out those that are attribution cues ("estimates").
+    fn hedges(&self, span: Span) -> Vec<&'a Hedge> {
+        self.det
+            .hedges
+            .iter()
+            .filter(|h| span.contains(h.span))
+            .filter(|h| !self.det.attributions.iter().any(|a| a.cue.overlaps(h.span)))
+            .collect()
     }
+
+    fn statistics(&self, span: Span) -> impl Iterator<Item = &'a Statistic> + '_ {
+        self.det
+            .statistics
+            .iter()
+            .filter(move |s| span.contains(s.span))
+    }
+
+    /// The sources credited within `span`.
+    fn sources(&self, span: Span) -> Vec<&'a str> {
+        self.det
+            .attributions
+            .iter()
+            .filter(|a| span.overlaps(a.span))
+            .filter_map(|a| a.source.map(|s| s.slice(self.text)))
+            .collect()
+    }
+
+    /// The clause of `sentence` around `inner`: between the nearest clause punctuation marks.
+    fn clause(&self, sentence: Span, inner: Span) -> &'a str {
+        let s = sentence.slice(self.text);
+        let at = inner.start.saturating_sub(sentence.start).min(s.len());
+        let is_break = |c: char| matches!(c, ',' | ';' | '—' | '(' | ')' | ':');
+        let start = s[..at].rfind(is_break).map_or(0, |i| i + 1);
+        let end = s[at..].find(is_break).map_or(s.len(), |i| at + i);
+        &s[start..end]
+    }
+}
+
+/// What the comparison of one finding found.
+struct Outcome {
+    differences: Vec<Difference>,
+    reference: Option<(usize, Hit)>,
+    agreement: String,
+}
+
+/// Compares every finding with the corpus, filling in verdicts, differences, explanations and
+/// references. A page that is one of the corpus documents is compared with the others only.
+pub fn compare_all(
+    text: &str,
+    _sentences: &[Span],
+    det: &Detections,
+    findings: &mut [Finding],
+    corpus: &Corpus,
+) {
+    let exclude = corpus.same_documents(text);
+    let page = Side { text, det };
+    let mut searches: HashMap<Span, Vec<Hit>> = HashMap::new();
+    for f in findings.iter_mut() {
+        let query = match &f.detail {
+            Detail::Attribution {
+                content: Some(c), ..
+            } if c.end > c.start => Span::new(c.start, c.end),
+            _ => f.sentence,
+        };
+        let hits = searches
+            .entry(query)
+            .or_insert_with(|| corpus.search(query.slice(text), CANDIDATES, &exclude));
+        let outcome = match f.kind {
+            Kind::Statistic => compare_statistic(page, f, hits, corpus),
+            Kind::Hedge => compare_claim(page, f, hits, corpus, false),
+            Kind::Attribution => compare_claim(page, f, hits, corpus, true),
+        };
+        apply(f, outcome, corpus);
+    }
+}
+
+fn reference_side(corpus: &Corpus, passage: usize) -> (Side<'_>, Span) {
+    let p = corpus.passages()[passage];
+    let side = Side {
+        text: &corpus.documents()[p.doc].text,
+        det: corpus.detections(p.doc),
+    };
+    (side, p.span)
+}
+
+/// Certainty: one side hedges what the other states flatly.
+fn certainty_difference(
+    page: &[&Hedge],
+    reference: &[&Hedge],
+    ref_text: &str,
+    text: &str,
+) -> Option<Difference> {
+    let cue = |h: &&Hedge, t: &str| h.span.slice(t).to_string();
+    let detail = match (page.first(), reference.first()) {
+        (Some(h), None) => format!(
+            "This page hedges it (“{}”); the reference states it flatly.",
+            cue(h, text)
+        ),
+        (None, Some(h)) => format!(
+            "The reference hedges it (“{}”); this page states it flatly.",
+            cue(h, ref_text)
+        ),
+        _ => return None,
+    };
+    Some(Difference {
+        verdict: Verdict::CertaintyDiffers,
+        detail,
+    })
+}
+
+/// A figure is compared with the figures of related passages that count the same thing.
+fn compare_statistic(page: Side, f: &Finding, hits: &[Hit], corpus: &Corpus) -> Outcome {
+    let Some(stat) = page.det.statistics.iter().find(|s| s.span == f.span()) else {
+        return not_found();
+    };
+    let mine = Figure::new(stat, page.clause(f.sentence, stat.span));
+    for hit in hits.iter().filter(|h| h.coverage >= RELATED) {
+        let (reference, passage) = reference_side(corpus, hit.passage);
+        for other in reference.statistics(passage) {
+            let theirs = Figure::new(other, reference.clause(passage, other.span));
+            if !mine.comparable(&theirs) {
+                continue;
+            }
+            let their_text = other.span.slice(reference.text);
+            let mut differences = Vec::new();
+            if !mine.agrees_with(&theirs) {
+                differences.push(Difference {
+                    verdict: Verdict::NumberDiffers,
+                    detail: format!(
+                        "This page says “{}”; the reference says “{}” for the same quantity.",
+                        f.text, their_text
+                    ),
+                });
+            }
+            differences.extend(certainty_difference(
+                &page.hedges(f.sentence),
+                &reference.hedges(passage),
+                reference.text,
+                page.text,
+            ));
+            return Outcome {
+                differences,
+                reference: Some((hit.passage, *hit)),
+                agreement: format!("The reference gives the same figure: “{their_text}”."),
+            };
+        }
+    }
+    not_found()
+}
+
+/// A hedge or an attribution is compared with the passage most about the same thing: its
+/// certainty and (for attributions) its source.
+fn compare_claim(
+    page: Side,
+    f: &Finding,
+    hits: &[Hit],
+    corpus: &Corpus,
+    check_source: bool,
+) -> Outcome {
+    let Some(hit) = hits.iter().find(|h| h.coverage >= SAME_TOPIC) else {
+        return not_found();
+    };
+    let (reference, passage) = reference_side(corpus, hit.passage);
+    let page_hedges = page.hedges(f.sentence);
+    let ref_hedges = reference.hedges(passage);
+    let mut differences: Vec<Difference> =
+        certainty_difference(&page_hedges, &ref_hedges, reference.text, page.text)
+            .into_iter()
+            .collect();
+    let mut agreement = match (page_hedges.is_empty(), ref_hedges.first()) {
+        (false, Some(h)) => format!(
+            "The reference hedges it too (“{}”).",
+            h.span.slice(reference.text)
+        ),
+        _ => "The reference says the same.".to_string(),
+    };
+    if let (
+        true,
+        Detail::Attribution {
+            source: Some(source),
+            ..
+        },
+    ) = (check_source, &f.detail)
+    {
+        let theirs = reference.sources(passage);
+        if theirs.iter().any(|t| same_source(&source.text, t)) {
+            agreement = format!("The reference credits the same source: {}.", source.text);
+        } else {
+            let detail = match theirs.first() {
+                Some(t) => format!(
+                    "This page credits {}; the reference credits {}.",
+                    source.text, t
+                ),
+                None => format!(
+                    "This page credits {}; the reference credits no source.",
+                    source.text
+                ),
+            };
+            differences.push(Difference {
+                verdict: Verdict::SourceDiffers,
+                detail,
+            });
+        }
+    }
+    Outcome {
+        differences,
+        reference: Some((hit.passage, *hit)),
+        agreement,
+    }
+}
+
+fn not_found() -> Outcome {
+    Outcome {
+        differences: Vec::new(),
+        reference: None,
+        agreement: String::new(),
+    }
+}
+
+/// Writes an outcome into the finding: the verdict is the most important difference.
+fn apply(f: &mut Finding, outcome: Outcome, corpus: &Corpus) {
+    let Some((passage, hit)) = outcome.reference else {
+        f.verdict = Verdict::NotInCorpus;
+        f.differences.clear();
+        f.explanation = match f.kind {
+            Kind::Statistic => "No figure for the same quantity in the reference corpus.",
+            _ => "Nothing in the reference corpus speaks of this.",
+        }
+        .to_string();
+        f.reference = None;
+        return;
+    };
+    let top = outcome
+        .differences
+        .iter()
+        .max_by_key(|d| d.verdict.importance());
+    f.verdict = top.map_or(Verdict::Corroborated, |d| d.verdict);
+    f.explanation = top.map_or(outcome.agreement.clone(), |d| d.detail.clone());
+    f.differences = outcome.differences;
+    let doc = &corpus.documents()[corpus.passages()[passage].doc];
+    f.reference = Some(Reference {
+        doc: doc.id.clone(),
+        title: doc.title.clone(),
+        outlet: doc.outlet.clone(),
+        date: doc.date.clone(),
+        text: corpus.passage_text(passage).to_string(),
+        score: (hit.coverage * 100.0).round() / 100.0,
+    });
 }

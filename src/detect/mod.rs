@@ -6,7 +6,7 @@
 
 mod attribution;
 mod hedge;
-mod lexicon;
+pub(crate) mod lexicon;
 mod statistic;
 
 pub use attribution::find_attributions;

@@ -13,24 +13,94 @@ const SKIPPED_TAGS: &[&str] = &[
 
 /// Elements that start a block of text of their own.
 const BLOCK_TAGS: &[&str] = &[
-    "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "th", "dd", "dt",
-    "figcaption", "caption", "div", "section", "article", "main", "header", "ul", "ol", "dl",
-    "table", "tbody", "thead", "tr", "figure", "address", "hr", "br", "body", "html", "details",
+    "p",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "blockquote",
+    "pre",
+    "td",
+    "th",
+    "dd",
+    "dt",
+    "figcaption",
+    "caption",
+    "div",
+    "section",
+    "article",
+    "main",
+    "header",
+    "ul",
+    "ol",
+    "dl",
+    "table",
+    "tbody",
+    "thead",
+    "tr",
+    "figure",
+    "address",
+    "hr",
+    "br",
+    "body",
+    "html",
+    "details",
     "summary",
 ];
 
 /// Roles whose subtree is never article text.
 const SKIPPED_ROLES: &[&str] = &[
-    "navigation", "complementary", "contentinfo", "banner", "menu", "menubar", "dialog",
-    "alert", "search", "toolbar", "tablist",
+    "navigation",
+    "complementary",
+    "contentinfo",
+    "banner",
+    "menu",
+    "menubar",
+    "dialog",
+    "alert",
+    "search",
+    "toolbar",
+    "tablist",
 ];
 
 /// Class/id words that mark boilerplate containers (unless a positive word is also there).
 const UNLIKELY: &[&str] = &[
-    "comment", "footer", "nav", "sidebar", "menu", "share", "social", "related", "promo",
-    "advert", "cookie", "banner", "newsletter", "subscribe", "breadcrumb", "popup", "modal",
-    "masthead", "disqus", "sponsor", "outbrain", "taboola", "skip", "byline-share", "pagination",
-    "signup", "login", "widget", "toolbar", "tags", "recommended", "trending", "most-read",
+    "comment",
+    "footer",
+    "nav",
+    "sidebar",
+    "menu",
+    "share",
+    "social",
+    "related",
+    "promo",
+    "advert",
+    "cookie",
+    "banner",
+    "newsletter",
+    "subscribe",
+    "breadcrumb",
+    "popup",
+    "modal",
+    "masthead",
+    "disqus",
+    "sponsor",
+    "outbrain",
+    "taboola",
+    "skip",
+    "byline-share",
+    "pagination",
+    "signup",
+    "login",
+    "widget",
+    "toolbar",
+    "tags",
+    "recommended",
+    "trending",
+    "most-read",
 ];
 
 /// Class/id words that mark article containers.
@@ -154,7 +224,11 @@ pub fn extract_article(root: &PageNode) -> Option<Article> {
 
     // Paragraphs score their ancestors.
     for b in &w.blocks {
-        if b.chars < 25 || matches!(b.tag.as_str(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "li")
+        if b.chars < 25
+            || matches!(
+                b.tag.as_str(),
+                "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "li"
+            )
         {
             continue;
         }
@@ -280,7 +354,15 @@ fn append_block(
                 }
             }
             let mut buf = [0; 4];
-            push_mapped(text, segments, c.encode_utf8(&mut buf), node, at, at + c.len_utf8(), block);
+            push_mapped(
+                text,
+                segments,
+                c.encode_utf8(&mut buf),
+                node,
+                at,
+                at + c.len_utf8(),
+                block,
+            );
         }
     }
 }
@@ -410,7 +492,9 @@ impl<'a> Walker<'a> {
                 }
                 for child in children {
                     // Text after a nested block continues in a new block of this element.
-                    if starts_block && !skip_here && matches!(child, PageNode::Element { tag, .. } if BLOCK_TAGS.contains(&tag.to_ascii_lowercase().as_str()))
+                    if starts_block
+                        && !skip_here
+                        && matches!(child, PageNode::Element { tag, .. } if BLOCK_TAGS.contains(&tag.to_ascii_lowercase().as_str()))
                     {
                         self.walk(child, Some(e), block, skip_here, in_link);
                         self.blocks.push(RawBlock {

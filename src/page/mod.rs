@@ -13,7 +13,11 @@
 //! script can build DOM `Range`s directly.
 
 mod extract;
+#[cfg(not(target_arch = "wasm32"))]
+mod html;
 mod snapshot;
 
 pub use extract::{extract_article, Article, Block};
+#[cfg(not(target_arch = "wasm32"))]
+pub use html::parse_html;
 pub use snapshot::{analyze_page, NodeRange, PageAnalysis, PageFinding, PageNode, PageSnapshot};

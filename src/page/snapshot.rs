@@ -134,7 +134,9 @@ fn node_ranges(article: &Article, start: usize, end: usize) -> Vec<NodeRange> {
         let b = utf16_offset(node_text, piece.node_end) as u32;
         match out.last_mut() {
             Some(NodeRange {
-                end_node, end_offset, ..
+                end_node,
+                end_offset,
+                ..
             }) if piece.joins_previous => {
                 *end_node = piece.node;
                 *end_offset = b;

@@ -1,12 +1,313 @@
-//! Sentence segmentation for news text (to be written).
-use super::Span;
+//! Sentence segmentation for news text.
+//!
+//! A line break always ends a sentence (headlines, captions and paragraphs are separate lines).
+//! Inside a line, `.`, `!`, `?` and ellipses end a sentence when followed by white space and a word
+//! that does not start in lower case, except after abbreviations (`abbreviations.txt`), initials,
+//! list markers ("1.", "a)", "•") and three-dot ellipses. Closing quotes and brackets stay with
+//! the sentence they close.
 
-/// Splits `text` into sentences, returned as trimmed byte spans in order.
+use super::Span;
+use regex::Regex;
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+/// How an abbreviation's period behaves (see `abbreviations.txt`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Abbrev {
+    /// Never ends a sentence when text follows ("Mr.", "e.g.").
+    Title,
+    /// Does not end a sentence before a digit ("No. 5", "Jan. 6").
+    Numeric,
+    /// Ends a sentence only before a common sentence starter ("Co.", "a.m.").
+    Ambiguous,
+}
+
+static ABBREVIATIONS: LazyLock<HashMap<String, Abbrev>> = LazyLock::new(|| {
+    entries(include_str!("abbreviations.txt"))
+        .filter_map(|e| {
+            let (word, kind) = e.split_once('=')?;
+            let kind = match kind.trim() {
+                "title" => Abbrev::Title,
+                "numeric" => Abbrev::Numeric,
+                _ => Abbrev::Ambiguous,
+            };
+            Some((word.trim().to_string(), kind))
+        })
+        .collect()
+});
+
+static STARTERS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| entries(include_str!("sentence_starters.txt")).collect());
+
+/// A list marker: "1.", "2.)", "3)", "a.", optionally after a bullet, followed by white space.
+static LIST_MARKER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|\s)((?:[•⁃▪◦‣]\s*)?)(\d{1,3}|[a-z])(\.\)|\.|\))\s").expect("valid regex")
+});
+
+/// A bullet that starts a new item.
+static BULLET: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s([•⁃▪◦‣])").expect("valid regex"));
+
+/// Lexicon lines: `entry  # rationale`; blank and `#` lines are comments.
+fn entries(data: &'static str) -> impl Iterator<Item = &'static str> {
+    data.lines().filter_map(|line| {
+        let entry = line.split(" #").next().unwrap_or("").trim();
+        (!entry.is_empty() && !entry.starts_with('#')).then_some(entry)
+    })
+}
+
+/// Splits `text` into sentences, returned as trimmed, non-empty byte spans in order.
+///
+/// ```
+/// use claimlens::text::sentences;
+/// let text = "Mr. Smith arrived in the U.S. on Jan. 5. He paid $3.5 million.\nNext line";
+/// let s: Vec<&str> = sentences(text).iter().map(|s| s.slice(text)).collect();
+/// assert_eq!(s, ["Mr. Smith arrived in the U.S. on Jan. 5.", "He paid $3.5 million.", "Next line"]);
+/// ```
 pub fn sentences(text: &str) -> Vec<Span> {
-    let t = text.trim();
-    if t.is_empty() {
-        return Vec::new();
+    let mut out = Vec::new();
+    for line in lines(text) {
+        let line_text = line.slice(text);
+        let (mut cuts, markers) = list_cuts(line_text);
+        cuts.extend(punctuation_cuts(line_text, &markers));
+        cuts.sort_unstable();
+        cuts.dedup();
+        let mut start = 0;
+        for cut in cuts.into_iter().chain([line_text.len()]) {
+            push_trimmed(text, line.start + start, line.start + cut, &mut out);
+            start = cut;
+        }
     }
-    let start = text.len() - text.trim_start().len();
-    vec![Span::new(start, start + t.len())]
+    out
+}
+
+/// The lines of `text` (any of `\n`, `\r`, U+2028, U+2029 ends a line).
+fn lines(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        if matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}') {
+            out.push(Span::new(start, i));
+            start = i + c.len_utf8();
+        }
+    }
+    out.push(Span::new(start, text.len()));
+    out
+}
+
+fn is_blank(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}')
+}
+
+/// Pushes `text[start..end]` without surrounding blanks, if anything is left.
+fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
+    let piece = &text[start..end];
+    let trimmed = piece.trim_start_matches(is_blank);
+    let lead = piece.len() - trimmed.len();
+    let trimmed = trimmed.trim_end_matches(is_blank);
+    if !trimmed.is_empty() {
+        out.push(Span::new(start + lead, start + lead + trimmed.len()));
+    }
+}
+
+/// Cuts before bullets and before the items of a numbered or lettered list that starts the line;
+/// also returns the byte offsets of list-marker periods, which must not end a sentence.
+fn list_cuts(line: &str) -> (Vec<usize>, HashSet<usize>) {
+    let mut cuts: Vec<usize> = BULLET
+        .captures_iter(line)
+        .filter_map(|c| c.get(1).map(|m| m.start()))
+        .collect();
+    let mut periods = HashSet::new();
+    let mut expected: Option<u32> = None;
+    for caps in LIST_MARKER.captures_iter(line) {
+        let (Some(bullet), Some(label), Some(close)) = (caps.get(1), caps.get(2), caps.get(3))
+        else {
+            continue;
+        };
+        let value = marker_value(label.as_str());
+        let at_line_start = line[..bullet.start()].trim().is_empty();
+        if at_line_start && expected.is_none() {
+            expected = value.map(|v| v + 1);
+        } else if value.is_some() && value == expected {
+            cuts.push(bullet.start());
+            expected = value.map(|v| v + 1);
+        } else {
+            continue;
+        }
+        if close.as_str().starts_with('.') {
+            periods.insert(close.start());
+        }
+    }
+    (cuts, periods)
+}
+
+fn marker_value(label: &str) -> Option<u32> {
+    match label.parse::<u32>() {
+        Ok(n) => Some(n),
+        Err(_) => label.chars().next().map(|c| c as u32 - 'a' as u32 + 1),
+    }
+}
+
+/// A run of sentence-final punctuation: terminators, spaced ellipsis dots, closing quotes.
+struct Run {
+    /// Index (into the char vector) just past the run.
+    end: usize,
+    /// Number of dots (an ellipsis character counts three).
+    dots: usize,
+    /// Whether the run holds `!` or `?`.
+    exclaims: bool,
+    /// Whether the first dot is followed by a space and more dots (". . .").
+    spaced: bool,
+}
+
+fn scan_run(cs: &[(usize, char)], k: usize) -> Run {
+    let mut run = Run {
+        end: k,
+        dots: 0,
+        exclaims: false,
+        spaced: false,
+    };
+    let at = |i: usize| cs.get(i).map(|&(_, c)| c);
+    while let Some(c) = at(run.end) {
+        match c {
+            '.' => run.dots += 1,
+            '…' => run.dots += 3,
+            '!' | '?' | '‼' | '⁇' => run.exclaims = true,
+            ' ' if run.dots > 0 && at(run.end + 1) == Some('.') => {
+                run.spaced |= run.end == k + 1;
+            }
+            _ => break,
+        }
+        run.end += 1;
+    }
+    while matches!(
+        at(run.end),
+        Some('”' | '"' | '’' | '\'' | '»' | ')' | ']' | '}')
+    ) {
+        run.end += 1;
+    }
+    run
+}
+
+/// Byte offsets inside `line` where a new sentence starts because of punctuation.
+fn punctuation_cuts(line: &str, markers: &HashSet<usize>) -> Vec<usize> {
+    let cs: Vec<(usize, char)> = line.char_indices().collect();
+    let mut cuts = Vec::new();
+    let mut k = 0;
+    while k < cs.len() {
+        let (pos, c) = cs[k];
+        if !matches!(c, '.' | '!' | '?' | '…' | '‼' | '⁇') || markers.contains(&pos) {
+            k += 1;
+            continue;
+        }
+        let run = scan_run(&cs, k);
+        if let Some(cut) = decide(line, &cs, k, &run) {
+            cuts.push(cut);
+        }
+        k = run.end.max(k + 1);
+    }
+    cuts
+}
+
+/// Where the sentence ends for the run starting at char `k`, if it ends there.
+fn decide(line: &str, cs: &[(usize, char)], k: usize, run: &Run) -> Option<usize> {
+    let run_end = cs.get(run.end).map_or(line.len(), |&(i, _)| i);
+    if !line[run_end..].starts_with(char::is_whitespace) {
+        return None;
+    }
+    let next = line[run_end..].trim_start();
+    let next_word = next.split(char::is_whitespace).next().unwrap_or("");
+    if next.is_empty()
+        || next_word
+            .chars()
+            .find(|c| c.is_alphanumeric())
+            .is_some_and(char::is_lowercase)
+    {
+        return None;
+    }
+    if run.exclaims {
+        return Some(run_end);
+    }
+    let pos = cs[k].0;
+    let attached = k > 0 && !cs[k - 1].1.is_whitespace();
+    if run.dots >= 3 {
+        return match (attached && run.spaced, run.dots >= 4) {
+            (true, true) => Some(pos + 1),
+            (_, true) => Some(run_end),
+            _ => None,
+        };
+    }
+    let prev = line[..pos].rsplit(char::is_whitespace).next().unwrap_or("");
+    let prev = prev.trim_start_matches(|c: char| !c.is_alphanumeric());
+    ends_sentence(prev, next_word).then_some(run_end)
+}
+
+/// Whether a period after `prev` ends the sentence when `next` follows (not lower case).
+fn ends_sentence(prev: &str, next: &str) -> bool {
+    let lower = prev.to_lowercase();
+    let starts_with_digit = next
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .starts_with(|c: char| c.is_ascii_digit());
+    match ABBREVIATIONS.get(&lower) {
+        Some(Abbrev::Title) => false,
+        Some(Abbrev::Numeric) if starts_with_digit => false,
+        Some(Abbrev::Ambiguous) => is_starter(next),
+        _ if is_initialism(prev) => is_starter(next),
+        _ => true,
+    }
+}
+
+/// A single letter ("E") or letters joined by periods ("U.S", "a.m").
+fn is_initialism(word: &str) -> bool {
+    let mut chars = word.chars();
+    let mut expect_letter = true;
+    let mut letters = 0;
+    for c in chars.by_ref() {
+        match (expect_letter, c) {
+            (true, c) if c.is_alphabetic() => letters += 1,
+            (false, '.') => {}
+            _ => return false,
+        }
+        expect_letter = !expect_letter;
+    }
+    letters > 0 && !expect_letter && (letters > 1 || word.chars().all(char::is_uppercase))
+}
+
+/// Whether `word` is a capitalised common sentence opener ("The", "How", "It").
+fn is_starter(word: &str) -> bool {
+    let word = word.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let head: String = word.chars().take_while(|c| c.is_alphabetic()).collect();
+    head.starts_with(char::is_uppercase) && STARTERS.contains(head.to_lowercase().as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn initialisms() {
+        for w in ["E", "U.S", "a.m", "U.S.A"] {
+            assert!(is_initialism(w), "{w}");
+        }
+        for w in ["e", "US", "example.com", "", "U.", "1.2"] {
+            assert!(!is_initialism(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn spans_are_on_char_boundaries_for_odd_input() {
+        for text in [
+            "…",
+            "“”",
+            ". . .",
+            "😀. 😀!",
+            "a\u{a0}. B",
+            "\u{2028}x.\u{200B}",
+            "1. 2.",
+        ] {
+            for s in sentences(text) {
+                assert!(!s.is_empty());
+                assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
+            }
+        }
+    }
 }

@@ -1,0 +1,120 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! Sentence segmentation: the case table in `data/sentences.tsv`, the sample articles, and a
+//! printed score on the public English "Golden Rules" sets.
+
+use claimlens::text::sentences;
+use std::path::Path;
+
+/// One row of `data/sentences.tsv`: input, then the expected sentences, tab-separated.
+/// `\n`, `\r` and `\t` in a cell stand for a line break and a tab.
+fn cases() -> Vec<(usize, String, Vec<String>)> {
+    let data = include_str!("data/sentences.tsv");
+    data.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|(n, l)| {
+            let mut cells = l.split('\t').map(|c| {
+                c.replace("\\n", "\n")
+                    .replace("\\r", "\r")
+                    .replace("\\t", "\t")
+            });
+            let input = cells.next().unwrap_or_default();
+            (n + 1, input, cells.collect())
+        })
+        .collect()
+}
+
+fn split(text: &str) -> Vec<&str> {
+    sentences(text).iter().map(|s| s.slice(text)).collect()
+}
+
+#[test]
+fn case_table() {
+    let mut failures = Vec::new();
+    for (line, input, expected) in cases() {
+        let got = split(&input);
+        if got != expected {
+            failures.push(format!(
+                "line {line}: {input:?}\n  expected {expected:?}\n  got      {got:?}"
+            ));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} failing cases:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn spans_are_trimmed_ordered_and_on_char_boundaries() {
+    let mut texts: Vec<String> = cases().into_iter().map(|(_, input, _)| input).collect();
+    for entry in std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")).unwrap() {
+        texts.push(std::fs::read_to_string(entry.unwrap().path()).unwrap());
+    }
+    for text in &texts {
+        let spans = sentences(text);
+        for pair in spans.windows(2) {
+            assert!(pair[0].end <= pair[1].start, "overlap in {text:?}");
+        }
+        for s in spans {
+            assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
+            let piece = s.slice(text);
+            assert!(
+                !piece.is_empty() && piece.trim() == piece,
+                "untrimmed {piece:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn sample_article_sentences() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/001_715e0a4cd338ff9b.txt");
+    let text = std::fs::read_to_string(path).unwrap();
+    let got = split(&text);
+    // The article is one sentence per line, except two lines holding two sentences each.
+    assert_eq!(got.len(), text.lines().count() + 3, "{got:#?}");
+    assert!(got.contains(&"However, these figures cannot be independently verified by Bloomberg."));
+}
+
+/// Scores the segmenter on the Golden Rules sets (exact list match after trimming, as pySBD does).
+/// Prints the score; asserts only a floor.
+#[test]
+fn golden_rules_en() {
+    let dir = Path::new("/work/shared/evaldata/golden_rules_en");
+    if !dir.exists() {
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "{} is missing",
+            dir.display()
+        );
+        eprintln!("skipping: {} is absent", dir.display());
+        return;
+    }
+    for (file, floor) in [
+        ("pysbd_golden_rules_en_48.json", 47),
+        ("pragmatic_segmenter_golden_rules_en_52.json", 45),
+    ] {
+        let json = std::fs::read_to_string(dir.join(file)).unwrap();
+        let rules: Vec<serde_json::Value> = serde_json::from_str(&json).unwrap();
+        let mut right = 0;
+        for rule in &rules {
+            let input = rule["input"].as_str().unwrap_or_default();
+            let expected: Vec<&str> = rule["expected"]
+                .as_array()
+                .map(|a| a.iter().filter_map(|v| v.as_str()).map(str::trim).collect())
+                .unwrap_or_default();
+            let got = split(input);
+            if got == expected {
+                right += 1;
+            } else {
+                eprintln!("MISS {} {}: {:?}", rule["id"], rule["title"], got);
+            }
+        }
+        println!("golden rules {file}: {right}/{} fully right", rules.len());
+        eprintln!("golden rules {file}: {right}/{} fully right", rules.len());
+        assert!(right >= floor, "{file}: {right} below the floor {floor}");
+    }
+}

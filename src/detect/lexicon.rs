@@ -14,6 +14,9 @@ mod tests {
     #[test]
     fn comments_and_blanks_are_skipped() {
         let data = "# header\n\nallegedly  # reporting verb adverb\n could potentially #modal\n";
-        assert_eq!(super::entries(data).collect::<Vec<_>>(), ["allegedly", "could potentially"]);
+        assert_eq!(
+            super::entries(data).collect::<Vec<_>>(),
+            ["allegedly", "could potentially"]
+        );
     }
 }

@@ -12,7 +12,9 @@ use serde::Serialize;
 /// assert_eq!(s.slice("The Kremlin"), "Kreml");
 /// assert_eq!(s.len(), 5);
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize,
+)]
 pub struct Span {
     /// First byte of the span.
     pub start: usize,
@@ -132,7 +134,10 @@ mod tests {
     #[test]
     fn utf16_round_trips_at_every_char_boundary() {
         for text in SAMPLES {
-            for (i, _) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+            for (i, _) in text
+                .char_indices()
+                .chain(std::iter::once((text.len(), ' ')))
+            {
                 let u = utf16_offset(text, i);
                 assert_eq!(byte_offset(text, u), i, "text {text:?} byte {i}");
                 assert_eq!(u, text[..i].encode_utf16().count());
@@ -143,7 +148,11 @@ mod tests {
     #[test]
     fn sorted_conversion_matches_single_conversion() {
         for text in SAMPLES {
-            let bytes: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
+            let bytes: Vec<usize> = text
+                .char_indices()
+                .map(|(i, _)| i)
+                .chain([text.len()])
+                .collect();
             let many = utf16_offsets_sorted(text, &bytes);
             let one: Vec<usize> = bytes.iter().map(|&b| utf16_offset(text, b)).collect();
             assert_eq!(many, one);

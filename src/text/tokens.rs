@@ -130,12 +130,28 @@ mod tests {
         for t in tokens(text) {
             let s = t.span.slice(text);
             assert!(!s.is_empty());
-            assert_eq!(s.chars().filter(|c| *c != ',').collect::<String>().to_lowercase(), t.norm);
+            assert_eq!(
+                s.chars()
+                    .filter(|c| *c != ',')
+                    .collect::<String>()
+                    .to_lowercase(),
+                t.norm
+            );
         }
         let norms: Vec<_> = tokens(text).into_iter().map(|t| t.norm).collect();
         assert_eq!(
             norms,
-            ["over", "1200", "casualties", "said", "ukraine’s", "ministry", "3.5", "e\u{301}lan", "中文"]
+            [
+                "over",
+                "1200",
+                "casualties",
+                "said",
+                "ukraine’s",
+                "ministry",
+                "3.5",
+                "e\u{301}lan",
+                "中文"
+            ]
         );
     }
 

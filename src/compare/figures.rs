@@ -101,7 +101,8 @@ fn scope(clause: &str) -> Option<String> {
 }
 
 /// The values a figure allows, given its qualifier: exact figures allow rounding (±2%),
-/// "about" ±15%, vague magnitudes ("thousands") up to ten times the magnitude.
+/// "about" ±15%, "over"/"under" up to half again, vague magnitudes ("thousands") up to ten
+/// times the magnitude.
 fn interval(stat: &Statistic) -> (f64, f64) {
     let v = stat.value;
     if let Some(max) = stat.value_max {
@@ -111,8 +112,10 @@ fn interval(stat: &Statistic) -> (f64, f64) {
         return (v, v * 10.0);
     }
     match stat.qualifier {
-        Some(Qualifier::Over) | Some(Qualifier::AtLeast) => (v, f64::INFINITY),
-        Some(Qualifier::Under) | Some(Qualifier::AtMost) | Some(Qualifier::UpTo) => (0.0, v),
+        // "over 1,200" is read as a figure a little above 1,200, not as any larger number:
+        // that is how a reader compares "over 1,200" with "over 2,500".
+        Some(Qualifier::Over) | Some(Qualifier::AtLeast) => (v, v * 1.5),
+        Some(Qualifier::Under) | Some(Qualifier::AtMost) | Some(Qualifier::UpTo) => (v / 1.5, v),
         Some(Qualifier::About) => (v * 0.85, v * 1.15),
         Some(Qualifier::Nearly) => (v * 0.85, v),
         Some(Qualifier::Exactly) => (v, v),
@@ -160,6 +163,7 @@ mod tests {
     fn qualifiers_widen_the_values_allowed() {
         let cases: &[(f64, Option<Qualifier>, f64, Option<Qualifier>, bool)] = &[
             (1200.0, Some(Qualifier::Over), 1500.0, None, true),
+            (1200.0, Some(Qualifier::Over), 2500.0, Some(Qualifier::Over), false),
             (1200.0, None, 1500.0, None, false),
             (1200.0, None, 1210.0, None, true),
             (21.0, Some(Qualifier::AtLeast), 15.0, None, false),

@@ -1,0 +1,122 @@
+// Paints findings with the CSS Custom Highlight API (one Highlight per kind; the page DOM is
+// never touched), hit-tests clicks against them and reveals one on request.
+// No chrome.* here: the e2e tests load this file into a plain page and drive it directly.
+'use strict';
+(() => {
+  const ns = (globalThis.ClaimLens ??= {});
+  const KINDS = ['attribution', 'hedge', 'statistic'];
+  const FLASH = 'claimlens-flash';
+  const FLASH_MS = 1500;
+
+  /** A DOM Range for a NodeRange, or null when the nodes are gone; offsets clamped. */
+  function toRange(nodes, r) {
+    const a = nodes[r.startNode];
+    const b = nodes[r.endNode];
+    if (!a || !b || !a.isConnected || !b.isConnected) return null;
+    const range = document.createRange();
+    try {
+      range.setStart(a, Math.min(r.startOffset, a.length));
+      range.setEnd(b, Math.min(r.endOffset, b.length));
+    } catch {
+      return null; // e.g. the nodes were moved and end now precedes start
+    }
+    return range.collapsed ? null : range;
+  }
+
+  /** Does any client rect of `range` contain the point? */
+  function rangeAt(range, x, y) {
+    for (const rect of range.getClientRects()) {
+      if (x >= rect.left && x <= rect.right && y >= rect.top && y <= rect.bottom) return true;
+    }
+    return false;
+  }
+
+  ns.Painter = class Painter {
+    constructor() {
+      this.byId = new Map(); // id -> {kind, ranges: Range[]}
+      this.hiddenKinds = new Set();
+      this.flashTimer = 0;
+    }
+
+    /** Replaces every ClaimLens highlight with `findings` ({id, kind, ranges: NodeRange[]}). */
+    paint(nodes, findings) {
+      this.byId.clear();
+      for (const f of findings) {
+        const ranges = f.ranges.map((r) => toRange(nodes, r)).filter(Boolean);
+        if (ranges.length && KINDS.includes(f.kind)) this.byId.set(f.id, { kind: f.kind, ranges });
+      }
+      this.render();
+    }
+
+    /** (Re)registers the per-kind highlights, leaving out hidden kinds. */
+    render() {
+      for (const kind of KINDS) {
+        const h = new Highlight();
+        if (!this.hiddenKinds.has(kind)) {
+          for (const f of this.byId.values()) if (f.kind === kind) f.ranges.forEach((r) => h.add(r));
+        }
+        CSS.highlights.set(`claimlens-${kind}`, h);
+      }
+    }
+
+    /** Shows or hides one kind's highlights. */
+    setKindVisible(kind, visible) {
+      if (visible) this.hiddenKinds.delete(kind);
+      else this.hiddenKinds.add(kind);
+      this.render();
+    }
+
+    /** Removes every ClaimLens highlight (the painter keeps its ranges for a later render). */
+    clear() {
+      for (const kind of KINDS) CSS.highlights.delete(`claimlens-${kind}`);
+      CSS.highlights.delete(FLASH);
+    }
+
+    /** The id of the smallest visible finding under the viewport point (x, y), or null. */
+    hitTest(x, y) {
+      // highlightsFromPoint narrows the search to the highlights under the point when available.
+      let kinds = null;
+      if (typeof CSS.highlights.highlightsFromPoint === 'function') {
+        const names = new Set();
+        for (const hit of CSS.highlights.highlightsFromPoint(x, y)) {
+          const h = hit.highlight ?? hit; // newer: {highlight, ranges}; older: Highlight
+          for (const kind of KINDS) if (CSS.highlights.get(`claimlens-${kind}`) === h) names.add(kind);
+        }
+        if (names.size === 0) return null;
+        kinds = names;
+      }
+      let best = null;
+      let bestLen = Infinity;
+      for (const [id, f] of this.byId) {
+        if (this.hiddenKinds.has(f.kind) || (kinds && !kinds.has(f.kind))) continue;
+        for (const r of f.ranges) {
+          if (!rangeAt(r, x, y)) continue;
+          const len = r.toString().length;
+          if (len < bestLen) [best, bestLen] = [id, len];
+        }
+      }
+      return best;
+    }
+
+    /** Scrolls finding `id` into view (centred) and flashes it for a moment. */
+    reveal(id) {
+      const f = this.byId.get(id);
+      if (!f) return false;
+      const rect = f.ranges[0].getBoundingClientRect();
+      if (rect.top < 0 || rect.bottom > innerHeight) {
+        window.scrollBy({ top: rect.top + rect.height / 2 - innerHeight / 2, behavior: 'smooth' });
+      }
+      const flash = new Highlight(...f.ranges);
+      flash.priority = 1;
+      CSS.highlights.set(FLASH, flash);
+      clearTimeout(this.flashTimer);
+      this.flashTimer = setTimeout(() => CSS.highlights.delete(FLASH), FLASH_MS);
+      return true;
+    }
+
+    /** Text of finding `id` as it stands on the page (for tests and debugging). */
+    text(id) {
+      return this.byId.get(id)?.ranges.map((r) => r.toString()).join(' … ') ?? null;
+    }
+  };
+})();

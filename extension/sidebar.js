@@ -1,0 +1,56 @@
+// The sidebar page (an extension page inside the iframe the content script injects). It waits
+// for the one init message carrying the token from its URL hash and a MessagePort, then talks
+// only over that port. All analysis and rendering is the Rust core (pkg/claimlens.js).
+import init, { Sidebar } from './pkg/claimlens.js';
+
+const token = location.hash.slice(1);
+const app = document.getElementById('app');
+let port = null;
+
+const ready = (async () => {
+  await init();
+  return new Sidebar(app, (id) => port?.postMessage({ type: 'reveal', id }));
+})();
+
+function post(msg) {
+  port?.postMessage(msg);
+}
+
+async function onPortMessage(e) {
+  const msg = e.data;
+  const sidebar = await ready;
+  if (msg?.type === 'page') {
+    let result;
+    try {
+      result = sidebar.analyze(msg.snapshot);
+    } catch (err) {
+      console.warn('ClaimLens: could not analyse the page:', err);
+      app.replaceChildren(Object.assign(document.createElement('p'), {
+        className: 'empty', textContent: 'ClaimLens could not read this page.',
+      }));
+      return;
+    }
+    post({ type: 'findings', isArticle: result.isArticle, count: result.count, findings: result.findings });
+  } else if (msg?.type === 'focus') {
+    sidebar.focus(msg.id);
+  }
+}
+
+// Exactly one init, from the parent window, with our token.
+function onWindowMessage(e) {
+  const msg = e.data;
+  if (port || e.source !== window.parent || msg?.type !== 'claimlens-init') return;
+  if (!token || msg.token !== token || !e.ports[0]) return;
+  port = e.ports[0];
+  port.onmessage = onPortMessage;
+  window.removeEventListener('message', onWindowMessage);
+}
+window.addEventListener('message', onWindowMessage);
+
+document.getElementById('collapse').addEventListener('click', () => post({ type: 'collapse' }));
+
+// The Rust click handler has already flipped the filter button; tell the page what it shows.
+app.addEventListener('click', (e) => {
+  const button = e.target.closest?.('button[data-filter]');
+  if (button) post({ type: 'filter', kind: button.dataset.filter, visible: button.getAttribute('aria-pressed') === 'true' });
+});

@@ -74,26 +74,23 @@
 
     /** The id of the smallest visible finding under the viewport point (x, y), or null. */
     hitTest(x, y) {
-      // highlightsFromPoint narrows the search to the highlights under the point when available.
-      let kinds = null;
+      const owner = new Map(); // Range -> id, for the visible kinds
+      for (const [id, f] of this.byId) {
+        if (!this.hiddenKinds.has(f.kind)) f.ranges.forEach((r) => owner.set(r, id));
+      }
+      let candidates;
       if (typeof CSS.highlights.highlightsFromPoint === 'function') {
-        const names = new Set();
-        for (const hit of CSS.highlights.highlightsFromPoint(x, y)) {
-          const h = hit.highlight ?? hit; // newer: {highlight, ranges}; older: Highlight
-          for (const kind of KINDS) if (CSS.highlights.get(`claimlens-${kind}`) === h) names.add(kind);
-        }
-        if (names.size === 0) return null;
-        kinds = names;
+        // Chromium: [{highlight, ranges}] (older drafts returned bare Highlights: then use all).
+        candidates = CSS.highlights.highlightsFromPoint(x, y).flatMap((hit) => hit.ranges ?? [...(hit.highlight ?? hit)]);
+        candidates = candidates.filter((r) => owner.has(r) && rangeAt(r, x, y));
+      } else {
+        candidates = [...owner.keys()].filter((r) => rangeAt(r, x, y)); // rect scan fallback
       }
       let best = null;
       let bestLen = Infinity;
-      for (const [id, f] of this.byId) {
-        if (this.hiddenKinds.has(f.kind) || (kinds && !kinds.has(f.kind))) continue;
-        for (const r of f.ranges) {
-          if (!rangeAt(r, x, y)) continue;
-          const len = r.toString().length;
-          if (len < bestLen) [best, bestLen] = [id, len];
-        }
+      for (const r of candidates) {
+        const len = r.toString().length;
+        if (len < bestLen) [best, bestLen] = [owner.get(r), len];
       }
       return best;
     }

@@ -1,0 +1,47 @@
+// Demo: opens the sample article with the built extension in Chromium, waits for the cards,
+// expands the sidebar, saves target/demo/screenshot.png and prints a summary of the findings.
+// Headless unless HEADED=1 or DISPLAY is set. Run `make build` first (`make demo` does).
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { startServer, ROOT } from '../tests/e2e/server.mjs';
+import { launch, waitForSidebar, until } from '../tests/e2e/browser.mjs';
+
+const headless = !(process.env.HEADED === '1' || process.env.DISPLAY);
+const out = path.join(ROOT, 'target', 'demo');
+mkdirSync(out, { recursive: true });
+
+const server = await startServer();
+const browser = await launch({ headless, viewport: { width: 1400, height: 900 } });
+try {
+  const page = await browser.context.newPage();
+  await page.goto(`${server.base}/article`);
+  const frame = await waitForSidebar(page, browser.extensionId, 30_000);
+
+  // Expanded, whatever the layout rule chose.
+  await page.evaluate(() => {
+    const host = [...document.documentElement.children].find((e) => e.localName === 'div' && e.dataset.state);
+    if (host) host.dataset.state = 'expanded';
+  });
+  // Focus the first statistic (or any) card, as a reader's click on a highlight would.
+  const cards = await frame.evaluate(() => [...document.querySelectorAll('.card')].map((c) => ({
+    id: c.dataset.finding, kind: c.dataset.kind, verdict: c.dataset.verdict,
+    text: c.querySelector('.passage').textContent,
+  })));
+  const pick = cards.find((c) => c.kind === 'statistic') ?? cards[0];
+  if (pick) {
+    await frame.locator(`.card[data-finding="${pick.id}"]`).click();
+    await until(() => page.evaluate(() => CSS.highlights.has('claimlens-flash')), { timeout: 3000 }).catch(() => {});
+  }
+  await page.screenshot({ path: path.join(out, 'screenshot.png') });
+
+  const count = (key) => Object.entries(cards.reduce((m, c) => ((m[c[key]] = (m[c[key]] ?? 0) + 1), m), {}))
+    .map(([k, n]) => `${n} ${k}`).join(', ') || 'none';
+  console.log(`ClaimLens on ${server.base}/article: ${cards.length} findings`);
+  console.log(`  by kind:    ${count('kind')}`);
+  console.log(`  by verdict: ${count('verdict')}`);
+  for (const c of cards) console.log(`  ${c.kind.padEnd(11)} ${c.verdict.padEnd(17)} ${c.text.replace(/\s+/g, ' ')}`);
+  console.log(`screenshot: ${path.relative(ROOT, path.join(out, 'screenshot.png'))}`);
+} finally {
+  await browser.close();
+  await server.close();
+}

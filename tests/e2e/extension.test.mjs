@@ -1,0 +1,164 @@
+// The built extension in headless Chromium on local news pages: highlights, sidebar cards,
+// click ↔ card, reveal, untouched page DOM, strict CSP, forged messages, no console errors.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer } from './server.mjs';
+import { launch, until, waitForSidebar } from './browser.mjs';
+
+const KINDS = ['attribution', 'hedge', 'statistic'];
+const VERDICTS = ['corroborated', 'number-differs', 'certainty-differs', 'source-differs', 'not-in-corpus', 'not-compared'];
+const squash = (s) => s.replace(/\s+/g, '');
+
+let server, browser;
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Opens `path`, recording console errors and every mutation of the page's <body>. */
+async function open(path, viewport = { width: 1280, height: 800 }) {
+  const page = await browser.context.newPage();
+  await page.setViewportSize(viewport);
+  const errors = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.addInitScript(() => {
+    document.addEventListener('DOMContentLoaded', () => {
+      window.__bodyBefore = document.body.innerHTML;
+      window.__mutations = 0;
+      new MutationObserver((list) => { window.__mutations += list.length; })
+        .observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+    });
+  });
+  await page.goto(`${server.base}${path}`);
+  const frame = await waitForSidebar(page, browser.extensionId);
+  return { page, frame, errors };
+}
+
+/** Cards as plain data. */
+const cards = (frame) => frame.evaluate(() => [...document.querySelectorAll('.card')].map((c) => ({
+  id: c.dataset.finding, kind: c.dataset.kind, verdict: c.dataset.verdict, current: c.getAttribute('aria-current'),
+  passage: c.querySelector('.passage')?.textContent ?? '', hidden: c.hidden,
+})));
+
+/** Sizes of the three ClaimLens highlights, read from the page's main world. */
+const highlightSizes = (page) => page.evaluate((kinds) => kinds.map((k) => CSS.highlights.get(`claimlens-${k}`)?.size ?? 0), KINDS);
+
+/** ClaimLens's host element's state (expanded | collapsed | hidden), or null without one. */
+const hostState = (page) => page.evaluate(() =>
+  [...document.documentElement.children].find((e) => e.localName === 'div')?.dataset.state ?? null);
+
+for (const path of ['/article', '/article-strict']) {
+  test(`${path}: highlights, cards, click ↔ card, reveal; page DOM untouched`, async () => {
+    const { page, frame, errors } = await open(path);
+
+    // Highlights of every kind, and one card per finding with the shared vocabulary.
+    await until(async () => (await highlightSizes(page)).every((n) => n >= 1), { message: 'three highlights' });
+    const list = await cards(frame);
+    assert.ok(list.length >= 3, `cards: ${list.length}`);
+    for (const c of list) {
+      assert.match(c.id, /^\d+$/);
+      assert.ok(KINDS.includes(c.kind), c.kind);
+      assert.ok(VERDICTS.includes(c.verdict), c.verdict);
+      assert.ok(c.passage.length > 0);
+    }
+    for (const kind of KINDS) assert.ok(list.some((c) => c.kind === kind), `a ${kind} card`);
+    assert.match(await frame.locator('.summary-line').textContent(), new RegExp(`^${list.length} findings? · `));
+
+    // The text column leaves room on the right at 1280px: the sidebar opens expanded.
+    assert.equal(await hostState(page), 'expanded');
+
+    // Click the middle of a statistic highlight: the smallest highlighted range there is focused.
+    const target = await page.evaluate(() => {
+      const range = [...CSS.highlights.get('claimlens-statistic')][0];
+      range.startContainer.parentElement.scrollIntoView({ block: 'center' });
+      const rect = range.getClientRects()[0];
+      const x = rect.left + rect.width / 2, y = rect.top + rect.height / 2;
+      const under = [];
+      for (const name of ['claimlens-attribution', 'claimlens-hedge', 'claimlens-statistic']) {
+        for (const r of CSS.highlights.get(name)) {
+          if ([...r.getClientRects()].some((q) => x >= q.left && x <= q.right && y >= q.top && y <= q.bottom)) under.push(r.toString());
+        }
+      }
+      under.sort((a, b) => a.length - b.length);
+      return { x, y, expected: under[0] };
+    });
+    await page.mouse.click(target.x, target.y);
+    const current = await until(async () => (await cards(frame)).find((c) => c.current === 'true'), { message: 'aria-current on a card' });
+    assert.equal(squash(current.passage), squash(target.expected));
+    assert.equal((await cards(frame)).filter((c) => c.current).length, 1);
+
+    // Clicking a card scrolls its highlight into view and flashes it.
+    await page.setViewportSize({ width: 1280, height: 420 });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const last = list.at(-1);
+    await frame.locator(`.card[data-finding="${last.id}"]`).click();
+    const flashed = await until(() => page.evaluate(() => {
+      const r = [...(CSS.highlights.get('claimlens-flash') ?? [])][0];
+      const rect = r?.getBoundingClientRect();
+      return rect && rect.top >= 0 && rect.bottom <= innerHeight ? r.toString() : null;
+    }), { message: 'the flashed highlight in view' });
+    assert.equal(squash(flashed), squash(last.passage).slice(0, squash(flashed).length));
+
+    // Not one page node changed.
+    assert.equal(await page.evaluate(() => window.__mutations), 0);
+    assert.equal(await page.evaluate(() => document.body.innerHTML === window.__bodyBefore), true);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+}
+
+test('a page script cannot forge findings or talk to the sidebar', async () => {
+  const { page, frame, errors } = await open('/article');
+  await until(async () => (await highlightSizes(page)).every((n) => n >= 1), { message: 'highlights' });
+  const before = { sizes: await highlightSizes(page), cards: await cards(frame) };
+  await page.evaluate(() => {
+    const fake = { type: 'findings', isArticle: true, count: 1, findings: [{ id: 0, kind: 'hedge', verdict: 'corroborated', ranges: [] }] };
+    window.postMessage(fake, '*');
+    for (let i = 0; i < window.frames.length; i++) {
+      window.frames[i].postMessage({ type: 'claimlens-init', token: 'guess' }, '*');
+      window.frames[i].postMessage({ type: 'page', snapshot: { root: { tag: 'body', children: ['x'] } } }, '*');
+      window.frames[i].postMessage(fake, '*');
+    }
+    document.dispatchEvent(new MessageEvent('message', { data: fake }));
+  });
+  // Give any (wrongly) accepted message time to arrive, then compare.
+  await page.evaluate(() => new Promise((r) => setTimeout(r, 300)));
+  assert.deepEqual(await highlightSizes(page), before.sizes);
+  assert.deepEqual(await cards(frame), before.cards);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a narrow window opens the sidebar collapsed; a highlight click expands it', async () => {
+  const { page, frame } = await open('/article', { width: 900, height: 800 });
+  assert.equal(await hostState(page), 'collapsed');
+  await until(async () => (await highlightSizes(page))[2] >= 1, { message: 'statistic highlight' });
+  const pt = await page.evaluate(() => {
+    const r = [...CSS.highlights.get('claimlens-statistic')][0];
+    r.startContainer.parentElement.scrollIntoView({ block: 'center' });
+    const q = r.getClientRects()[0];
+    return { x: q.left + q.width / 2, y: q.top + q.height / 2 };
+  });
+  await page.mouse.click(pt.x, pt.y);
+  await until(async () => (await hostState(page)) === 'expanded', { message: 'the sidebar to expand' });
+  // Its collapse button collapses it again.
+  await frame.locator('#collapse').click();
+  await until(async () => (await hostState(page)) === 'collapsed', { message: 'the sidebar to collapse' });
+  await page.close();
+});
+
+test('kind filters hide that kind\'s cards and highlights', async () => {
+  const { page, frame } = await open('/article');
+  await until(async () => (await highlightSizes(page)).every((n) => n >= 1), { message: 'highlights' });
+  await frame.locator('button[data-filter="hedge"]').click();
+  await until(async () => (await highlightSizes(page))[1] === 0, { message: 'hedge highlights to go' });
+  assert.ok((await cards(frame)).filter((c) => c.kind === 'hedge').every((c) => c.hidden));
+  await frame.locator('button[data-filter="hedge"]').click();
+  await until(async () => (await highlightSizes(page))[1] >= 1, { message: 'hedge highlights to return' });
+  await page.close();
+});

@@ -1,0 +1,345 @@
+#![cfg(target_arch = "wasm32")]
+//! The sidebar UI in a real browser (`wasm-pack test --headless --chrome`): UTF-16 ranges over
+//! non-ASCII text, card attributes, focus, keyboard, hostile text, bad input.
+//!
+//! `src/wasm/ui.rs` is compiled into this test crate with `#[path]` (the crate's `wasm` module is
+//! private); it names the core only through the crate root's re-exports, provided here.
+
+// `ui.rs` names these as `crate::…`.
+use claimlens::{page, Corpus, Detail, Finding, Kind, Verdict};
+use serde::Deserialize;
+use serde_json::{json, Value};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, KeyboardEvent, KeyboardEventInit};
+
+#[allow(dead_code)]
+#[path = "../src/wasm/ui.rs"]
+mod ui;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const VERDICTS: &[&str] = &[
+    "corroborated",
+    "number-differs",
+    "certainty-differs",
+    "source-differs",
+    "not-in-corpus",
+    "not-compared",
+];
+
+/// A page as paragraphs of text nodes; a node written `[link]` goes inside an `<a>`.
+const ARTICLE: &[&[&str]] = &[
+    &["Kremlin Recruits Migrants, Reports Bloomberg"],
+    &[
+        "The toll on the Russian military has been severe, with the UK Ministry of Defence \u{201c}reporting\u{201d} \u{2014} \u{1f680} ",
+        "[over 1,200 casualties]",
+        " per day in May, marking the highest rate of losses since the war began.",
+    ],
+    &["Ukraine\u{2019}s Defense Ministry announced on June 1 that Russian troop losses in May reached 38,940, according to the report, which could not be independently verified."],
+    &["A caption read <img src=x onerror=alert(1)> and officials said migrants from at least 21 countries were allegedly recruited, Bloomberg reported."],
+];
+
+/// What `analyze` returns.
+#[derive(Deserialize, Debug)]
+#[serde(rename_all = "camelCase")]
+struct Result {
+    is_article: bool,
+    count: usize,
+    findings: Vec<Highlight>,
+}
+
+#[derive(Deserialize, Debug)]
+struct Highlight {
+    id: u32,
+    kind: String,
+    verdict: String,
+    ranges: Vec<Range>,
+}
+
+#[derive(Deserialize, Debug)]
+#[serde(rename_all = "camelCase")]
+struct Range {
+    start_node: usize,
+    start_offset: usize,
+    end_node: usize,
+    end_offset: usize,
+}
+
+/// The snapshot of `paras` and its text nodes in order.
+fn snapshot(paras: &[&[&str]]) -> (JsValue, Vec<String>) {
+    let mut nodes = Vec::new();
+    let mut children = Vec::new();
+    for (i, para) in paras.iter().enumerate() {
+        let mut kids = Vec::new();
+        for n in *para {
+            if let Some(link) = n.strip_prefix('[').and_then(|n| n.strip_suffix(']')) {
+                nodes.push(link.to_string());
+                kids.push(json!({"tag": "a", "children": [link]}));
+            } else {
+                nodes.push(n.to_string());
+                kids.push(Value::String(n.to_string()));
+            }
+        }
+        children.push(json!({"tag": if i == 0 { "h1" } else { "p" }, "children": kids}));
+    }
+    let snap = json!({
+        "url": "https://example.org/news", "title": "Test",
+        "root": {"tag": "body", "children": [
+            {"tag": "nav", "children": [{"tag": "a", "children": ["Home"]}]},
+            {"tag": "article", "class": "story", "children": children},
+        ]},
+    });
+    (js_sys::JSON::parse(&snap.to_string()).unwrap(), nodes)
+}
+
+/// A fresh root `<div>` appended to the body (the test runner owns the body's content).
+fn root() -> Element {
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let div = doc.create_element("div").unwrap();
+    doc.body().unwrap().append_child(&div).unwrap();
+    div
+}
+
+fn sidebar(root: &Element) -> ui::SidebarUi {
+    let on_click = js_sys::Function::new_with_args("id", "globalThis.__clickedCard = id;");
+    ui::SidebarUi::new(root.clone(), on_click).unwrap()
+}
+
+fn analyze(sb: &mut ui::SidebarUi, snap: JsValue) -> Result {
+    serde_wasm_bindgen::from_value(sb.analyze(snap).unwrap()).unwrap()
+}
+
+/// The text a NodeRange selects, slicing by UTF-16 code units as a DOM Range does.
+fn range_text(nodes: &[String], r: &Range) -> String {
+    let mut out = Vec::new();
+    for (n, node) in nodes
+        .iter()
+        .enumerate()
+        .take(r.end_node + 1)
+        .skip(r.start_node)
+    {
+        let units: Vec<u16> = node.encode_utf16().collect();
+        let a = if n == r.start_node { r.start_offset } else { 0 };
+        let b = if n == r.end_node {
+            r.end_offset
+        } else {
+            units.len()
+        };
+        assert!(
+            a <= b && b <= units.len(),
+            "range {r:?} out of node {n} {node:?}"
+        );
+        out.extend_from_slice(&units[a..b]);
+    }
+    String::from_utf16(&out).unwrap()
+}
+
+fn squash(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+fn card(root: &Element, id: u32) -> HtmlElement {
+    root.query_selector(&format!(".card[data-finding=\"{id}\"]"))
+        .unwrap()
+        .unwrap_or_else(|| panic!("no card for finding {id}"))
+        .dyn_into()
+        .unwrap()
+}
+
+#[wasm_bindgen_test]
+fn ranges_select_exactly_the_findings_text_in_non_ascii_nodes() {
+    let root = root();
+    let mut sb = sidebar(&root);
+    let (snap, nodes) = snapshot(ARTICLE);
+    let result = analyze(&mut sb, snap);
+    assert!(result.is_article);
+    assert_eq!(result.count, result.findings.len());
+    for f in &result.findings {
+        assert!(!f.ranges.is_empty(), "finding {} has no range", f.id);
+        let selected: String = f.ranges.iter().map(|r| range_text(&nodes, r)).collect();
+        let passage = card(&root, f.id)
+            .query_selector(".passage")
+            .unwrap()
+            .unwrap();
+        let shown = passage.text_content().unwrap();
+        assert_eq!(
+            squash(&selected),
+            squash(&shown),
+            "finding {} ({})",
+            f.id,
+            f.kind
+        );
+    }
+    // The statistic after the emoji (a surrogate pair) and the em dash, inside a link.
+    let stat = result
+        .findings
+        .iter()
+        .find(|f| {
+            f.kind == "statistic"
+                && f.ranges
+                    .iter()
+                    .any(|r| range_text(&nodes, r).contains("1,200"))
+        })
+        .expect("a statistic for “over 1,200 casualties”");
+    let r = &stat.ranges[0];
+    assert!(
+        range_text(&nodes, r).starts_with("over 1,200")
+            || range_text(&nodes, r).starts_with("1,200")
+    );
+}
+
+#[wasm_bindgen_test]
+fn cards_carry_kind_verdict_and_id() {
+    let root = root();
+    let mut sb = sidebar(&root);
+    let result = analyze(&mut sb, snapshot(ARTICLE).0);
+    assert!(
+        result.count >= 3,
+        "expected several findings, got {}",
+        result.count
+    );
+    let cards = root.query_selector_all(".card").unwrap();
+    assert_eq!(cards.length() as usize, result.count);
+    for f in &result.findings {
+        let c = card(&root, f.id);
+        assert_eq!(
+            c.get_attribute("data-kind").as_deref(),
+            Some(f.kind.as_str())
+        );
+        assert_eq!(
+            c.get_attribute("data-verdict").as_deref(),
+            Some(f.verdict.as_str())
+        );
+        assert!(["attribution", "hedge", "statistic"].contains(&f.kind.as_str()));
+        assert!(
+            VERDICTS.contains(&f.verdict.as_str()),
+            "verdict {}",
+            f.verdict
+        );
+        assert_eq!(c.get_attribute("tabindex").as_deref(), Some("0"));
+        // The verdict in words and either a reference or the "no passage" line.
+        let text = c.text_content().unwrap();
+        assert!(text.contains(label(&f.verdict)), "{text}");
+        assert!(c
+            .query_selector(".reference, .no-reference")
+            .unwrap()
+            .is_some());
+    }
+    let summary = root
+        .query_selector(".summary-line")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert!(
+        summary.starts_with(&format!("{} finding", result.count)),
+        "{summary}"
+    );
+}
+
+fn label(verdict: &str) -> &'static str {
+    [
+        Verdict::Corroborated,
+        Verdict::NumberDiffers,
+        Verdict::CertaintyDiffers,
+        Verdict::SourceDiffers,
+        Verdict::NotInCorpus,
+        Verdict::NotCompared,
+    ]
+    .into_iter()
+    .find(|v| v.as_str() == verdict)
+    .map(|v| v.label())
+    .unwrap()
+}
+
+#[wasm_bindgen_test]
+fn focus_moves_aria_current_and_keyboard_clicks() {
+    let root = root();
+    let mut sb = sidebar(&root);
+    let result = analyze(&mut sb, snapshot(ARTICLE).0);
+    assert!(result.count >= 2, "need two findings, got {}", result.count);
+    let (a, b) = (result.findings[0].id, result.findings[1].id);
+    sb.focus(a).unwrap();
+    assert_eq!(
+        card(&root, a).get_attribute("aria-current").as_deref(),
+        Some("true")
+    );
+    sb.focus(b).unwrap();
+    assert_eq!(card(&root, a).get_attribute("aria-current"), None);
+    assert_eq!(
+        card(&root, b).get_attribute("aria-current").as_deref(),
+        Some("true")
+    );
+    assert_eq!(
+        root.query_selector_all("[aria-current]").unwrap().length(),
+        1
+    );
+
+    // Click and Enter both call back with the finding's id.
+    let clicked = || js_sys::Reflect::get(&js_sys::global(), &"__clickedCard".into()).unwrap();
+    card(&root, a).click();
+    assert_eq!(clicked().as_f64(), Some(a as f64));
+    let init = KeyboardEventInit::new();
+    init.set_key("Enter");
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let enter = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    card(&root, b).dispatch_event(&enter).unwrap();
+    assert_eq!(clicked().as_f64(), Some(b as f64));
+}
+
+#[wasm_bindgen_test]
+fn markup_in_text_is_shown_as_text() {
+    let root = root();
+    let mut sb = sidebar(&root);
+    let hostile: &[&[&str]] = &[
+        &["<script>alert(1)</script> Headline"],
+        &["Officials said <img src=x onerror=alert(1)> that over 1,200 casualties were reported per day in May, according to the ministry."],
+        &["The report <b>could</b> not be independently verified, and the figure may be higher, officials said on Tuesday evening."],
+        &["Another paragraph long enough to count as article text, with more than a few words in it, said the spokesperson."],
+    ];
+    let result = analyze(&mut sb, snapshot(hostile).0);
+    assert!(result.is_article);
+    assert!(root.query_selector("img, script, b").unwrap().is_none());
+    assert!(result.count > 0, "no findings to render");
+    let all = root.text_content().unwrap();
+    assert!(
+        all.contains("<img src=x onerror=alert(1)>") || all.contains("<b>could</b>"),
+        "{all}"
+    );
+}
+
+#[wasm_bindgen_test]
+fn a_page_without_an_article_says_so_calmly() {
+    let root = root();
+    let mut sb = sidebar(&root);
+    let result = analyze(&mut sb, snapshot(&[&["Home"], &["World"], &["Sport"]]).0);
+    assert!(!result.is_article);
+    assert_eq!(result.count, 0);
+    assert!(result.findings.is_empty());
+    assert_eq!(
+        root.text_content().unwrap(),
+        "No article found on this page."
+    );
+    assert!(root.query_selector(".card").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+fn bad_input_is_a_js_error_not_a_panic() {
+    let root = root();
+    let mut sb = sidebar(&root);
+    for bad in [
+        "42",
+        "null",
+        "{\"url\": 1}",
+        "{\"root\": {\"tag\": 3}}",
+        "\"text\"",
+    ] {
+        let v = js_sys::JSON::parse(bad).unwrap();
+        let err = sb.analyze(v).expect_err(bad);
+        assert!(err.is_instance_of::<js_sys::Error>(), "{bad}: {err:?}");
+    }
+    // Still usable afterwards.
+    assert!(analyze(&mut sb, snapshot(ARTICLE).0).is_article);
+}

@@ -161,9 +161,16 @@ mod tests {
 
     #[test]
     fn qualifiers_widen_the_values_allowed() {
-        let cases: &[(f64, Option<Qualifier>, f64, Option<Qualifier>, bool)] = &[
+        type Case = (f64, Option<Qualifier>, f64, Option<Qualifier>, bool);
+        let cases: &[Case] = &[
             (1200.0, Some(Qualifier::Over), 1500.0, None, true),
-            (1200.0, Some(Qualifier::Over), 2500.0, Some(Qualifier::Over), false),
+            (
+                1200.0,
+                Some(Qualifier::Over),
+                2500.0,
+                Some(Qualifier::Over),
+                false,
+            ),
             (1200.0, None, 1500.0, None, false),
             (1200.0, None, 1210.0, None, true),
             (21.0, Some(Qualifier::AtLeast), 15.0, None, false),

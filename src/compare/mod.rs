@@ -4,14 +4,14 @@ mod figures;
 mod sources;
 
 pub use figures::Figure;
-pub use sources::same_source;
+pub use sources::{is_specific, same_source};
 
-use crate::corpus::{Corpus, Hit};
+use crate::corpus::{terms, Corpus, Hit};
 use crate::detect::{Detections, Hedge, Statistic};
 use crate::finding::{Detail, Finding, Kind};
 use crate::text::Span;
 use serde::Serialize;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// The result of comparing a finding with the corpus (shared by CLI JSON, cards and tests).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -112,13 +112,15 @@ struct Side<'a> {
 }
 
 impl<'a> Side<'a> {
-    /// Hedges within `span`, leaving out those that are attribution cues ("estimates").
-    fn hedges(&self, span: Span) -> Vec<&'a Hedge> {
+    /// Hedges within `span` that bear on `about`: their clause shares terms with it. Hedges
+    /// that are attribution cues ("estimates") are left out.
+    fn hedges(&self, span: Span, about: &Terms) -> Vec<&'a Hedge> {
         self.det
             .hedges
             .iter()
             .filter(|h| span.contains(h.span))
             .filter(|h| !self.det.attributions.iter().any(|a| a.cue.overlaps(h.span)))
+            .filter(|h| about.shares(self.clause(span, h.span)))
             .collect()
     }
 
@@ -129,12 +131,13 @@ impl<'a> Side<'a> {
             .filter(move |s| span.contains(s.span))
     }
 
-    /// The sources credited within `span`.
-    fn sources(&self, span: Span) -> Vec<&'a str> {
+    /// The sources credited within `span` for content that bears on `about`.
+    fn sources(&self, span: Span, about: &Terms) -> Vec<&'a str> {
         self.det
             .attributions
             .iter()
             .filter(|a| span.overlaps(a.span))
+            .filter(|a| about.shares(a.content.unwrap_or(a.span).slice(self.text)))
             .filter_map(|a| a.source.map(|s| s.slice(self.text)))
             .collect()
     }
@@ -147,6 +150,25 @@ impl<'a> Side<'a> {
         let start = s[..at].rfind(is_break).map_or(0, |i| i + 1);
         let end = s[at..].find(is_break).map_or(s.len(), |i| at + i);
         &s[start..end]
+    }
+}
+
+/// The retrieval terms of the text a finding is compared with.
+struct Terms(HashSet<String>);
+
+impl Terms {
+    fn of(text: &str) -> Terms {
+        Terms(terms(text).into_iter().collect())
+    }
+
+    /// Whether `text` shares at least two terms with these: enough to be about the same thing.
+    fn shares(&self, text: &str) -> bool {
+        terms(text)
+            .into_iter()
+            .collect::<HashSet<_>>()
+            .intersection(&self.0)
+            .count()
+            >= 2
     }
 }
 
@@ -181,8 +203,8 @@ pub fn compare_all(
             .or_insert_with(|| corpus.search(query.slice(text), CANDIDATES, &exclude));
         let outcome = match f.kind {
             Kind::Statistic => compare_statistic(page, f, hits, corpus),
-            Kind::Hedge => compare_claim(page, f, hits, corpus, false),
-            Kind::Attribution => compare_claim(page, f, hits, corpus, true),
+            Kind::Hedge => compare_claim(page, f, query, hits, corpus, false),
+            Kind::Attribution => compare_claim(page, f, query, hits, corpus, true),
         };
         apply(f, outcome, corpus);
     }
@@ -247,8 +269,8 @@ fn compare_statistic(page: Side, f: &Finding, hits: &[Hit], corpus: &Corpus) -> 
                 });
             }
             differences.extend(certainty_difference(
-                &page.hedges(f.sentence),
-                &reference.hedges(passage),
+                &page.hedges(f.sentence, &Terms::of(passage.slice(reference.text))),
+                &reference.hedges(passage, &Terms::of(f.sentence.slice(page.text))),
                 reference.text,
                 page.text,
             ));
@@ -267,6 +289,7 @@ fn compare_statistic(page: Side, f: &Finding, hits: &[Hit], corpus: &Corpus) -> 
 fn compare_claim(
     page: Side,
     f: &Finding,
+    query: Span,
     hits: &[Hit],
     corpus: &Corpus,
     check_source: bool,
@@ -275,8 +298,10 @@ fn compare_claim(
         return not_found();
     };
     let (reference, passage) = reference_side(corpus, hit.passage);
-    let page_hedges = page.hedges(f.sentence);
-    let ref_hedges = reference.hedges(passage);
+    let about_reference = Terms::of(passage.slice(reference.text));
+    let about_page = Terms::of(query.slice(page.text));
+    let page_hedges = page.hedges(f.sentence, &about_reference);
+    let ref_hedges = reference.hedges(passage, &about_page);
     let mut differences: Vec<Difference> =
         certainty_difference(&page_hedges, &ref_hedges, reference.text, page.text)
             .into_iter()
@@ -296,9 +321,11 @@ fn compare_claim(
         },
     ) = (check_source, &f.detail)
     {
-        let theirs = reference.sources(passage);
+        let theirs = reference.sources(passage, &about_page);
         if theirs.iter().any(|t| same_source(&source.text, t)) {
             agreement = format!("The reference credits the same source: {}.", source.text);
+        } else if theirs.is_empty() && !is_specific(&source.text) {
+            // "the report", "he", "officials": nothing to set against an uncredited reference.
         } else {
             let detail = match theirs.first() {
                 Some(t) => format!(

@@ -44,6 +44,23 @@ fn is_generic(term: &str) -> bool {
     GENERIC.contains(&term)
 }
 
+/// Pronouns that can stand as a source.
+const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
+
+/// Whether a source names a particular body or person ("Bloomberg", "European officials"),
+/// rather than only a role or a pronoun ("officials", "the report", "he").
+///
+/// ```
+/// use claimlens::compare::is_specific;
+/// assert!(is_specific("unnamed European officials"));
+/// assert!(!is_specific("the report"));
+/// assert!(!is_specific("She"));
+/// ```
+pub fn is_specific(source: &str) -> bool {
+    let lower = source.trim().to_lowercase();
+    !PRONOUNS.contains(&lower.as_str()) && key(source).iter().any(|t| !is_generic(t))
+}
+
 /// Whether two sources name the same body: their identifying words (heads such as "officials"
 /// aside) overlap by at least half of the smaller set; sources with no identifying word match
 /// on their heads.

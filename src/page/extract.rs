@@ -108,6 +108,10 @@ const LIKELY: &[&str] = &[
     "article", "body", "content", "main", "story", "post", "entry", "text", "blog",
 ];
 
+/// Elements nested deeper than this are not read (their text nodes are still numbered), so
+/// hostile markup cannot exhaust the stack.
+pub const MAX_DEPTH: usize = 256;
+
 /// Fewer characters than this in all candidate paragraphs means: no article on this page.
 const MIN_ARTICLE_CHARS: usize = 250;
 
@@ -219,7 +223,7 @@ pub fn extract_article(root: &PageNode) -> Option<Article> {
         blocks: Vec::new(),
         node_texts: Vec::new(),
     };
-    w.walk(root, None, None, false, false);
+    w.walk(root, None, None, false, false, 0);
     let node_texts: Vec<String> = w.node_texts.iter().map(|s| s.to_string()).collect();
 
     // Paragraphs score their ancestors.
@@ -410,6 +414,17 @@ fn words_match(attr: &str, words: &[&str]) -> bool {
 }
 
 impl<'a> Walker<'a> {
+    /// Numbers the text nodes of a subtree without reading it, iteratively.
+    fn number_texts_of(&mut self, node: &'a PageNode) {
+        let mut stack = vec![node];
+        while let Some(n) = stack.pop() {
+            match n {
+                PageNode::Text(s) => self.node_texts.push(s),
+                PageNode::Element { children, .. } => stack.extend(children.iter().rev()),
+            }
+        }
+    }
+
     /// Walks `node`; `block` is the block its inline text belongs to; `skipped` whether it lies
     /// in a subtree left out of the article; `in_link` whether it is inside an `<a>`.
     fn walk(
@@ -419,7 +434,12 @@ impl<'a> Walker<'a> {
         block: Option<usize>,
         skipped: bool,
         in_link: bool,
+        depth: usize,
     ) {
+        if depth > MAX_DEPTH {
+            self.number_texts_of(node);
+            return;
+        }
         match node {
             PageNode::Text(s) => {
                 let number = self.node_texts.len() as u32;
@@ -496,7 +516,7 @@ impl<'a> Walker<'a> {
                         && !skip_here
                         && matches!(child, PageNode::Element { tag, .. } if BLOCK_TAGS.contains(&tag.to_ascii_lowercase().as_str()))
                     {
-                        self.walk(child, Some(e), block, skip_here, in_link);
+                        self.walk(child, Some(e), block, skip_here, in_link, depth + 1);
                         self.blocks.push(RawBlock {
                             elem: e,
                             tag: tag.clone(),
@@ -507,7 +527,7 @@ impl<'a> Walker<'a> {
                         });
                         block = Some(self.blocks.len() - 1);
                     } else {
-                        self.walk(child, Some(e), block, skip_here, in_link);
+                        self.walk(child, Some(e), block, skip_here, in_link, depth + 1);
                     }
                 }
             }

@@ -24,7 +24,7 @@ pub fn parse_html(html: &str, url: &str) -> PageSnapshot {
     PageSnapshot {
         url: url.to_string(),
         title,
-        root: convert(body).unwrap_or_else(|| PageNode::element("body", Vec::new())),
+        root: convert(body, 0).unwrap_or_else(|| PageNode::element("body", Vec::new())),
     }
 }
 
@@ -41,8 +41,9 @@ fn hidden(e: &ElementRef) -> bool {
         || style.contains("visibility:hidden")
 }
 
-fn convert(e: ElementRef) -> Option<PageNode> {
-    if hidden(&e) {
+/// Converts an element; elements nested deeper than the extractor reads are left out.
+fn convert(e: ElementRef, depth: usize) -> Option<PageNode> {
+    if hidden(&e) || depth > super::extract::MAX_DEPTH {
         return None;
     }
     let v = e.value();
@@ -50,7 +51,7 @@ fn convert(e: ElementRef) -> Option<PageNode> {
         .children()
         .filter_map(|child| match child.value() {
             Node::Text(t) => Some(PageNode::Text(t.to_string())),
-            Node::Element(_) => ElementRef::wrap(child).and_then(convert),
+            Node::Element(_) => ElementRef::wrap(child).and_then(|c| convert(c, depth + 1)),
             _ => None,
         })
         .collect();

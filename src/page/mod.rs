@@ -17,7 +17,7 @@ mod extract;
 mod html;
 mod snapshot;
 
-pub use extract::{extract_article, Article, Block};
+pub use extract::{extract_article, Article, Block, MAX_DEPTH};
 #[cfg(not(target_arch = "wasm32"))]
 pub use html::parse_html;
 pub use snapshot::{analyze_page, NodeRange, PageAnalysis, PageFinding, PageNode, PageSnapshot};

@@ -41,10 +41,7 @@ pub fn tokens(text: &str) -> Vec<Token> {
             } else {
                 matches!(d, '\'' | '’' | '-')
             };
-            if continues {
-                end = i + d.len_utf8();
-                chars.next();
-            } else if joiner && next_continues(text, i + d.len_utf8(), numeric) {
+            if continues || (joiner && next_continues(text, i + d.len_utf8(), numeric)) {
                 end = i + d.len_utf8();
                 chars.next();
             } else {

@@ -452,6 +452,19 @@ pub(super) const LEADING_PREPOSITIONS: &[&str] = &[
     "in", "on", "at", "for", "from", "of", "like", "after", "during", "since", "by",
 ];
 
+/// Days that may stand between a verb and its clause ("said Tuesday it would").
+pub(super) const DAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "yesterday",
+    "today",
+];
+
 /// Subject pronouns, sources on their own.
 pub(super) const PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "it", "you"];
 

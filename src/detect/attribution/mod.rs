@@ -238,14 +238,20 @@ impl<'a> Segment<'a> {
         }
         if v.form == Form::Finite {
             let next = self.word(i + 1);
-            if is_in(AUXILIARIES, next) || next == "of" {
+            if is_in(AUXILIARIES, next) {
                 return true;
             }
+            let indefinite = (self.lo..i)
+                .rev()
+                .take(3)
+                .any(|m| matches!(self.word(m), "a" | "an"));
             if LEX.is_document(&t.lower)
                 && (is_in(DOCUMENT_PREPOSITIONS, next)
+                    || next.ends_with("ed")
+                    || indefinite
                     || LEX.verb(next).is_some_and(|n| n.form == Form::Finite))
             {
-                return true; // "reports from Kyiv", "reports suggest"
+                return true; // "reports from Kyiv", "reports suggest", "a UN report released"
             }
         }
         false
@@ -378,7 +384,10 @@ impl<'a> Segment<'a> {
                 if !hearer {
                     return None;
                 }
-                k = he;
+                // "told CNN the plan was scrapped": the hearer ends before a determiner.
+                k = (hs + 1..he)
+                    .find(|&m| is_in(DETERMINERS, self.word(m)))
+                    .unwrap_or(he);
             }
             if let Some((content, _)) = self.forward(k, v) {
                 return Some(self.found(cue, Some((s, e)), Some(content)));
@@ -556,6 +565,21 @@ impl<'a> Segment<'a> {
         }
         if self.word(m) == "that" {
             return self.content_from(m + 1).map(|s| (s, true));
+        }
+        // "said Tuesday it would …", "said on Monday the attack …": a day, then the clause.
+        let day = |w: &str| is_in(DAYS, w);
+        let skip = if day(&t.lower) {
+            1
+        } else if t.lower == "on" && day(self.word(k + 1)) {
+            2
+        } else {
+            0
+        };
+        if skip > 0 && !v.needs_that {
+            let next = self.word(k + skip);
+            if !next.is_empty() && !is_in(ADJUNCT_START, next) && !is_in(NO_COMPLEMENT, next) {
+                return self.content_from(k + skip).map(|s| (s, false));
+            }
         }
         let complement = (t.kind == Kind::Word
             && !is_in(ADJUNCT_START, &t.lower)

@@ -49,8 +49,9 @@ window.addEventListener('message', onWindowMessage);
 
 document.getElementById('collapse').addEventListener('click', () => post({ type: 'collapse' }));
 
-// The Rust click handler has already flipped the filter button; tell the page what it shows.
-app.addEventListener('click', (e) => {
+// Registered after the Sidebar's own listener, so the Rust handler has already flipped the filter
+// button: tell the page which kinds to show.
+ready.then(() => app.addEventListener('click', (e) => {
   const button = e.target.closest?.('button[data-filter]');
   if (button) post({ type: 'filter', kind: button.dataset.filter, visible: button.getAttribute('aria-pressed') === 'true' });
-});
+}));

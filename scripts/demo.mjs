@@ -22,15 +22,20 @@ try {
     const host = [...document.documentElement.children].find((e) => e.localName === 'div' && e.dataset.state);
     if (host) host.dataset.state = 'expanded';
   });
-  // Focus the first statistic (or any) card, as a reader's click on a highlight would.
   const cards = await frame.evaluate(() => [...document.querySelectorAll('.card')].map((c) => ({
     id: c.dataset.finding, kind: c.dataset.kind, verdict: c.dataset.verdict,
     text: c.querySelector('.passage').textContent,
   })));
-  const pick = cards.find((c) => c.kind === 'statistic') ?? cards[0];
-  if (pick) {
-    await frame.locator(`.card[data-finding="${pick.id}"]`).click();
-    await until(() => page.evaluate(() => CSS.highlights.has('claimlens-flash')), { timeout: 3000 }).catch(() => {});
+  // Click the first highlighted statistic on the page, as a reader would: its card lights up.
+  const pt = await page.evaluate(() => {
+    const range = [...(CSS.highlights.get('claimlens-statistic') ?? [])][0];
+    const rect = range?.getClientRects()[0];
+    return rect ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : null;
+  });
+  if (pt) {
+    await page.mouse.click(pt.x, pt.y);
+    await until(() => frame.evaluate(() => !!document.querySelector('.card[aria-current="true"]')), { timeout: 3000 }).catch(() => {});
+    await page.waitForTimeout(400); // the card's smooth scroll
   }
   await page.screenshot({ path: path.join(out, 'screenshot.png') });
 

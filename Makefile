@@ -29,7 +29,7 @@ test-native:
 	cargo test --quiet
 
 test-wasm:
-	wasm-pack --quiet test --headless --chrome --mode no-install
+	wasm-pack test --headless --chrome --mode no-install
 
 test-e2e:
 	node --test --test-concurrency=1 tests/e2e/

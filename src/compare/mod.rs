@@ -147,7 +147,11 @@ impl<'a> Side<'a> {
         let s = sentence.slice(self.text);
         let at = inner.start.saturating_sub(sentence.start).min(s.len());
         let is_break = |c: char| matches!(c, ',' | ';' | '—' | '(' | ')' | ':');
-        let start = s[..at].rfind(is_break).map_or(0, |i| i + 1);
+        let start = s[..at]
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| is_break(c))
+            .map_or(0, |(i, c)| i + c.len_utf8());
         let end = s[at..].find(is_break).map_or(s.len(), |i| at + i);
         &s[start..end]
     }

@@ -25,6 +25,8 @@ const ODD: &[&str] = &[
     "\u{0}\u{1}\u{7f}\u{feff}\u{200b}\u{202e}reversed 5 people said",
     "Mr. Dr. U.S. e.g. i.e. vs. No. 5 St. Jan. 2 a.m. p.m.",
     "<script>alert(1)</script> officials said 5 <b>were</b> hurt",
+    // Regression: clause boundaries at a multi-byte em dash once sliced inside it.
+    "The toll was severe — the UK Ministry of Defence reporting over 1,200 casualties per day in May — officials said.",
 ];
 
 fn inputs() -> Vec<String> {

@@ -80,7 +80,101 @@ pub enum Detail {
         unit: Option<String>,
         /// "per day", … or null.
         rate: Option<String>,
+        /// Whether the value is a vague magnitude ("thousands of").
+        vague: bool,
     },
+}
+
+impl Detail {
+    /// The kind-specific facts a card lists, as (term, value) pairs in reading order.
+    ///
+    /// ```
+    /// use claimlens::Detail;
+    /// let d = Detail::Statistic { value: 1000.0, value_max: None, qualifier: None,
+    ///     unit: Some("migrants".into()), rate: None, vague: true };
+    /// assert_eq!(d.facts(), [("Value", "thousands of migrants".to_string())]);
+    /// ```
+    pub fn facts(&self) -> Vec<(&'static str, String)> {
+        match self {
+            Detail::Attribution { source, cue, .. } => [("Source", source), ("Cue", cue)]
+                .into_iter()
+                .filter_map(|(term, part)| part.as_ref().map(|p| (term, p.text.clone())))
+                .collect(),
+            Detail::Hedge { cue } => vec![("Cue", cue.clone())],
+            Detail::Statistic {
+                value,
+                value_max,
+                qualifier,
+                unit,
+                rate,
+                vague,
+            } => {
+                let mut words: Vec<String> = Vec::new();
+                if let Some(q) = qualifier {
+                    words.push(q.as_str().replace('-', " "));
+                }
+                if *vague {
+                    words.push(format!("{} of", magnitude_word(*value)));
+                } else {
+                    words.push(match value_max {
+                        Some(max) => format!("{} – {}", format_number(*value), format_number(*max)),
+                        None => format_number(*value),
+                    });
+                }
+                words.extend([unit, rate].into_iter().flatten().cloned());
+                let mut text = words.join(" ");
+                if *vague && unit.is_none() {
+                    text.truncate(text.len() - " of".len());
+                }
+                vec![("Value", text)]
+            }
+        }
+    }
+}
+
+/// "hundreds", "thousands", "tens of thousands", … for a vague magnitude.
+fn magnitude_word(value: f64) -> String {
+    const NAMES: &[(f64, &str)] = &[
+        (1e9, "billions"),
+        (1e8, "hundreds of millions"),
+        (1e7, "tens of millions"),
+        (1e6, "millions"),
+        (1e5, "hundreds of thousands"),
+        (1e4, "tens of thousands"),
+        (1e3, "thousands"),
+        (1e2, "hundreds"),
+        (12.0, "dozens"),
+    ];
+    NAMES
+        .iter()
+        .find(|(v, _)| value >= *v)
+        .map_or_else(|| format_number(value), |(_, name)| name.to_string())
+}
+
+/// A value as a reader writes it: "1,200", "38,940", "2.5".
+///
+/// ```
+/// use claimlens::format_number;
+/// assert_eq!(format_number(38940.0), "38,940");
+/// assert_eq!(format_number(-1200.0), "-1,200");
+/// assert_eq!(format_number(2.5), "2.5");
+/// ```
+pub fn format_number(v: f64) -> String {
+    if v.fract() != 0.0 || v.abs() >= 1e15 || !v.is_finite() {
+        return v.to_string();
+    }
+    let digits = format!("{}", v.abs() as u64);
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if v < 0.0 {
+        out.insert(0, '-');
+    }
+    out
 }
 
 /// One thing marked on the page, with its verdict against the reference corpus.
@@ -171,6 +265,7 @@ pub fn analyze(text: &str, corpus: Option<&Corpus>) -> Report {
             qualifier: s.qualifier,
             unit: s.unit.clone(),
             rate: s.rate.clone(),
+            vague: s.vague,
         };
         push(Kind::Statistic, s.span, detail);
     }

@@ -24,5 +24,5 @@ mod wasm;
 
 pub use compare::{Reference, Verdict};
 pub use corpus::Corpus;
-pub use finding::{analyze, Detail, Finding, Kind, Report};
+pub use finding::{analyze, format_number, Detail, Finding, Kind, Report};
 pub use text::{byte_offset, utf16_offset, Span};

@@ -9,7 +9,7 @@
 //! into the test crate with `#[path]` and test it in a browser.
 
 use crate::page::{analyze_page, NodeRange, PageAnalysis, PageSnapshot};
-use crate::{Corpus, Detail, Finding, Kind, Verdict};
+use crate::{Corpus, Finding, Kind, Verdict};
 use js_sys::Function;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -258,7 +258,7 @@ impl SidebarUi {
         passage.set_text_content(Some(&f.text));
         card.append_child(&passage)?;
 
-        let facts = self.facts(&f.detail);
+        let facts = f.detail.facts();
         if !facts.is_empty() {
             let dl = self.el("dl", "facts")?;
             for (term, value) in facts {
@@ -298,46 +298,6 @@ impl SidebarUi {
         Ok(card)
     }
 
-    /// The kind-specific fields of a card as (term, value) pairs.
-    fn facts(&self, detail: &Detail) -> Vec<(&'static str, String)> {
-        let mut out = Vec::new();
-        match detail {
-            Detail::Attribution { source, cue, .. } => {
-                if let Some(s) = source {
-                    out.push(("Source", s.text.clone()));
-                }
-                if let Some(c) = cue {
-                    out.push(("Cue", c.text.clone()));
-                }
-            }
-            Detail::Hedge { cue } => out.push(("Cue", cue.clone())),
-            Detail::Statistic {
-                value,
-                value_max,
-                qualifier,
-                unit,
-                rate,
-            } => {
-                let mut v = String::new();
-                if let Some(q) = qualifier {
-                    v.push_str(&q.as_str().replace('-', " "));
-                    v.push(' ');
-                }
-                v.push_str(&number(*value));
-                if let Some(max) = value_max {
-                    v.push_str(" – ");
-                    v.push_str(&number(*max));
-                }
-                for extra in [unit, rate].into_iter().flatten() {
-                    v.push(' ');
-                    v.push_str(extra);
-                }
-                out.push(("Value", v));
-            }
-        }
-        out
-    }
-
     /// Creates an element with a class (none if `class` is empty).
     fn el(&self, tag: &str, class: &str) -> Result<Element, JsValue> {
         let e = self.document.create_element(tag)?;
@@ -372,23 +332,4 @@ fn plural(n: usize, word: &str) -> String {
     } else {
         format!("{n} {word}s")
     }
-}
-
-/// A value as a reader writes it: "1,200", "38,940", "2.5".
-fn number(v: f64) -> String {
-    if v.fract() != 0.0 || v.abs() >= 1e15 {
-        return v.to_string();
-    }
-    let digits = format!("{}", v.abs() as u64);
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    if v < 0.0 {
-        out.insert(0, '-');
-    }
-    out
 }

@@ -1,13 +1,27 @@
 //! The reference corpus: documents split into sentence passages, the detectors' findings in
 //! each, and a retrieval index over the passages.
+//!
+//! A corpus is built from documents ([`Corpus::new`]), from the files of a corpus folder
+//! ([`Corpus::from_folder`]), or loaded from a corpus file ([`Corpus::from_bytes`]). The
+//! detectors run lazily, the first time a document's findings are asked for, so that building
+//! and loading large corpora stays fast.
 
+mod folder;
 mod index;
+mod query;
+mod rank;
+mod store;
 
+pub use folder::ArticleFile;
 pub use index::{canonical, terms, Hit, Index};
+pub use query::clean_query;
+pub use rank::DocumentMatch;
+pub use store::CorpusError;
 
 use crate::detect::{self, Detections};
 use crate::text::{sentences, Span};
 use std::collections::HashSet;
+use std::sync::OnceLock;
 
 /// A reference document.
 #[derive(Clone, Debug, PartialEq)]
@@ -20,6 +34,8 @@ pub struct Document {
     pub outlet: Option<String>,
     /// When it was published (ISO 8601, possibly only year and month), if known.
     pub date: Option<String>,
+    /// Where it was published, if known.
+    pub url: Option<String>,
     /// Full text.
     pub text: String,
 }
@@ -37,9 +53,13 @@ pub struct Passage {
 #[derive(Clone, Debug, Default)]
 pub struct Corpus {
     documents: Vec<Document>,
-    detections: Vec<Detections>,
+    /// Each document's findings, computed on first use.
+    detections: Vec<OnceLock<Detections>>,
     passages: Vec<Passage>,
     index: Index,
+    /// Number of retrieval terms of each document (the sum over its passages).
+    doc_lengths: Vec<u32>,
+    average_doc_length: f64,
 }
 
 const BUNDLED_CATALOG: &str = include_str!("../../corpus/catalog.tsv");
@@ -58,50 +78,78 @@ const BUNDLED_FILES: &[(&str, &str)] = &[
 const SELF_CONTAINMENT: f64 = 0.6;
 
 impl Corpus {
-    /// Builds a corpus: splits each document into sentences, runs the detectors, indexes.
+    /// Builds a corpus: splits each document into sentences and indexes them. The detectors
+    /// run later, when a document's findings are first asked for.
     pub fn new(documents: Vec<Document>) -> Corpus {
         let mut passages = Vec::new();
-        let mut detections = Vec::with_capacity(documents.len());
         for (d, doc) in documents.iter().enumerate() {
-            let sents = sentences(&doc.text);
-            detections.push(detect::detect(&doc.text, &sents));
-            passages.extend(sents.into_iter().map(|span| Passage { doc: d, span }));
+            passages.extend(
+                sentences(&doc.text)
+                    .into_iter()
+                    .map(|span| Passage { doc: d, span }),
+            );
         }
         let index = Index::build(
             passages
                 .iter()
                 .map(|p| terms(p.span.slice(&documents[p.doc].text))),
         );
+        Corpus::from_parts(documents, passages, index)
+    }
+
+    /// Assembles a corpus from consistent parts (passages within their documents' texts).
+    fn from_parts(documents: Vec<Document>, passages: Vec<Passage>, index: Index) -> Corpus {
+        let mut doc_lengths = vec![0u32; documents.len()];
+        for (p, passage) in passages.iter().enumerate() {
+            let len = index.lengths.get(p).copied().unwrap_or(0);
+            doc_lengths[passage.doc] = doc_lengths[passage.doc].saturating_add(len);
+        }
+        let total: u64 = doc_lengths.iter().map(|&l| l as u64).sum();
+        let average_doc_length = total as f64 / doc_lengths.len().max(1) as f64;
         Corpus {
+            detections: documents.iter().map(|_| OnceLock::new()).collect(),
             documents,
-            detections,
             passages,
             index,
+            doc_lengths,
+            average_doc_length,
         }
     }
 
+    /// Builds a corpus from the article files of a corpus folder and its optional catalog
+    /// (`catalog.tsv`: file, title, outlet, date per line; `#` starts a comment). Files are
+    /// taken in name order; a file's title comes from the catalog, else from the file, else
+    /// it is the file name. `claimlens corpus build FOLDER` and [`Corpus::bundled`] both
+    /// build through here.
+    ///
+    /// ```
+    /// use claimlens::corpus::{ArticleFile, Corpus};
+    /// let files = vec![ArticleFile {
+    ///     name: "a.txt".into(),
+    ///     title: None,
+    ///     text: "Russia lost 1,200 troops in May.".into(),
+    /// }];
+    /// let corpus = Corpus::from_folder(files, Some("a.txt\tLosses\tBBC\t2024-06\n"));
+    /// assert_eq!(corpus.documents()[0].title, "Losses");
+    /// assert_eq!(corpus.documents()[0].outlet.as_deref(), Some("BBC"));
+    /// ```
+    pub fn from_folder(files: Vec<ArticleFile>, catalog: Option<&str>) -> Corpus {
+        Corpus::new(folder::documents(files, catalog))
+    }
+
     /// The corpus bundled with ClaimLens: the two sample articles in `corpus/`, with the titles,
-    /// outlets and dates of `corpus/catalog.tsv`.
+    /// outlets and dates of `corpus/catalog.tsv`, built as `claimlens corpus build corpus`
+    /// builds it.
     pub fn bundled() -> Corpus {
-        let documents = BUNDLED_FILES
+        let files = BUNDLED_FILES
             .iter()
-            .map(|(id, text)| {
-                let meta = BUNDLED_CATALOG
-                    .lines()
-                    .filter(|l| !l.starts_with('#'))
-                    .map(|l| l.split('\t').collect::<Vec<_>>())
-                    .find(|cols| cols.first() == Some(id));
-                let col = |i: usize| meta.as_ref().and_then(|m| m.get(i)).map(|s| s.to_string());
-                Document {
-                    id: id.to_string(),
-                    title: col(1).unwrap_or_else(|| id.to_string()),
-                    outlet: col(2),
-                    date: col(3),
-                    text: text.to_string(),
-                }
+            .map(|(name, text)| ArticleFile {
+                name: name.to_string(),
+                title: None,
+                text: text.to_string(),
             })
             .collect();
-        Corpus::new(documents)
+        Corpus::from_folder(files, Some(BUNDLED_CATALOG))
     }
 
     /// The documents.
@@ -122,7 +170,15 @@ impl Corpus {
 
     /// The detectors' findings in document `doc`, in its byte offsets.
     pub fn detections(&self, doc: usize) -> &Detections {
-        &self.detections[doc]
+        self.detections[doc].get_or_init(|| {
+            let text = &self.documents[doc].text;
+            detect::detect(text, &sentences(text))
+        })
+    }
+
+    /// The retrieval index over the passages.
+    pub fn index(&self) -> &Index {
+        &self.index
     }
 
     /// The `k` passages most similar to `text`, leaving out the documents in `exclude`.
@@ -181,6 +237,7 @@ mod tests {
         assert_eq!(c.documents().len(), 2);
         assert!(c.documents()[0].title.starts_with("Kremlin Recruits"));
         assert!(c.passages().len() > 10);
+        assert!(!c.detections(0).attributions.is_empty());
     }
 
     #[test]

@@ -1,0 +1,85 @@
+//! `claimlens`: the ClaimLens core over files, for scripting and for checking results.
+//!
+//! ```text
+//! claimlens analyze FILE [--json | --jsonl] [--no-corpus | --corpus CORPUS]
+//! claimlens corpus build INPUT -o CORPUS [--progress]
+//! claimlens match [--corpus CORPUS] [--top K] [--jsonl] [QUERY_FILE | -]
+//! ```
+//! Every error prints one clear message on standard error and exits with status 2.
+
+mod analyze;
+mod build;
+mod input;
+mod matching;
+
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+usage: claimlens analyze FILE [--json | --jsonl] [--no-corpus | --corpus CORPUS]
+       claimlens corpus build INPUT -o CORPUS [--progress]
+       claimlens match [--corpus CORPUS] [--top K] [--jsonl] [QUERY_FILE | -]
+
+analyze: mark attributions, hedges and statistics and compare them with a corpus
+  FILE           a .txt or .html article, or - for standard input
+  --json         print {\"findings\": [...]} (byte offsets into the analysed text)
+  --jsonl        batch mode: read lines of {\"id\",\"text\"}, write lines of {\"id\",\"findings\"}
+  --no-corpus    do not compare with the reference corpus
+  --corpus FILE  compare with this corpus file instead of the bundled corpus
+
+corpus build: write a corpus file
+  INPUT          a folder of .txt/.html/.md articles (with an optional catalog.tsv of
+                 file, title, outlet, date), or a JSON Lines file of
+                 {\"id\",\"title\",\"text\"} with optional \"source\", \"date\", \"url\"
+  -o FILE        the corpus file to write
+  --progress     report progress on stderr (default: only when stderr is a terminal)
+
+match: the corpus documents that best match each query, one JSON line per query:
+       {\"id\",\"matches\":[{\"doc\",\"score\",\"text\"}]} (text: the document's best passage)
+  QUERY_FILE     one query text (the id is the file name), or - for standard input (default)
+  --jsonl        the input holds lines of {\"id\",\"text\"}
+  --corpus FILE  the corpus file to search (default: the bundled corpus)
+  --top K        how many documents per query (default 5)
+";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match run(&args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("claimlens: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(args: &[String]) -> Result<(), String> {
+    match args.first().map(String::as_str) {
+        Some("analyze") => analyze::run(&args[1..]),
+        Some("corpus") => match args.get(1).map(String::as_str) {
+            Some("build") => build::run(&args[2..]),
+            Some(other) => Err(format!("unknown corpus command {other:?}\n{USAGE}")),
+            None => Err(format!("corpus needs a command: build\n{USAGE}")),
+        },
+        Some("match") => matching::run(&args[1..]),
+        Some("-h") | Some("--help") | Some("help") => {
+            print!("{USAGE}");
+            Ok(())
+        }
+        Some("-V") | Some("--version") => {
+            println!("claimlens {}", env!("CARGO_PKG_VERSION"));
+            Ok(())
+        }
+        Some(other) => Err(format!("unknown command {other:?}\n{USAGE}")),
+        None => Err(format!("no command given\n{USAGE}")),
+    }
+}
+
+/// The value following option `flag`.
+fn value_of<'a>(
+    flag: &str,
+    args: &mut impl Iterator<Item = &'a String>,
+) -> Result<&'a String, String> {
+    args.next()
+        .filter(|v| !v.starts_with("--") || v.as_str() == "-")
+        .ok_or_else(|| format!("{flag} needs a value"))
+}

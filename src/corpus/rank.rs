@@ -1,0 +1,106 @@
+//! Document ranking for claim matching (`claimlens match`): which documents a text speaks of.
+//!
+//! A document's score combines BM25 over the whole document (its passages' terms pooled) with
+//! the score of its best passage, so that a short claim matches the document whose single
+//! sentence states it as well as the document that covers its words throughout.
+
+use super::index::Index;
+use super::query::clean_query;
+use super::{terms, Corpus};
+use std::collections::HashMap;
+
+/// Weight of the whole-document BM25 score in a document's score.
+const DOCUMENT_WEIGHT: f64 = 1.0;
+/// Weight of the best passage's BM25 score in a document's score.
+const PASSAGE_WEIGHT: f64 = 0.5;
+
+/// A document found for a text by [`Corpus::match_documents`].
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct DocumentMatch {
+    /// The document's position in [`Corpus::documents`].
+    pub doc: usize,
+    /// The document's score (higher is better; comparable within one query only).
+    pub score: f64,
+    /// The document's best passage for the text (a position in [`Corpus::passages`]).
+    pub passage: usize,
+}
+
+/// Scores gathered for one document.
+#[derive(Default)]
+struct Scores {
+    document: f64,
+    best_passage: f64,
+    passage: usize,
+}
+
+impl Corpus {
+    /// The `k` documents that best match `text` (a claim, a post, a sentence), best first.
+    /// Links, signature lines, mentions and hashtags of social-media posts are cleaned up first.
+    ///
+    /// ```
+    /// use claimlens::Corpus;
+    /// let corpus = Corpus::bundled();
+    /// let found = corpus.match_documents("Russia recruits African students to fight", 1);
+    /// assert_eq!(found.len(), 1);
+    /// assert!(!corpus.passage_text(found[0].passage).is_empty());
+    /// ```
+    pub fn match_documents(&self, text: &str, k: usize) -> Vec<DocumentMatch> {
+        let mut query = terms(&clean_query(text));
+        query.sort_unstable();
+        query.dedup();
+        let index = &self.index;
+        let documents = self.documents.len();
+        let mut passage_scores: HashMap<u32, f64> = HashMap::new();
+        let mut document_scores: HashMap<usize, f64> = HashMap::new();
+        for term in &query {
+            let list = index.postings_of(term);
+            if list.is_empty() {
+                continue;
+            }
+            let passage_idf = Index::idf(index.len(), list.len());
+            for p in list {
+                let len = index.lengths[p.passage as usize] as f64;
+                *passage_scores.entry(p.passage).or_default() +=
+                    Index::bm25(passage_idf, p.tf as f64, len, index.average_length());
+            }
+            // Postings are by passage, passages by document: documents come in runs.
+            let mut runs: Vec<(usize, u32)> = Vec::new();
+            for p in list {
+                let doc = self.passages[p.passage as usize].doc;
+                match runs.last_mut() {
+                    Some((d, tf)) if *d == doc => *tf += p.tf,
+                    _ => runs.push((doc, p.tf)),
+                }
+            }
+            let document_idf = Index::idf(documents, runs.len());
+            for (doc, tf) in runs {
+                let len = self.doc_lengths[doc] as f64;
+                *document_scores.entry(doc).or_default() +=
+                    Index::bm25(document_idf, tf as f64, len, self.average_doc_length);
+            }
+        }
+        let mut by_doc: HashMap<usize, Scores> = HashMap::new();
+        for (doc, score) in document_scores {
+            by_doc.entry(doc).or_default().document = score;
+        }
+        for (p, score) in passage_scores {
+            let doc = self.passages[p as usize].doc;
+            let entry = by_doc.entry(doc).or_default();
+            if score > entry.best_passage {
+                entry.best_passage = score;
+                entry.passage = p as usize;
+            }
+        }
+        let mut found: Vec<DocumentMatch> = by_doc
+            .into_iter()
+            .map(|(doc, s)| DocumentMatch {
+                doc,
+                score: DOCUMENT_WEIGHT * s.document + PASSAGE_WEIGHT * s.best_passage,
+                passage: s.passage,
+            })
+            .collect();
+        found.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc)));
+        found.truncate(k);
+        found
+    }
+}

@@ -224,11 +224,13 @@ pub struct Report {
 pub fn analyze(text: &str, corpus: Option<&Corpus>) -> Report {
     let sents = sentences(text);
     let det = detect::detect(text, &sents);
+    // The sentence holding a span's start (sentences are sorted and disjoint).
     let sentence_of = |span: Span| {
+        let i = sents.partition_point(|s| s.end <= span.start);
         sents
-            .iter()
+            .get(i)
             .copied()
-            .find(|s| s.start <= span.start && span.start < s.end.max(s.start + 1))
+            .filter(|s| s.start <= span.start)
             .unwrap_or(span)
     };
     let mut findings = Vec::new();

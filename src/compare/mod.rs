@@ -104,6 +104,39 @@ const RELATED: f64 = 0.2;
 /// How many passages are considered per sentence.
 const CANDIDATES: usize = 5;
 
+/// A claim is a clause: queries longer than this are cut, so that a run-on "sentence" of a
+/// hostile page costs linear time, not quadratic.
+const MAX_QUERY_BYTES: usize = 600;
+
+/// The first `max` bytes of `span` (cut back to a char boundary).
+fn clip(text: &str, span: Span, max: usize) -> Span {
+    let mut end = span.end.min(span.start + max);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    Span::new(span.start, end)
+}
+
+/// The part of `sentence` within `max / 2` bytes of `inner` on either side.
+fn window(text: &str, sentence: Span, inner: Span, max: usize) -> Span {
+    let mut start = sentence.start.max(inner.start.saturating_sub(max / 2));
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    let mut end = sentence.end.min(inner.end + max / 2).max(start);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    Span::new(start.min(end), end)
+}
+
+/// The items among `items` (sorted by start) that lie within `span`, found by binary search.
+fn within<T>(items: &[T], span: Span, span_of: impl Fn(&T) -> Span) -> &[T] {
+    let from = items.partition_point(|i| span_of(i).start < span.start);
+    let to = items.partition_point(|i| span_of(i).start < span.end);
+    &items[from..to.max(from)]
+}
+
 /// One side of a comparison: a text and what the detectors found in it.
 #[derive(Clone, Copy)]
 struct Side<'a> {
@@ -115,8 +148,7 @@ impl<'a> Side<'a> {
     /// Hedges within `span` that bear on `about`: their clause shares terms with it. Hedges
     /// that are attribution cues ("estimates") are left out.
     fn hedges(&self, span: Span, about: &Terms) -> Vec<&'a Hedge> {
-        self.det
-            .hedges
+        within(&self.det.hedges, span, |h| h.span)
             .iter()
             .filter(|h| span.contains(h.span))
             .filter(|h| !self.det.attributions.iter().any(|a| a.cue.overlaps(h.span)))
@@ -125,8 +157,7 @@ impl<'a> Side<'a> {
     }
 
     fn statistics(&self, span: Span) -> impl Iterator<Item = &'a Statistic> + '_ {
-        self.det
-            .statistics
+        within(&self.det.statistics, span, |s| s.span)
             .iter()
             .filter(move |s| span.contains(s.span))
     }
@@ -202,13 +233,15 @@ pub fn compare_all(
             } if c.end > c.start => Span::new(c.start, c.end),
             _ => f.sentence,
         };
+        let query = clip(text, query, MAX_QUERY_BYTES);
         let hits = searches
             .entry(query)
             .or_insert_with(|| corpus.search(query.slice(text), CANDIDATES, &exclude));
+        let near = window(text, f.sentence, f.span(), MAX_QUERY_BYTES);
         let outcome = match f.kind {
-            Kind::Statistic => compare_statistic(page, f, hits, corpus),
-            Kind::Hedge => compare_claim(page, f, query, hits, corpus, false),
-            Kind::Attribution => compare_claim(page, f, query, hits, corpus, true),
+            Kind::Statistic => compare_statistic(page, f, near, hits, corpus),
+            Kind::Hedge => compare_claim(page, f, near, query, hits, corpus, false),
+            Kind::Attribution => compare_claim(page, f, near, query, hits, corpus, true),
         };
         apply(f, outcome, corpus);
     }
@@ -249,11 +282,17 @@ fn certainty_difference(
 }
 
 /// A figure is compared with the figures of related passages that count the same thing.
-fn compare_statistic(page: Side, f: &Finding, hits: &[Hit], corpus: &Corpus) -> Outcome {
+fn compare_statistic(
+    page: Side,
+    f: &Finding,
+    near: Span,
+    hits: &[Hit],
+    corpus: &Corpus,
+) -> Outcome {
     let Some(stat) = page.det.statistics.iter().find(|s| s.span == f.span()) else {
         return not_found();
     };
-    let mine = Figure::new(stat, page.clause(f.sentence, stat.span));
+    let mine = Figure::new(stat, page.clause(near, stat.span));
     for hit in hits.iter().filter(|h| h.coverage >= RELATED) {
         let (reference, passage) = reference_side(corpus, hit.passage);
         for other in reference.statistics(passage) {
@@ -273,8 +312,8 @@ fn compare_statistic(page: Side, f: &Finding, hits: &[Hit], corpus: &Corpus) -> 
                 });
             }
             differences.extend(certainty_difference(
-                &page.hedges(f.sentence, &Terms::of(passage.slice(reference.text))),
-                &reference.hedges(passage, &Terms::of(f.sentence.slice(page.text))),
+                &page.hedges(near, &Terms::of(passage.slice(reference.text))),
+                &reference.hedges(passage, &Terms::of(near.slice(page.text))),
                 reference.text,
                 page.text,
             ));
@@ -293,6 +332,7 @@ fn compare_statistic(page: Side, f: &Finding, hits: &[Hit], corpus: &Corpus) -> 
 fn compare_claim(
     page: Side,
     f: &Finding,
+    near: Span,
     query: Span,
     hits: &[Hit],
     corpus: &Corpus,
@@ -304,7 +344,7 @@ fn compare_claim(
     let (reference, passage) = reference_side(corpus, hit.passage);
     let about_reference = Terms::of(passage.slice(reference.text));
     let about_page = Terms::of(query.slice(page.text));
-    let page_hedges = page.hedges(f.sentence, &about_reference);
+    let page_hedges = page.hedges(near, &about_reference);
     let ref_hedges = reference.hedges(passage, &about_page);
     let mut differences: Vec<Difference> =
         certainty_difference(&page_hedges, &ref_hedges, reference.text, page.text)

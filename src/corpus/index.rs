@@ -42,7 +42,8 @@ pub(crate) fn is_stopword(word: &str) -> bool {
 }
 
 const K1: f64 = 1.2;
-const B: f64 = 0.75;
+/// BM25 length normalisation of passages.
+pub(crate) const B: f64 = 0.75;
 
 /// The retrieval terms of a text: stems of content words and normalised numbers, in order.
 ///
@@ -171,9 +172,10 @@ impl Index {
         ((n - df + 0.5) / (df + 0.5) + 1.0).ln()
     }
 
-    /// The BM25 weight of a term with frequency `tf` in a unit of `len` terms.
-    pub(crate) fn bm25(idf: f64, tf: f64, len: f64, average_length: f64) -> f64 {
-        idf * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * len / average_length.max(1e-9)))
+    /// The BM25 weight of a term with frequency `tf` in a unit of `len` terms, with length
+    /// normalisation `b`.
+    pub(crate) fn bm25(idf: f64, tf: f64, len: f64, average_length: f64, b: f64) -> f64 {
+        idf * tf * (K1 + 1.0) / (tf + K1 * (1.0 - b + b * len / average_length.max(1e-9)))
     }
 
     /// Average number of terms per passage.
@@ -201,7 +203,7 @@ impl Index {
                     continue;
                 }
                 let len = self.lengths[p] as f64;
-                let bm25 = Index::bm25(idf, posting.tf as f64, len, self.average_length);
+                let bm25 = Index::bm25(idf, posting.tf as f64, len, self.average_length, B);
                 let entry = scores.entry(posting.passage).or_default();
                 entry.0 += bm25;
                 entry.1 += idf;

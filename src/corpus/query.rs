@@ -9,9 +9,10 @@ static LINK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:https?://|www\.|pic\.twitter\.com/)\S*").expect("valid link pattern")
 });
 
-/// An embedded-tweet signature: "— Name (@handle) January 26, 2021" closing the text.
+/// An embedded-tweet signature: "— Name (@handle) January 26, 2021" closing the text. The
+/// name is kept (claims are often about what someone said), handle and date go.
 static SIGNATURE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[—–]\s*[^—–\n]{0,80}\(@\w{1,30}\)\s*[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}\W*$")
+    Regex::new(r"[—–]\s*([^—–\n]{0,80}?)\s*\(@\w{1,30}\)\s*[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}\W*$")
         .expect("valid signature pattern")
 });
 
@@ -43,16 +44,16 @@ fn split_name(name: &str) -> String {
     out
 }
 
-/// A claim-matching query from a post: links and the signature line removed, mentions and
-/// hashtags turned into words.
+/// A claim-matching query from a post: links removed, a signature line reduced to the
+/// author's name, mentions and hashtags turned into words.
 ///
 /// ```
 /// use claimlens::corpus::clean_query;
 /// let tweet = "Our flag replaced at #RedFort pic.twitter.com/Bfp1 — Rahul (@RShiv) January 26, 2021";
-/// assert_eq!(clean_query(tweet), "Our flag replaced at Red Fort");
+/// assert_eq!(clean_query(tweet), "Our flag replaced at Red Fort Rahul");
 /// ```
 pub fn clean_query(text: &str) -> String {
-    let text = SIGNATURE.replace(text, "");
+    let text = SIGNATURE.replace(text, " $1");
     let text = LINK.replace_all(&text, " ");
     let text = TAG.replace_all(&text, |c: &regex::Captures| split_name(&c[1]));
     text.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -79,7 +80,7 @@ mod tests {
     fn signatures_and_links_go() {
         let tweet =
             "Biden signed an order. https://t.co/xyz — Glen Keys (@glen_keys) January 27, 2021";
-        assert_eq!(clean_query(tweet), "Biden signed an order.");
+        assert_eq!(clean_query(tweet), "Biden signed an order. Glen Keys");
         assert_eq!(
             clean_query(". @JoeBiden in October"),
             ". Joe Biden in October"

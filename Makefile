@@ -12,6 +12,7 @@ setup:
 ## build: the CLI (target/release/claimlens) and the unpacked extension in extension/
 build: setup
 	cargo build --release --quiet --bin claimlens
+	target/release/claimlens corpus build corpus -o extension/corpus.bin
 	bash scripts/build-extension.sh
 
 ## demo: build, open the bundled sample with the extension in Chromium, screenshot + summary

@@ -25,6 +25,7 @@ test: build lint test-native test-wasm test-e2e
 lint:
 	cargo fmt --all -- --check
 	cargo clippy --quiet --all-targets -- -D warnings
+	cargo clippy --quiet --target wasm32-unknown-unknown --all-targets -- -D warnings
 
 test-native:
 	cargo test --quiet

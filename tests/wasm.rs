@@ -6,7 +6,7 @@
 //! private); it names the core only through the crate root's re-exports, provided here.
 
 // `ui.rs` names these as `crate::…`.
-use claimlens::{page, Corpus, Detail, Finding, Kind, Verdict};
+use claimlens::{page, Corpus, Finding, Kind, Verdict};
 use serde::Deserialize;
 use serde_json::{json, Value};
 use wasm_bindgen::{JsCast, JsValue};

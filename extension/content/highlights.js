@@ -36,16 +36,42 @@
       this.byId = new Map(); // id -> {kind, ranges: Range[]}
       this.hiddenKinds = new Set();
       this.flashTimer = 0;
+      this.generation = 0; // bumped by every paint, so a slow paintAsync knows it is stale
     }
 
     /** Replaces every ClaimLens highlight with `findings` ({id, kind, ranges: NodeRange[]}). */
     paint(nodes, findings) {
+      this.generation++;
       this.byId.clear();
       for (const f of findings) {
         const ranges = f.ranges.map((r) => toRange(nodes, r)).filter(Boolean);
         if (ranges.length && KINDS.includes(f.kind)) this.byId.set(f.id, { kind: f.kind, ranges });
       }
       this.render();
+    }
+
+    /**
+     * The same as `paint`, building the ranges in slices of about `sliceMs` with the page
+     * running between them. A newer paint()/paintAsync() supersedes one still in progress
+     * (resolves false). `yieldFn` is how to give way (ClaimLens.yieldToPage in the extension).
+     */
+    async paintAsync(nodes, findings, yieldFn, sliceMs = 8) {
+      const generation = ++this.generation;
+      const byId = new Map();
+      let deadline = performance.now() + sliceMs;
+      for (let i = 0; i < findings.length; i++) {
+        const f = findings[i];
+        const ranges = (f.ranges ?? []).map((r) => toRange(nodes, r)).filter(Boolean);
+        if (ranges.length && KINDS.includes(f.kind)) byId.set(f.id, { kind: f.kind, ranges });
+        if (i % 64 === 63 && performance.now() > deadline) {
+          await yieldFn();
+          if (generation !== this.generation) return false;
+          deadline = performance.now() + sliceMs;
+        }
+      }
+      this.byId = byId;
+      this.render();
+      return true;
     }
 
     /** (Re)registers the per-kind highlights, leaving out hidden kinds. */

@@ -1,5 +1,14 @@
 // ClaimLens content script entry: decides whether to start, wires the snapshot, the sidebar
 // frame and the painter together, and relays messages. It decides nothing about claims.
+//
+// Dynamic pages: a MutationObserver notices text added, removed or changed after load (infinite
+// scroll, single-page navigation) and, debounced, sends a fresh snapshot; the sidebar re-renders
+// and the painter replaces every highlight, so cards of replaced content vanish. Long pages are
+// walked and painted in slices (see snapshotAsync/paintAsync) so the page never freezes.
+//
+// Performance marks (visible to the page's own performance timeline; used by the benchmarks):
+// `claimlens:start`, `claimlens:sent` (snapshot posted), `claimlens:painted` (highlights
+// registered), `claimlens:skipped` (not an article: not started by itself).
 'use strict';
 (() => {
   const ns = (globalThis.ClaimLens ??= {});
@@ -7,18 +16,28 @@
   ns.started = false;
   const ext = globalThis.browser ?? globalThis.chrome;
   const SIDEBAR_ROOM = 370; // sidebar width + a margin, in CSS pixels
+  const QUIET_MS = 250; // re-analyse once the page has been quiet this long…
+  const MAX_WAIT_MS = 800; // …but no later than this after the first change (~1 s in all)
+  const REPLY_TIMEOUT_MS = 20_000; // a snapshot the sidebar never answered (it failed) is dropped
+  // Added or removed elements that never carry readable text: not worth a new analysis.
+  const INERT = new Set(['script', 'style', 'link', 'meta', 'noscript', 'template', 'iframe', 'img', 'svg', 'canvas', 'video', 'audio', 'source', 'picture', 'br', 'hr', 'input']);
 
   let frame = null;
-  let nodes = [];
+  let nodes = []; // text nodes of the snapshot whose findings are painted
+  let sent = null; // {nodes, texts} of the snapshot last sent (to skip identical ones)
+  let waiting = null; // nodes of the snapshot the sidebar is analysing, until its findings come
+  let replyTimer = 0;
+  let busy = false; // a snapshot is being taken or analysed: changes meanwhile set `dirty`
+  let dirty = false;
   const painter = new ns.Painter();
+  const mark = (name) => performance.mark?.(`claimlens:${name}`);
 
   /** Messages from the sidebar iframe (over the private MessagePort only). */
   function onSidebarMessage(msg) {
     if (!msg || typeof msg !== 'object') return;
     switch (msg.type) {
       case 'findings':
-        painter.paint(nodes, Array.isArray(msg.findings) ? msg.findings : []);
-        frame.setCount(msg.count ?? 0);
+        onFindings(msg);
         break;
       case 'reveal':
         painter.reveal(msg.id);
@@ -35,6 +54,100 @@
     }
   }
 
+  /** The sidebar answered our latest snapshot: paint its findings over that snapshot's nodes. */
+  async function onFindings(msg) {
+    if (waiting) nodes = waiting;
+    waiting = null;
+    clearTimeout(replyTimer);
+    frame.setCount(msg.count ?? 0);
+    const findings = Array.isArray(msg.findings) ? msg.findings : [];
+    if (await painter.paintAsync(nodes, findings, ns.yieldToPage)) {
+      if (frame.state === 'hidden') painter.clear();
+      mark('painted');
+    }
+    busy = false;
+    if (dirty) schedule();
+  }
+
+  /** Takes a snapshot (in slices) and sends it, unless the visible text is unchanged. */
+  async function send() {
+    busy = true;
+    dirty = false;
+    const snap = await ns.snapshotAsync(document.body, frame.host);
+    if (sent && sameText(sent, snap.nodes)) {
+      busy = false;
+      if (dirty) schedule();
+      return;
+    }
+    sent = { nodes: snap.nodes, texts: snap.nodes.map((n) => n.data) };
+    waiting = snap.nodes;
+    frame.post({ type: 'page', snapshot: snap.snapshot });
+    mark('sent');
+    // If the sidebar failed on this snapshot it sends nothing back: do not wait forever.
+    clearTimeout(replyTimer);
+    replyTimer = setTimeout(() => {
+      waiting = null;
+      busy = false;
+      if (dirty) schedule();
+    }, REPLY_TIMEOUT_MS);
+  }
+
+  /** Same text nodes (the very same objects, for the ranges) holding the same text? */
+  function sameText(prev, now) {
+    if (prev.nodes.length !== now.length) return false;
+    for (let i = 0; i < now.length; i++) {
+      if (prev.nodes[i] !== now[i] || prev.texts[i] !== now[i].data) return false;
+    }
+    return true;
+  }
+
+  // --- Watching the page for late or replaced content -------------------------------------
+
+  let quietTimer = 0;
+  let firstChange = 0;
+
+  /** Does this mutation add, remove or change text (rather than scripts, images, our host)? */
+  function relevant(rec) {
+    if (frame && (rec.target === frame.host || frame.host.contains(rec.target))) return false;
+    if (rec.type === 'characterData') return true;
+    for (const list of [rec.addedNodes, rec.removedNodes]) {
+      for (const n of list) {
+        if (n.nodeType === Node.TEXT_NODE) return true;
+        if (n.nodeType === Node.ELEMENT_NODE && n !== frame?.host && !INERT.has(n.localName)) return true;
+      }
+    }
+    return false;
+  }
+
+  function onMutations(records) {
+    if (!records.some(relevant)) return;
+    const now = performance.now();
+    if (!quietTimer) firstChange = now;
+    clearTimeout(quietTimer);
+    quietTimer = setTimeout(flush, Math.max(0, Math.min(QUIET_MS, firstChange + MAX_WAIT_MS - now)));
+  }
+
+  /** The page changed and then settled (or kept changing for MAX_WAIT_MS). */
+  function flush() {
+    quietTimer = 0;
+    if (!frame) {
+      // Not started: content may have turned the page into an article (a single-page app).
+      if (ns.looksLikeArticle()) start();
+      return;
+    }
+    if (busy || frame.state === 'hidden') dirty = true;
+    else send();
+  }
+
+  function schedule() {
+    if (!quietTimer) {
+      firstChange = performance.now();
+      quietTimer = setTimeout(flush, 0);
+    }
+  }
+
+  // --- Starting, clicks, the toolbar button --------------------------------------------------
+
   /** A click on a highlighted passage focuses its card (and opens the sidebar). */
   function onClick(e) {
     if (!frame || frame.state === 'hidden' || e.button !== 0) return;
@@ -46,13 +159,12 @@
 
   function start() {
     ns.started = true;
+    mark('start');
     const rect = ns.articleRoot().getBoundingClientRect();
     const roomOnRight = rect.right + SIDEBAR_ROOM <= document.documentElement.clientWidth;
     frame = new ns.Frame(ext.runtime, onSidebarMessage, roomOnRight);
-    const snap = ns.snapshot(document.body, frame.host);
-    nodes = snap.nodes;
-    frame.post({ type: 'page', snapshot: snap.snapshot });
     document.addEventListener('click', onClick, { capture: true, passive: true });
+    send();
   }
 
   /** Toolbar button: start, or hide/show everything ClaimLens put on the page. */
@@ -61,6 +173,7 @@
     if (frame.state === 'hidden') {
       frame.show();
       painter.render();
+      if (dirty && !busy) send();
     } else {
       frame.hide();
       painter.clear();
@@ -71,5 +184,12 @@
     if (msg?.type === 'claimlens-toggle') toggle();
   });
 
+  new MutationObserver(onMutations).observe(document.documentElement, {
+    subtree: true,
+    childList: true,
+    characterData: true,
+  });
+
   if (ns.looksLikeArticle()) start();
+  else mark('skipped');
 })();

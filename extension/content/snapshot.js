@@ -18,34 +18,83 @@
     return cs.display === 'none' || cs.visibility === 'hidden';
   }
 
+  /** Lets the page run: scheduler.yield() where available (keeps our priority), else a task. */
+  ns.yieldToPage = () =>
+    globalThis.scheduler?.yield ? globalThis.scheduler.yield() : new Promise((r) => setTimeout(r, 0));
+
   /**
-   * Returns {snapshot, nodes}. `exclude` is ClaimLens's own host element (left out).
-   * Editable regions (contenteditable) are left alone entirely.
+   * The walk as a generator, so it can run in one go or in slices: it yields (nothing) every
+   * CHECK_EVERY visited nodes and finally returns {snapshot, nodes}. Iterative (an explicit
+   * stack), so deep pages cannot overflow the JS stack. If the page changes between slices the
+   * result may mix old and new; the caller's MutationObserver then asks for a fresh one.
    */
-  ns.snapshot = function snapshot(body = document.body, exclude = null) {
+  const CHECK_EVERY = 128;
+  function* walk(body, exclude) {
     const nodes = [];
-    function walk(el) {
+    const element = (el) => {
       const out = { tag: el.localName, children: [] };
       if (el.id) out.id = el.id;
       const cls = el.getAttribute('class');
       if (cls) out.class = cls;
       const role = el.getAttribute('role');
       if (role) out.role = role;
-      for (let child = el.firstChild; child; child = child.nextSibling) {
-        if (child.nodeType === Node.TEXT_NODE) {
-          if (child.data.length === 0) continue;
-          nodes.push(child);
-          out.children.push(child.data);
-        } else if (child.nodeType === Node.ELEMENT_NODE) {
-          if (child === exclude || SKIP.has(child.localName)) continue;
-          if (child.isContentEditable || hidden(child)) continue;
-          out.children.push(walk(child));
-        }
-      }
       return out;
+    };
+    if (!body) return { snapshot: { url: location.href, title: document.title, root: { tag: 'body', children: [] } }, nodes };
+    const root = element(body);
+    const stack = [{ out: root, next: body.firstChild }];
+    let visited = 0;
+    while (stack.length) {
+      const top = stack[stack.length - 1];
+      const child = top.next;
+      if (!child) {
+        stack.pop();
+        continue;
+      }
+      top.next = child.nextSibling;
+      if (child.nodeType === Node.TEXT_NODE) {
+        if (child.data.length === 0) continue;
+        nodes.push(child);
+        top.out.children.push(child.data);
+      } else if (child.nodeType === Node.ELEMENT_NODE) {
+        if (child === exclude || SKIP.has(child.localName)) continue;
+        if (child.isContentEditable || hidden(child)) continue;
+        const out = element(child);
+        top.out.children.push(out);
+        stack.push({ out, next: child.firstChild });
+      }
+      if (++visited % CHECK_EVERY === 0) yield;
     }
-    const root = body ? walk(body) : { tag: 'body', children: [] };
     return { snapshot: { url: location.href, title: document.title, root }, nodes };
+  }
+
+  /**
+   * Returns {snapshot, nodes}. `exclude` is ClaimLens's own host element (left out).
+   * Editable regions (contenteditable) are left alone entirely.
+   */
+  ns.snapshot = function snapshot(body = document.body, exclude = null) {
+    const steps = walk(body, exclude);
+    for (;;) {
+      const { done, value } = steps.next();
+      if (done) return value;
+    }
+  };
+
+  /**
+   * The same as `snapshot`, in slices of at most about `sliceMs` of main-thread time with the
+   * page running between them (long pages must not freeze). Resolves to {snapshot, nodes}.
+   */
+  ns.snapshotAsync = async function snapshotAsync(body = document.body, exclude = null, sliceMs = 8) {
+    const steps = walk(body, exclude);
+    let deadline = performance.now() + sliceMs;
+    for (;;) {
+      const { done, value } = steps.next();
+      if (done) return value;
+      if (performance.now() > deadline) {
+        await ns.yieldToPage();
+        deadline = performance.now() + sliceMs;
+      }
+    }
   };
 
   /** Cheap guess whether the page is an article: <article>, og:type=article, or long <p> text. */

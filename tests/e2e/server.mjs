@@ -5,14 +5,24 @@
 //   /other           corpus/001_….txt as a page
 //   /fixture         a plain page (no extension run) for driving content/highlights.js directly
 //   /ext/…           files of extension/ (for /fixture)
+//   /readability/P   the saved real page ../shared/evaldata/readability_pages/P/source.html, read in
+//                    place, its own scripts blocked by CSP (the saved pages' scripts are dead code
+//                    that would fetch missing assets and rewrite the DOM, hiding what we cause)
+//   /dynamic/append  an article whose script appends paragraphs after load (infinite scroll)
+//   /dynamic/replace an article whose script replaces the article after load (SPA navigation)
+//   /dynamic/late    an empty shell whose script inserts the article after load
+//   /long?kb=N       a generated article of about N KiB of text (benchmarks)
 import http from 'node:http';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const EXTENSION = path.join(ROOT, 'extension');
 const CORPUS = path.join(ROOT, 'corpus');
+/** The saved real pages (Mozilla Readability's test pages), read in place and never copied. */
+export const READABILITY = path.resolve(ROOT, '../shared/evaldata/readability_pages');
+const PAGE_CSP = "script-src 'none'";
 const STRICT_CSP = "default-src 'none'; style-src 'none'; frame-src 'none'; script-src 'none'";
 
 const esc = (s) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
@@ -62,6 +72,61 @@ const FIXTURE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><tit
 <p id="far">A far paragraph with 21 countries in it.</p>
 </body></html>`;
 
+/** Names of the saved real pages that have a source.html ([] when the folder is absent). */
+export function readabilityPages() {
+  if (!existsSync(READABILITY)) return [];
+  return readdirSync(READABILITY).filter((n) => existsSync(path.join(READABILITY, n, 'source.html'))).sort();
+}
+
+// Dynamic pages: a script changes the article after load (these routes send no CSP).
+const DYNAMIC_SCRIPTS = {
+  // Infinite scroll: one paragraph with a figure after 500 ms, another after 1,500 ms.
+  append: `setTimeout(() => { const p = document.createElement('p'); p.id = 'late1';
+    p.textContent = 'Officials said at least 4,321 households lost power overnight.';
+    document.querySelector('article').append(p); }, 500);
+    setTimeout(() => { const p = document.createElement('p'); p.id = 'late2';
+    p.textContent = 'The agency reported 17 new shelters, allegedly all full.';
+    document.querySelector('article').append(p); }, 1500);`,
+  // SPA navigation: the article is swapped for another one after 500 ms.
+  replace: `setTimeout(() => { history.pushState({}, '', '/dynamic/replace/next');
+    const a = document.createElement('article'); a.innerHTML = '<h1>Next story</h1>' +
+    Array.from({ length: 6 }, (_, i) => '<p>Volunteers counted ' + (1000 + i * 111) +
+    ' birds along the river this spring, according to the local club, which says the count ' +
+    'may be the highest since records began in the park.</p>').join('');
+    document.querySelector('article').replaceWith(a); }, 500);`,
+  // Late article: the shell has no article at load; one arrives after 500 ms.
+  late: `setTimeout(() => { document.querySelector('main').innerHTML = '<article><h1>Late story</h1>' +
+    Array.from({ length: 8 }, (_, i) => '<p>Officials said ' + (200 + i) + ' families were moved ' +
+    'to temporary housing after the flood, and the council reportedly expects more requests ' +
+    'in the coming weeks as water levels stay high.</p>').join('') + '</article>'; }, 500);`,
+};
+
+function dynamicHtml(kind) {
+  const script = DYNAMIC_SCRIPTS[kind];
+  if (!script) return null;
+  if (kind === 'late') return page({ title: 'Late', body: '<p>Loading…</p>' }).replace('</body>', `<script>${script}</script></body>`);
+  return articleHtml(corpusFile('000_')).replace('</body>', `<script>${script}</script></body>`);
+}
+
+/** A generated article of about `kb` KiB of text: sentences with attributions and figures. */
+export function longHtml(kb) {
+  const sentences = [
+    'Officials said at least 1,200 people were evacuated from the coastal towns on Tuesday.',
+    'The figures cannot be independently verified, and the ministry allegedly revised them twice.',
+    'According to the regional council, roughly 38,940 homes remain without power.',
+    'Engineers expect repairs to take weeks, though the schedule could potentially slip again.',
+    'Residents described long queues at the few shops that stayed open through the night.',
+  ];
+  const paras = [];
+  let size = 0;
+  for (let i = 0; size < kb * 1024; i++) {
+    const p = Array.from({ length: 5 }, (_, j) => sentences[(i + j) % sentences.length]).join(' ');
+    paras.push(`<p>${p}</p>`);
+    size += p.length;
+  }
+  return page({ title: `Long article (${kb} KiB)`, body: `<article><h1>Long article</h1>\n${paras.join('\n')}</article>` });
+}
+
 const TYPES = { '.js': 'text/javascript', '.css': 'text/css', '.html': 'text/html', '.json': 'application/json' };
 
 export function startServer() {
@@ -86,6 +151,21 @@ export function startServer() {
       }
     }
     if (url.pathname === '/favicon.ico') return res.writeHead(204).end();
+    if (url.pathname.startsWith('/readability/')) {
+      const name = decodeURIComponent(url.pathname.slice('/readability/'.length));
+      const file = path.join(READABILITY, name, 'source.html');
+      if (name.includes('/') || name.startsWith('.') || !existsSync(file)) return res.writeHead(404).end();
+      return res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': PAGE_CSP }).end(readFileSync(file));
+    }
+    if (url.pathname.startsWith('/dynamic/')) {
+      const html = dynamicHtml(url.pathname.split('/')[2]);
+      if (!html) return res.writeHead(404).end();
+      return res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
+    }
+    if (url.pathname === '/long') {
+      const kb = Math.min(Number(url.searchParams.get('kb')) || 1024, 16 * 1024);
+      return res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(longHtml(kb));
+    }
     const route = routes[url.pathname];
     if (!route) return res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     const [html, headers = {}] = route();

@@ -31,3 +31,18 @@ cp pkg/claimlens.js pkg/claimlens_bg.wasm extension/pkg/
   echo "- wasm-opt: $(wasm-opt --version) (npm binaryen)"
   echo "- claimlens_bg.wasm sha256: $(sha256sum extension/pkg/claimlens_bg.wasm | cut -d' ' -f1)"
 } >extension/pkg/BUILD.md
+
+# Firefox runs MV3 background code as event scripts, not service workers: the same files with
+# `background.scripts`, in target/extension-firefox/ (load its manifest.json from
+# about:debugging). Chromium warns about `scripts` in MV3, so the main folder keeps
+# `service_worker` only.
+rm -rf target/extension-firefox
+mkdir -p target
+cp -r extension target/extension-firefox
+node -e '
+  const fs = require("fs");
+  const path = "target/extension-firefox/manifest.json";
+  const m = JSON.parse(fs.readFileSync(path, "utf8"));
+  m.background = { scripts: [m.background.service_worker] };
+  fs.writeFileSync(path, JSON.stringify(m, null, 2) + "\n");
+'

@@ -29,6 +29,8 @@
   let replyTimer = 0;
   let busy = false; // a snapshot is being taken or analysed: changes meanwhile set `dirty`
   let dirty = false;
+  let byUser = false; // the reader started or showed ClaimLens with the toolbar button
+  let autoHidden = false; // hidden by us (no article), not by the reader
   const painter = new ns.Painter();
   const mark = (name) => performance.mark?.(`claimlens:${name}`);
 
@@ -60,6 +62,15 @@
     waiting = null;
     clearTimeout(replyTimer);
     frame.setCount(msg.count ?? 0);
+    // Started by itself on what the core says is no article: stay out of sight (no noise);
+    // the toolbar button still shows it, and later content that is an article shows it too.
+    if (autoHidden && msg.isArticle) {
+      autoHidden = false;
+      frame.show();
+    } else if (!byUser && msg.isArticle === false && frame.state !== 'hidden') {
+      autoHidden = true;
+      frame.hide();
+    }
     const findings = Array.isArray(msg.findings) ? msg.findings : [];
     if (await painter.paintAsync(nodes, findings, ns.yieldToPage)) {
       if (frame.state === 'hidden') painter.clear();
@@ -135,7 +146,7 @@
       if (ns.looksLikeArticle()) start();
       return;
     }
-    if (busy || frame.state === 'hidden') dirty = true;
+    if (busy || (frame.state === 'hidden' && !autoHidden)) dirty = true;
     else send();
   }
 
@@ -169,8 +180,10 @@
 
   /** Toolbar button: start, or hide/show everything ClaimLens put on the page. */
   function toggle() {
+    byUser = true;
     if (!frame) return start();
     if (frame.state === 'hidden') {
+      autoHidden = false;
       frame.show();
       painter.render();
       if (dirty && !busy) send();

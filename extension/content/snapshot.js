@@ -97,7 +97,12 @@
     }
   };
 
-  /** Cheap guess whether the page is an article: <article>, og:type=article, or long <p> text. */
+  const ARTICLE_CHARS = 1500;
+
+  /**
+   * Cheap guess whether the page is an article: <article>, og:type=article, long <p> text, or
+   * one element holding long text directly (<pre>, <br>-separated lines).
+   */
   ns.looksLikeArticle = function looksLikeArticle() {
     if (document.querySelector('article')) return true;
     const og = document.querySelector('meta[property="og:type"]');
@@ -105,7 +110,17 @@
     let chars = 0;
     for (const p of document.getElementsByTagName('p')) {
       chars += p.textContent.length;
-      if (chars >= 1500) return true;
+      if (chars >= ARTICLE_CHARS) return true;
+    }
+    // Articles without <p>: <pre> text, or <div>s of text lines split by <br> (blogs, RFCs).
+    const perParent = new Map();
+    const walker = document.createTreeWalker(document.body ?? document.documentElement, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+      const parent = walker.currentNode.parentElement;
+      if (!parent || SKIP.has(parent.localName) || parent.closest('nav, header, footer, aside, a')) continue;
+      const n = (perParent.get(parent) ?? 0) + walker.currentNode.data.trim().length;
+      if (n >= ARTICLE_CHARS) return true;
+      perParent.set(parent, n);
     }
     return false;
   };

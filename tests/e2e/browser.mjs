@@ -67,3 +67,101 @@ export async function waitForSidebar(page, extensionId, timeout = 15_000) {
     return done ? frame : null;
   }, { timeout, message: 'the sidebar to show its analysis' });
 }
+
+const LOCAL = (url) => /^(chrome-extension|data|blob|about):/.test(url) || new URL(url).hostname === '127.0.0.1';
+const OURS = /chrome-extension:\/\/|ClaimLens/i;
+
+/**
+ * Keeps every request of `context` on this machine: requests to other hosts get an empty 404
+ * (saved pages reference assets all over the web). Call once per context, before opening pages.
+ */
+export async function offline(context) {
+  await context.route(/^https?:/, (route) =>
+    LOCAL(route.request().url()) ? route.continue() : route.fulfill({ status: 404, body: '' }));
+}
+
+/**
+ * Watches `page` for what the extension must never do, from before navigation:
+ * - `errors`: errors (and warnings naming ClaimLens) logged by extension code — the content
+ *   script's isolated world (via CDP, where Playwright does not look), the sidebar frame, the
+ *   worker; the page's own errors are ignored;
+ * - `requests`: non-local requests started by extension code (sidebar frame, service worker,
+ *   or a script stack inside chrome-extension://);
+ * - `mutations()`: childList/characterData changes under <body> since DOMContentLoaded (the
+ *   host of the sidebar hangs under <html>, so it does not count), with a few samples.
+ */
+export async function watch(context, page) {
+  const errors = [];
+  const requests = [];
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Runtime.enable');
+  await cdp.send('Network.enable');
+  const stackUrls = (st) => {
+    const urls = [];
+    for (let s = st; s; s = s.parent) urls.push(...(s.callFrames ?? []).map((f) => f.url));
+    return urls;
+  };
+  cdp.on('Runtime.exceptionThrown', ({ exceptionDetails: d }) => {
+    const where = [d.url ?? '', ...stackUrls(d.stackTrace)].join(' ');
+    const text = d.exception?.description ?? d.text;
+    if (OURS.test(where) || OURS.test(text)) errors.push(`exception: ${text}`);
+  });
+  cdp.on('Runtime.consoleAPICalled', (e) => {
+    if (e.type !== 'error' && e.type !== 'warning') return;
+    const text = e.args.map((a) => a.value ?? a.description ?? '').join(' ');
+    const where = stackUrls(e.stackTrace).join(' ');
+    if ((e.type === 'error' && OURS.test(where)) || OURS.test(text)) errors.push(`console.${e.type}: ${text}`);
+  });
+  cdp.on('Network.requestWillBeSent', (e) => {
+    if (!LOCAL(e.request.url) && stackUrls(e.initiator?.stack).some((u) => u.startsWith('chrome-extension:'))) {
+      requests.push(`content script → ${e.request.url}`);
+    }
+  });
+  page.on('console', (m) => {
+    const url = m.location()?.url ?? '';
+    if ((m.type() === 'error' && url.startsWith('chrome-extension:')) || ((m.type() === 'error' || m.type() === 'warning') && /ClaimLens/i.test(m.text()))) {
+      errors.push(`console.${m.type()} (${url}): ${m.text()}`);
+    }
+  });
+  page.on('pageerror', (e) => OURS.test(`${e.stack}`) && errors.push(`pageerror: ${e.message}`));
+  const onRequest = (r) => {
+    if (LOCAL(r.url())) return;
+    const frameUrl = r.frame?.()?.url?.() ?? '';
+    if (r.serviceWorker() || frameUrl.startsWith('chrome-extension:')) requests.push(`${frameUrl || 'worker'} → ${r.url()}`);
+  };
+  page.on('request', (r) => { try { onRequest(r); } catch { /* a request without a frame */ } });
+  await page.addInitScript(() => {
+    document.addEventListener('DOMContentLoaded', () => {
+      const seen = (window.__claimlensMutations = { count: 0, samples: [] });
+      new MutationObserver((records) => {
+        for (const r of records) {
+          seen.count++;
+          if (seen.samples.length < 3) {
+            const what = r.type === 'characterData' ? 'text changed' : `+${r.addedNodes.length}/-${r.removedNodes.length} nodes`;
+            seen.samples.push(`${what} in <${r.target.nodeName.toLowerCase()}>`);
+          }
+        }
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    }, { once: true });
+  });
+  return {
+    errors,
+    requests,
+    mutations: () => page.evaluate(() => window.__claimlensMutations ?? { count: 0, samples: [] }),
+    detach: () => cdp.detach().catch(() => {}),
+  };
+}
+
+/** Number of ranges in the ClaimLens highlights of `page`. */
+export const highlightCount = (page) => page.evaluate(() =>
+  ['attribution', 'hedge', 'statistic'].reduce((n, k) => n + (CSS.highlights.get(`claimlens-${k}`)?.size ?? 0), 0));
+
+/** The content script's performance marks (ms since navigation) and the load event's time. */
+export const marks = (page) => page.evaluate(() => {
+  const nav = performance.getEntriesByType('navigation')[0];
+  const out = { load: nav?.loadEventStart || null };
+  for (const m of performance.getEntriesByType('mark')) {
+    if (m.name.startsWith('claimlens:')) out[m.name.slice(10)] ??= m.startTime;
+  }
+  return out;
+});

@@ -90,8 +90,8 @@ const DYNAMIC_SCRIPTS = {
   // SPA navigation: the article is swapped for another one after 500 ms.
   replace: `setTimeout(() => { history.pushState({}, '', '/dynamic/replace/next');
     const a = document.createElement('article'); a.innerHTML = '<h1>Next story</h1>' +
-    Array.from({ length: 6 }, (_, i) => '<p>Volunteers counted ' + (1000 + i * 111) +
-    ' birds along the river this spring, according to the local club, which says the count ' +
+    Array.from({ length: 6 }, (_, i) => '<p>Volunteers counted ' + (1000 + i * 111).toLocaleString('en-US') +
+    ' birds along the river this spring, the local club said, and the count ' +
     'may be the highest since records began in the park.</p>').join('');
     document.querySelector('article').replaceWith(a); }, 500);`,
   // Late article: the shell has no article at load; one arrives after 500 ms.

@@ -1,0 +1,84 @@
+// Dynamic pages: content that arrives or is replaced after load is analysed again within about a
+// second (debounced), the sidebar re-renders, highlights follow the new text and stale cards go.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer } from './server.mjs';
+import { launch, until, waitForSidebar, highlightCount } from './browser.mjs';
+
+let server, browser;
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Texts of every ClaimLens highlight range on the page. */
+const highlighted = (page) => page.evaluate(() => ['attribution', 'hedge', 'statistic']
+  .flatMap((k) => [...(CSS.highlights.get(`claimlens-${k}`) ?? [])].map((r) => r.toString())));
+
+const cardTexts = (frame) => frame.locator('.card').allTextContents();
+
+test('appended paragraphs (infinite scroll) are analysed within a second of arriving', async () => {
+  const page = await browser.context.newPage();
+  await page.goto(`${server.base}/dynamic/append`);
+  const frame = await waitForSidebar(page, browser.extensionId);
+  // The first paragraph is appended 500 ms after the script runs; measure from its arrival.
+  await page.waitForSelector('#late1', { state: 'attached', timeout: 5_000 });
+  const arrived = Date.now();
+  await until(async () => (await highlighted(page)).some((t) => t.includes('4,321')), { timeout: 3_000, message: 'a highlight on 4,321' });
+  const took = Date.now() - arrived;
+  assert.ok(took < 1_500, `re-analysed ${took} ms after the text arrived`);
+  await until(async () => (await cardTexts(frame)).some((t) => t.includes('4,321')), { timeout: 3_000, message: 'a card for 4,321' });
+  // The second one, a second later, too; the earlier findings stay.
+  await until(async () => (await highlighted(page)).some((t) => t.includes('17 new shelters')), { timeout: 4_000, message: 'a highlight on 17 shelters' });
+  assert.ok((await highlighted(page)).some((t) => t.includes('4,321')));
+  await page.close();
+});
+
+test('replaced article (single-page navigation): new findings, no stale cards or highlights', async () => {
+  const page = await browser.context.newPage();
+  await page.goto(`${server.base}/dynamic/replace`);
+  const frame = await waitForSidebar(page, browser.extensionId);
+  const before = await cardTexts(frame);
+  assert.ok(before.length > 0);
+  await until(async () => (await highlighted(page)).some((t) => t.includes('1,000') || t.includes('1,111')),
+    { timeout: 4_000, message: 'highlights in the new article' });
+  await until(async () => {
+    const cards = await cardTexts(frame);
+    return cards.length > 0 && cards.every((c) => !before.includes(c)) && cards.some((c) => /1,[0-5]\d\d birds/.test(c));
+  }, { timeout: 3_000, message: 'cards of the new article only' });
+  // Every highlight lies in the new article's text.
+  const article = await page.evaluate(() => document.querySelector('article').textContent);
+  for (const t of await highlighted(page)) assert.ok(article.includes(t), `stale highlight: ${t}`);
+  await page.close();
+});
+
+test('an article that arrives after load in an empty shell starts ClaimLens by itself', async () => {
+  const page = await browser.context.newPage();
+  await page.goto(`${server.base}/dynamic/late`);
+  await until(async () => (await highlightCount(page)) > 0, { timeout: 5_000, message: 'highlights in the late article' });
+  const frame = await waitForSidebar(page, browser.extensionId);
+  assert.ok((await frame.locator('.card').count()) > 0);
+  await page.close();
+});
+
+test('highlights are ranges: they follow the text when the page reflows', async () => {
+  const page = await browser.context.newPage();
+  await page.goto(`${server.base}/article`);
+  await until(async () => (await highlightCount(page)) > 0, { message: 'highlights' });
+  const firstRect = () => page.evaluate(() => {
+    const r = [...CSS.highlights.get('claimlens-statistic')][0];
+    const b = r.getBoundingClientRect();
+    return { text: r.toString(), top: b.top, left: b.left };
+  });
+  const a = await firstRect();
+  await page.setViewportSize({ width: 700, height: 800 });
+  await page.evaluate(() => document.querySelector('article').prepend(Object.assign(document.createElement('div'), { style: 'height:137px' })));
+  const b = await firstRect();
+  assert.equal(b.text, a.text);
+  assert.notDeepEqual([b.top, b.left], [a.top, a.left]);
+  await page.close();
+});

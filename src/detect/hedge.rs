@@ -16,6 +16,17 @@ static HEDGES: LazyLock<PhraseIndex> = LazyLock::new(|| index(include_str!("lexi
 static EXCEPTIONS: LazyLock<PhraseIndex> =
     LazyLock::new(|| index(include_str!("lexicons/hedge_exceptions.txt")));
 
+/// Doxastic participles ("considered", "regarded") and the word they require after them, if any
+/// (`lexicons/hedge_doxastic.txt`).
+static DOXASTIC: LazyLock<HashMap<String, Option<String>>> = LazyLock::new(|| {
+    entries(include_str!("lexicons/hedge_doxastic.txt"))
+        .map(|e| match e.split_once('=') {
+            Some((word, next)) => (normalise(word.trim()), Some(normalise(next.trim()))),
+            None => (normalise(e), None),
+        })
+        .collect()
+});
+
 static FUNCTION_WORDS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| entries(include_str!("lexicons/function_words.txt")).collect());
 
@@ -28,6 +39,47 @@ const MONTH_CONTEXT: &[&str] = &[
     "in", "since", "by", "until", "from", "of", "during", "early", "late", "mid", "last", "next",
     "this", "through", "before", "after", "on", "between", "till",
 ];
+
+/// Forms of "be" before a passive participle.
+const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "'s"];
+
+/// Adverbs without "-ly" that stand between "be" and a participle ("is also considered").
+const BE_ADVERBS: &[&str] = &[
+    "also",
+    "often",
+    "now",
+    "still",
+    "not",
+    "long",
+    "once",
+    "sometimes",
+];
+
+/// Words before "thought" that make it a noun ("the thought", "second thought").
+const NOUN_BEFORE: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "my",
+    "your",
+    "of",
+    "second",
+    "no",
+    "political",
+    "religious",
+    "modern",
+    "western",
+];
+
+/// How many words after "accuse" may come before its "of" ("accused the ministry of").
+const ACCUSE_REACH: usize = 5;
 
 /// Verbs and adverbs that follow a modal although listed as function words.
 const AFTER_MODAL: &[&str] = &["be", "have", "not"];
@@ -94,6 +146,7 @@ fn hedges_in(text: &str, sentence: Span, out: &mut Vec<Hedge>) {
             norm: normalise(m.as_str()),
         })
         .collect();
+    let first = out.len();
     let mut i = 0;
     while i < words.len() {
         match longest_cue(text, &words, i) {
@@ -105,7 +158,27 @@ fn hedges_in(text: &str, sentence: Span, out: &mut Vec<Hedge>) {
                 });
                 i += phrase.len();
             }
-            None => i += 1,
+            None => {
+                if is_doxastic(&words, i) {
+                    out.push(Hedge {
+                        span: words[i].span,
+                        cue: words[i].norm.clone(),
+                    });
+                }
+                i += 1;
+            }
+        }
+    }
+    // "whether" opens a question; when the sentence also says that the question is open
+    // ("whether … remains unclear"), that predicate is the cue, marked once.
+    if out[first..].iter().any(|h| h.cue != "whether") {
+        let mut k = first;
+        while k < out.len() {
+            if out[k].cue == "whether" {
+                out.remove(k);
+            } else {
+                k += 1;
+            }
         }
     }
 }
@@ -144,8 +217,52 @@ fn context_allows(text: &str, words: &[Word], i: usize, phrase: &[String]) -> bo
     match phrase {
         [w] if w == "may" => !is_month(text, words, i) && is_modal(text, words, i),
         [w] if w == "might" || w == "could" => is_modal(text, words, i),
+        [w] if matches!(w.as_str(), "accuse" | "accuses" | "accused" | "accusing") => words
+            [i + 1..]
+            .iter()
+            .take(ACCUSE_REACH)
+            .any(|n| n.norm == "of"),
+        [w] if w == "whether" => {
+            !after(words, i, &["regardless", "of"]) && !after(words, i, &["no", "matter"])
+        }
+        [w] if w == "thought" => !(i > 0 && NOUN_BEFORE.contains(&words[i - 1].norm.as_str())),
         _ => true,
     }
+}
+
+/// Whether the words just before word `i` are `before`.
+fn after(words: &[Word], i: usize, before: &[&str]) -> bool {
+    i >= before.len()
+        && words[i - before.len()..i]
+            .iter()
+            .zip(before)
+            .all(|(w, b)| w.norm == *b)
+}
+
+/// A doxastic participle in the passive ("is widely considered"), after an adverb in "-ly"
+/// ("generally regarded"), or before "as", "to" or "one of"; entries that require a next word
+/// ("seen = as") count only before it. "considered for the post" is no opinion.
+fn is_doxastic(words: &[Word], i: usize) -> bool {
+    let Some(required) = DOXASTIC.get(&words[i].norm) else {
+        return false;
+    };
+    let next = words.get(i + 1).map(|w| w.norm.as_str());
+    if let Some(required) = required {
+        return next == Some(required.as_str());
+    }
+    if next == Some("for") {
+        return false;
+    }
+    let prev = |k: usize| (i >= k).then(|| words[i - k].norm.as_str());
+    let is_adverb = |w: Option<&str>| {
+        w.is_some_and(|w| (w.len() > 4 && w.ends_with("ly")) || BE_ADVERBS.contains(&w))
+    };
+    let passive = prev(1).is_some_and(|w| BE.contains(&w))
+        || (is_adverb(prev(1)) && prev(2).is_some_and(|w| BE.contains(&w)));
+    let after_ly = prev(1).is_some_and(|w| w.len() > 4 && w.ends_with("ly"));
+    let before_complement = matches!(next, Some("as" | "to"))
+        || (next == Some("one") && words.get(i + 2).is_some_and(|w| w.norm == "of"));
+    passive || after_ly || before_complement
 }
 
 /// "May" the month: capitalised and after a time preposition, before a digit, or before

@@ -1,6 +1,6 @@
 //! Findings: what the detectors found, with the comparison's verdict attached.
 
-use crate::compare::{self, Difference, Reference, Verdict};
+use crate::compare::{self, Difference, PagePassage, Reference, Verdict};
 use crate::corpus::Corpus;
 use crate::detect::{self, Qualifier};
 use crate::text::{sentences, Span};
@@ -202,8 +202,13 @@ pub struct Finding {
     pub differences: Vec<Difference>,
     /// One sentence a reader understands at a glance.
     pub explanation: String,
-    /// The reference passage compared with, if any.
+    /// The reference passage compared with, if any (with `marks`: its words that differ from
+    /// the page passage).
     pub reference: Option<Reference>,
+    /// The page passage compared (the finding's sentence, or a window of it around the
+    /// finding's claim), with `marks`: its words that differ from the reference passage;
+    /// null when there is no reference. JSON: `{"start", "end", "text", "marks"}`.
+    pub page_passage: Option<PagePassage>,
 }
 
 impl Finding {
@@ -247,6 +252,7 @@ pub fn analyze(text: &str, corpus: Option<&Corpus>) -> Report {
             differences: Vec::new(),
             explanation: String::new(),
             reference: None,
+            page_passage: None,
         })
     };
     for a in &det.attributions {

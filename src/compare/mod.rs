@@ -1,13 +1,18 @@
 //! Comparison of findings with the reference corpus: verdicts and explanations.
 
+mod certainty;
+mod diff;
 mod figures;
 mod sources;
 
+pub use diff::{diff, Mark};
 pub use figures::Figure;
+
+use certainty::{certainty_detail, negations, Cue};
 pub use sources::{is_specific, same_source};
 
 use crate::corpus::{terms, Corpus, Hit};
-use crate::detect::{Detections, Hedge, Statistic};
+use crate::detect::{Attribution, Detections, Hedge, Statistic};
 use crate::finding::{Detail, Finding, Kind};
 use crate::text::Span;
 use serde::Serialize;
@@ -94,6 +99,24 @@ pub struct Reference {
     pub text: String,
     /// Weighted share of the finding's sentence found in the passage, 0–1.
     pub score: f64,
+    /// The words of `text` that differ from the page passage (`Finding::page_passage`), as
+    /// byte spans into `text` (JSON: `[{"start", "end"}]`).
+    pub marks: Vec<Mark>,
+}
+
+/// The part of the page a finding was compared with (its sentence, or a window of it around
+/// the finding), shown beside the reference passage.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct PagePassage {
+    /// Byte offset of the passage's first byte in the analysed text.
+    pub start: usize,
+    /// Byte offset one past the passage's last byte.
+    pub end: usize,
+    /// The passage.
+    pub text: String,
+    /// The words of `text` that differ from the reference passage, as byte spans into `text`
+    /// (not into the analysed text; JSON: `[{"start", "end"}]`).
+    pub marks: Vec<Mark>,
 }
 
 /// A passage is about the same thing as a page sentence when it holds at least this share of
@@ -144,22 +167,76 @@ struct Side<'a> {
     det: &'a Detections,
 }
 
+/// How far back among the attributions (sorted by start) a finding looks for the one whose
+/// content holds it: bounded, so that a run of thousands of attributions stays linear.
+const ATTRIBUTION_LOOKBACK: usize = 16;
+
 impl<'a> Side<'a> {
-    /// Hedges within `span` that bear on `about`: their clause shares terms with it. Hedges
-    /// that are attribution cues ("estimates") are left out.
-    fn hedges(&self, span: Span, about: &Terms) -> Vec<&'a Hedge> {
-        within(&self.det.hedges, span, |h| h.span)
+    /// The certainty cues within `span` that bear on `about`: hedges (those that are
+    /// attribution cues, such as "estimates", left out) and negations, each kept when its
+    /// clause shares terms with `about`.
+    fn cues(&self, span: Span, about: &Terms) -> Vec<Cue> {
+        let hedges: Vec<&Hedge> = within(&self.det.hedges, span, |h| h.span)
             .iter()
             .filter(|h| span.contains(h.span))
-            .filter(|h| !self.det.attributions.iter().any(|a| a.cue.overlaps(h.span)))
-            .filter(|h| about.shares(self.clause(span, h.span)))
-            .collect()
+            .filter(|h| !self.is_attribution_cue(h.span))
+            .collect();
+        let mut cues: Vec<Cue> = hedges
+            .iter()
+            .map(|h| Cue {
+                span: h.span,
+                negation: false,
+            })
+            .collect();
+        cues.extend(
+            negations(self.text, span)
+                .into_iter()
+                .filter(|n| !hedges.iter().any(|h| h.span.overlaps(*n)))
+                .map(|n| Cue {
+                    span: n,
+                    negation: true,
+                }),
+        );
+        cues.retain(|c| about.shares(self.clause(span, c.span)));
+        cues.sort_by_key(|c| c.span);
+        cues
     }
 
-    fn statistics(&self, span: Span) -> impl Iterator<Item = &'a Statistic> + '_ {
-        within(&self.det.statistics, span, |s| s.span)
+    /// Whether `span` overlaps the cue of an attribution starting near it.
+    fn is_attribution_cue(&self, span: Span) -> bool {
+        let to = self
+            .det
+            .attributions
+            .partition_point(|a| a.span.start <= span.start);
+        self.det.attributions[..to]
+            .iter()
+            .rev()
+            .take(ATTRIBUTION_LOOKBACK)
+            .any(|a| a.cue.overlaps(span))
+    }
+
+    fn statistics(self, span: Span) -> impl Iterator<Item = &'a Statistic> + 'a {
+        let det: &'a Detections = self.det;
+        within(&det.statistics, span, |s| s.span)
             .iter()
             .filter(move |s| span.contains(s.span))
+    }
+
+    /// The attributions that credit the claim `claim`: those whose span or content overlaps it
+    /// (looked for among the attributions starting near it).
+    fn crediting(&self, claim: Span) -> Vec<&'a Attribution> {
+        let to = self
+            .det
+            .attributions
+            .partition_point(|a| a.span.start < claim.end);
+        let mut found: Vec<&Attribution> = self.det.attributions[..to]
+            .iter()
+            .rev()
+            .take(ATTRIBUTION_LOOKBACK)
+            .filter(|a| a.span.overlaps(claim) || a.content.is_some_and(|c| c.overlaps(claim)))
+            .collect();
+        found.reverse();
+        found
     }
 
     /// The sources credited within `span` for content that bears on `about`.
@@ -173,18 +250,88 @@ impl<'a> Side<'a> {
             .collect()
     }
 
-    /// The clause of `sentence` around `inner`: between the nearest clause punctuation marks.
-    fn clause(&self, sentence: Span, inner: Span) -> &'a str {
+    /// The claim a finding belongs to: the content of the attribution that holds it (or of the
+    /// attribution it is), else its clause. Findings with one claim share one comparison.
+    fn claim_of(&self, f: &Finding) -> Span {
+        let span = f.span();
+        if let Detail::Attribution {
+            content: Some(c), ..
+        } = &f.detail
+        {
+            if c.end > c.start {
+                return Span::new(c.start, c.end);
+            }
+        }
+        if f.kind == Kind::Attribution {
+            return span;
+        }
+        let to = self
+            .det
+            .attributions
+            .partition_point(|a| a.span.start <= span.start);
+        let holder = self.det.attributions[..to]
+            .iter()
+            .rev()
+            .take(ATTRIBUTION_LOOKBACK)
+            .find(|a| a.content.unwrap_or(a.span).contains(span) || a.cue.contains(span));
+        match holder {
+            Some(a) => a.content.filter(|c| c.end > c.start).unwrap_or(a.span),
+            None => self.clause_span(f.sentence, span),
+        }
+    }
+
+    /// The clause of `sentence` around `inner`: between the nearest clause punctuation marks
+    /// outside it (a comma between digits, as in "1,200", is no clause break).
+    fn clause_span(&self, sentence: Span, inner: Span) -> Span {
+        // Within a bounded window, so that run-on sentences cost linear time overall.
+        let sentence = window(self.text, sentence, inner, MAX_QUERY_BYTES);
         let s = sentence.slice(self.text);
-        let at = inner.start.saturating_sub(sentence.start).min(s.len());
-        let is_break = |c: char| matches!(c, ',' | ';' | '—' | '(' | ')' | ':');
-        let start = s[..at]
+        let from = inner.start.saturating_sub(sentence.start).min(s.len());
+        let to = inner
+            .end
+            .saturating_sub(sentence.start)
+            .min(s.len())
+            .max(from);
+        let bytes = s.as_bytes();
+        let digit_at = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_digit);
+        let is_break = |i: usize, c: char| match c {
+            ',' => !(i > 0 && digit_at(i - 1) && digit_at(i + 1)),
+            ';' | '—' | '(' | ')' | ':' => true,
+            _ => false,
+        };
+        let from = (0..=from)
+            .rev()
+            .find(|&i| s.is_char_boundary(i))
+            .unwrap_or(0);
+        let to = (to..=s.len())
+            .find(|&i| s.is_char_boundary(i))
+            .unwrap_or(s.len());
+        let start = s[..from]
             .char_indices()
             .rev()
-            .find(|&(_, c)| is_break(c))
+            .find(|&(i, c)| is_break(i, c))
             .map_or(0, |(i, c)| i + c.len_utf8());
-        let end = s[at..].find(is_break).map_or(s.len(), |i| at + i);
-        &s[start..end]
+        let end = s[to..]
+            .char_indices()
+            .find(|&(i, c)| is_break(to + i, c))
+            .map_or(s.len(), |(i, _)| to + i);
+        Span::new(sentence.start + start, sentence.start + end.max(start))
+    }
+
+    /// The text of [`Side::clause_span`].
+    fn clause(&self, sentence: Span, inner: Span) -> &'a str {
+        self.clause_span(sentence, inner).slice(self.text)
+    }
+
+    /// The figure of `stat`, read in its clause of `sentence`, credited sources left out.
+    fn figure(&self, stat: &Statistic, sentence: Span) -> Figure {
+        let clause = self.clause_span(sentence, stat.span);
+        let credited: Vec<Span> = self
+            .crediting(clause)
+            .iter()
+            .filter_map(|a| a.source)
+            .collect();
+        Figure::read(stat, self.text, clause, &credited)
     }
 }
 
@@ -214,8 +361,20 @@ struct Outcome {
     agreement: String,
 }
 
+/// The comparison of one claim, shared by every finding in it: the reference passage, how
+/// certainty and sources differ, and which figure of the reference each page figure meets.
+#[derive(Clone)]
+struct ClaimOutcome {
+    reference: Option<(usize, Hit)>,
+    differences: Vec<Difference>,
+    agreement: String,
+}
+
 /// Compares every finding with the corpus, filling in verdicts, differences, explanations and
-/// references. A page that is one of the corpus documents is compared with the others only.
+/// references. Findings are grouped into claims (the content of an attribution, or a clause):
+/// the findings of one claim share one comparison — who is credited, how certain it is stated,
+/// which passage it is set against — and each statistic adds its own figure's comparison. A
+/// page that is one of the corpus documents is compared with the others only.
 pub fn compare_all(
     text: &str,
     _sentences: &[Span],
@@ -226,24 +385,32 @@ pub fn compare_all(
     let exclude = corpus.same_documents(text);
     let page = Side { text, det };
     let mut searches: HashMap<Span, Vec<Hit>> = HashMap::new();
+    let mut claims: HashMap<Span, ClaimOutcome> = HashMap::new();
     for f in findings.iter_mut() {
-        let query = match &f.detail {
-            Detail::Attribution {
-                content: Some(c), ..
-            } if c.end > c.start => Span::new(c.start, c.end),
-            _ => f.sentence,
+        let claim = page.claim_of(f);
+        let query = match f.kind {
+            Kind::Attribution => claim,
+            _ if claim.start >= f.sentence.start && claim.end <= f.sentence.end => f.sentence,
+            _ => claim,
         };
         let query = clip(text, query, MAX_QUERY_BYTES);
+        let near = window(text, f.sentence.cover(claim), claim, MAX_QUERY_BYTES);
         let hits = searches
             .entry(query)
             .or_insert_with(|| corpus.search(query.slice(text), CANDIDATES, &exclude));
-        let near = window(text, f.sentence, f.span(), MAX_QUERY_BYTES);
+        let shared = claims
+            .entry(claim)
+            .or_insert_with(|| compare_claim(page, f.sentence, claim, near, query, hits, corpus))
+            .clone();
         let outcome = match f.kind {
-            Kind::Statistic => compare_statistic(page, f, near, hits, corpus),
-            Kind::Hedge => compare_claim(page, f, near, query, hits, corpus, false),
-            Kind::Attribution => compare_claim(page, f, near, query, hits, corpus, true),
+            Kind::Statistic => compare_statistic(page, f, &shared, hits, corpus),
+            _ => Outcome {
+                differences: shared.differences,
+                reference: shared.reference,
+                agreement: shared.agreement,
+            },
         };
-        apply(f, outcome, corpus);
+        apply(f, outcome, corpus, text, near);
     }
 }
 
@@ -256,141 +423,167 @@ fn reference_side(corpus: &Corpus, passage: usize) -> (Side<'_>, Span) {
     (side, p.span)
 }
 
-/// Certainty: one side hedges what the other states flatly.
-fn certainty_difference(
-    page: &[&Hedge],
-    reference: &[&Hedge],
-    ref_text: &str,
-    text: &str,
-) -> Option<Difference> {
-    let cue = |h: &&Hedge, t: &str| h.span.slice(t).to_string();
-    let detail = match (page.first(), reference.first()) {
-        (Some(h), None) => format!(
-            "This page hedges it (“{}”); the reference states it flatly.",
-            cue(h, text)
-        ),
-        (None, Some(h)) => format!(
-            "The reference hedges it (“{}”); this page states it flatly.",
-            cue(h, ref_text)
-        ),
-        _ => return None,
-    };
-    Some(Difference {
-        verdict: Verdict::CertaintyDiffers,
-        detail,
-    })
+/// The statistics of a claim compared (a bounded number, for hostile run-on text).
+const CLAIM_FIGURES: usize = 8;
+
+/// The first related passage (and its figure) that gives a figure for the same quantity as
+/// `mine`, with whether the values agree.
+fn counterpart<'c>(
+    mine: &Figure,
+    hits: &[Hit],
+    corpus: &'c Corpus,
+) -> Option<(Hit, &'c Statistic, bool)> {
+    hits.iter()
+        .filter(|h| h.coverage >= RELATED)
+        .find_map(|hit| {
+            let (reference, passage) = reference_side(corpus, hit.passage);
+            reference.statistics(passage).find_map(|other| {
+                let theirs = reference.figure(other, passage);
+                mine.relation(&theirs).map(|agree| (*hit, other, agree))
+            })
+        })
 }
 
-/// A figure is compared with the figures of related passages that count the same thing.
+/// Compares one claim: chooses its reference passage (the one giving a figure for the same
+/// quantity as one of the claim's figures, else the passage most about the same thing), then
+/// its certainty and its sources against that passage.
+fn compare_claim(
+    page: Side,
+    sentence: Span,
+    claim: Span,
+    near: Span,
+    query: Span,
+    hits: &[Hit],
+    corpus: &Corpus,
+) -> ClaimOutcome {
+    let by_figure = page
+        .statistics(near)
+        .filter(|s| claim.contains(s.span))
+        .take(CLAIM_FIGURES)
+        .find_map(|s| counterpart(&page.figure(s, sentence), hits, corpus))
+        .map(|(hit, _, _)| hit);
+    let Some(hit) = by_figure.or_else(|| hits.iter().find(|h| h.coverage >= SAME_TOPIC).copied())
+    else {
+        return ClaimOutcome {
+            reference: None,
+            differences: Vec::new(),
+            agreement: String::new(),
+        };
+    };
+    let (reference, passage) = reference_side(corpus, hit.passage);
+    let about_reference = Terms::of(passage.slice(reference.text));
+    let about_page = Terms::of(query.slice(page.text));
+    let page_cues = page.cues(near, &about_reference);
+    let ref_cues = reference.cues(passage, &about_page);
+    let mut differences = Vec::new();
+    if let Some(detail) = certainty_detail(&page_cues, &ref_cues, page.text, reference.text) {
+        differences.push(Difference {
+            verdict: Verdict::CertaintyDiffers,
+            detail,
+        });
+    }
+    let mut agreement = match (page_cues.first(), ref_cues.first()) {
+        (Some(_), Some(c)) => format!(
+            "The reference hedges it too (“{}”).",
+            c.span.slice(reference.text)
+        ),
+        _ => "The reference says the same.".to_string(),
+    };
+    let mine: Vec<&str> = page
+        .crediting(claim)
+        .iter()
+        .filter(|a| a.span.overlaps(near))
+        .filter_map(|a| a.source.map(|s| s.slice(page.text)))
+        .collect();
+    let theirs = reference.sources(passage, &about_page);
+    match source_difference(&mine, &theirs) {
+        Ok(Some(same)) => {
+            agreement = format!("The reference credits the same source: {same}.");
+        }
+        Ok(None) => {}
+        Err(detail) => differences.push(Difference {
+            verdict: Verdict::SourceDiffers,
+            detail,
+        }),
+    }
+    ClaimOutcome {
+        reference: Some((hit.passage, hit)),
+        differences,
+        agreement,
+    }
+}
+
+/// Whether the sources credited on the page (`mine`) and in the reference (`theirs`) for one
+/// claim differ: `Ok(Some(source))` when one is the same (aliases allowed), `Err(detail)` when
+/// they differ — other specific sources, or a specific source on one side and none at all on
+/// the other — and `Ok(None)` when there is nothing to set against each other ("the report",
+/// "he" or "officials" name no one in particular).
+///
+/// ```
+/// use claimlens::compare::source_difference;
+/// assert!(source_difference(&["the UK"], &["British defence officials"]).is_ok_and(|s| s.is_some()));
+/// assert!(source_difference(&["inside sources"], &["European officials"]).is_err());
+/// assert!(source_difference(&[], &["the UK Ministry of Defence"]).is_err());
+/// assert_eq!(source_difference(&["the report"], &["Ukrainian intelligence"]), Ok(None));
+/// ```
+pub fn source_difference<'s>(mine: &[&'s str], theirs: &[&str]) -> Result<Option<&'s str>, String> {
+    if let Some(same) = mine
+        .iter()
+        .find(|m| theirs.iter().any(|t| same_source(m, t)))
+    {
+        return Ok(Some(same));
+    }
+    let specific = |list: &[&'s str]| list.iter().copied().find(|s| is_specific(s));
+    let their_specific = theirs.iter().copied().find(|s| is_specific(s));
+    match (specific(mine), their_specific) {
+        (Some(m), Some(t)) => Err(format!("This page credits {m}; the reference credits {t}.")),
+        (Some(m), None) if theirs.is_empty() => Err(format!(
+            "This page credits {m}; the reference credits no source."
+        )),
+        (None, Some(t)) if mine.is_empty() => Err(format!(
+            "This page credits no source; the reference credits {t}."
+        )),
+        _ => Ok(None),
+    }
+}
+
+/// A figure is compared with the figures of the claim's reference passage first, then with
+/// those of other related passages; certainty and sources come from its claim.
 fn compare_statistic(
     page: Side,
     f: &Finding,
-    near: Span,
+    claim: &ClaimOutcome,
     hits: &[Hit],
     corpus: &Corpus,
 ) -> Outcome {
     let Some(stat) = page.det.statistics.iter().find(|s| s.span == f.span()) else {
         return not_found();
     };
-    let mine = Figure::new(stat, page.clause(near, stat.span));
-    for hit in hits.iter().filter(|h| h.coverage >= RELATED) {
-        let (reference, passage) = reference_side(corpus, hit.passage);
-        for other in reference.statistics(passage) {
-            let theirs = Figure::new(other, reference.clause(passage, other.span));
-            if !mine.comparable(&theirs) {
-                continue;
-            }
-            let their_text = other.span.slice(reference.text);
-            let mut differences = Vec::new();
-            if !mine.agrees_with(&theirs) {
-                differences.push(Difference {
-                    verdict: Verdict::NumberDiffers,
-                    detail: format!(
-                        "This page says “{}”; the reference says “{}” for the same quantity.",
-                        f.text, their_text
-                    ),
-                });
-            }
-            differences.extend(certainty_difference(
-                &page.hedges(near, &Terms::of(passage.slice(reference.text))),
-                &reference.hedges(passage, &Terms::of(near.slice(page.text))),
-                reference.text,
-                page.text,
-            ));
-            return Outcome {
-                differences,
-                reference: Some((hit.passage, *hit)),
-                agreement: format!("The reference gives the same figure: “{their_text}”."),
-            };
-        }
-    }
-    not_found()
-}
-
-/// A hedge or an attribution is compared with the passage most about the same thing: its
-/// certainty and (for attributions) its source.
-fn compare_claim(
-    page: Side,
-    f: &Finding,
-    near: Span,
-    query: Span,
-    hits: &[Hit],
-    corpus: &Corpus,
-    check_source: bool,
-) -> Outcome {
-    let Some(hit) = hits.iter().find(|h| h.coverage >= SAME_TOPIC) else {
+    let mine = page.figure(stat, f.sentence);
+    let own: Vec<Hit> = claim.reference.iter().map(|(_, h)| *h).collect();
+    let found = counterpart(&mine, &own, corpus).or_else(|| counterpart(&mine, hits, corpus));
+    let Some((hit, other, agree)) = found else {
         return not_found();
     };
-    let (reference, passage) = reference_side(corpus, hit.passage);
-    let about_reference = Terms::of(passage.slice(reference.text));
-    let about_page = Terms::of(query.slice(page.text));
-    let page_hedges = page.hedges(near, &about_reference);
-    let ref_hedges = reference.hedges(passage, &about_page);
-    let mut differences: Vec<Difference> =
-        certainty_difference(&page_hedges, &ref_hedges, reference.text, page.text)
-            .into_iter()
-            .collect();
-    let mut agreement = match (page_hedges.is_empty(), ref_hedges.first()) {
-        (false, Some(h)) => format!(
-            "The reference hedges it too (“{}”).",
-            h.span.slice(reference.text)
-        ),
-        _ => "The reference says the same.".to_string(),
-    };
-    if let (
-        true,
-        Detail::Attribution {
-            source: Some(source),
-            ..
-        },
-    ) = (check_source, &f.detail)
-    {
-        let theirs = reference.sources(passage, &about_page);
-        if theirs.iter().any(|t| same_source(&source.text, t)) {
-            agreement = format!("The reference credits the same source: {}.", source.text);
-        } else if theirs.is_empty() && !is_specific(&source.text) {
-            // "the report", "he", "officials": nothing to set against an uncredited reference.
-        } else {
-            let detail = match theirs.first() {
-                Some(t) => format!(
-                    "This page credits {}; the reference credits {}.",
-                    source.text, t
-                ),
-                None => format!(
-                    "This page credits {}; the reference credits no source.",
-                    source.text
-                ),
-            };
-            differences.push(Difference {
-                verdict: Verdict::SourceDiffers,
-                detail,
-            });
-        }
+    let (reference, _) = reference_side(corpus, hit.passage);
+    let their_text = other.span.slice(reference.text);
+    let mut differences = Vec::new();
+    if !agree {
+        differences.push(Difference {
+            verdict: Verdict::NumberDiffers,
+            detail: format!(
+                "This page says “{}”; the reference says “{}” for the same quantity.",
+                f.text, their_text
+            ),
+        });
+    }
+    if claim.reference.map(|(p, _)| p) == Some(hit.passage) {
+        differences.extend(claim.differences.iter().cloned());
     }
     Outcome {
         differences,
-        reference: Some((hit.passage, *hit)),
-        agreement,
+        reference: Some((hit.passage, hit)),
+        agreement: format!("The reference gives the same figure: “{their_text}”."),
     }
 }
 
@@ -402,8 +595,10 @@ fn not_found() -> Outcome {
     }
 }
 
-/// Writes an outcome into the finding: the verdict is the most important difference.
-fn apply(f: &mut Finding, outcome: Outcome, corpus: &Corpus) {
+/// Writes an outcome into the finding: the verdict is the most important difference; the page
+/// passage `near` and the reference passage are set side by side with their differing words
+/// marked.
+fn apply(f: &mut Finding, outcome: Outcome, corpus: &Corpus, text: &str, near: Span) {
     let Some((passage, hit)) = outcome.reference else {
         f.verdict = Verdict::NotInCorpus;
         f.differences.clear();
@@ -413,6 +608,7 @@ fn apply(f: &mut Finding, outcome: Outcome, corpus: &Corpus) {
         }
         .to_string();
         f.reference = None;
+        f.page_passage = None;
         return;
     };
     let top = outcome
@@ -423,12 +619,22 @@ fn apply(f: &mut Finding, outcome: Outcome, corpus: &Corpus) {
     f.explanation = top.map_or(outcome.agreement.clone(), |d| d.detail.clone());
     f.differences = outcome.differences;
     let doc = &corpus.documents()[corpus.passages()[passage].doc];
+    let ref_text = corpus.passage_text(passage);
+    let page_text = near.slice(text).to_string();
+    let (page_marks, ref_marks) = diff(&page_text, ref_text);
+    f.page_passage = Some(PagePassage {
+        start: near.start,
+        end: near.end,
+        text: page_text,
+        marks: page_marks,
+    });
     f.reference = Some(Reference {
         doc: doc.id.clone(),
         title: doc.title.clone(),
         outlet: doc.outlet.clone(),
         date: doc.date.clone(),
-        text: corpus.passage_text(passage).to_string(),
+        text: ref_text.to_string(),
         score: (hit.coverage * 100.0).round() / 100.0,
+        marks: ref_marks,
     });
 }

@@ -46,6 +46,9 @@ fn collapse(text: &str) -> String {
 fn verdicts_on_samples_and_perturbed_copies() {
     let corpus = Corpus::bundled();
     let mut failures = Vec::new();
+    // Cases whose expected verdict ends in `?` wait on a detector (`src/detect/`): reported,
+    // not failed.
+    let mut pending = Vec::new();
     let all = cases();
     for case in &all {
         let mut text = std::fs::read_to_string(format!(
@@ -55,38 +58,55 @@ fn verdicts_on_samples_and_perturbed_copies() {
         ))
         .unwrap();
         if let Some((old, new)) = &case.perturbation {
+            // A space in `old` stands for any run of white space (the samples use no-break
+            // spaces after short words).
+            let pattern = old
+                .split(' ')
+                .map(regex::escape)
+                .collect::<Vec<_>>()
+                .join(r"\s+");
+            let re = regex::Regex::new(&pattern).unwrap();
             assert!(
-                text.contains(old.as_str()),
+                re.is_match(&text),
                 "verdicts.tsv:{}: {old:?} not in the page",
                 case.line
             );
-            text = text.replacen(old.as_str(), new, 1);
+            text = re.replacen(&text, 1, regex::NoExpand(new)).into_owned();
         }
         let report = analyze(&text, Some(&corpus));
         let found = report
             .findings
             .iter()
             .find(|f| f.kind.as_str() == case.kind && collapse(&f.text).contains(&case.text));
+        let (expected, waiting) = match case.verdict.strip_suffix('?') {
+            Some(v) => (v, true),
+            None => (case.verdict.as_str(), false),
+        };
+        let failures = if waiting { &mut pending } else { &mut failures };
         match found {
             None => failures.push(format!(
                 "verdicts.tsv:{}: no {} finding containing {:?}",
                 case.line, case.kind, case.text
             )),
-            Some(f) if f.verdict.as_str() != case.verdict => failures.push(format!(
+            Some(f) if f.verdict.as_str() != expected => failures.push(format!(
                 "verdicts.tsv:{}: {:?} is {} ({}), expected {}",
                 case.line,
                 f.text,
                 f.verdict.as_str(),
                 f.explanation,
-                case.verdict
+                expected
             )),
             Some(_) => {}
         }
     }
     eprintln!(
-        "verdicts: {}/{} right",
-        all.len() - failures.len(),
-        all.len()
+        "verdicts: {}/{} right, {} pending on a detector",
+        all.len() - failures.len() - pending.len(),
+        all.len(),
+        pending.len()
     );
+    for p in &pending {
+        eprintln!("pending: {p}");
+    }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

@@ -53,7 +53,20 @@ static SCOPE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// How many words after a figure, and before it, are looked at for its counted thing.
 const COUNTED_AFTER: usize = 4;
-const COUNTED_BEFORE: usize = 6;
+const COUNTED_BEFORE: usize = 10;
+/// How many words after a figure are looked at for its rate, when the detector gave none
+/// ("1,200 killed or wounded per day").
+const RATE_AFTER: usize = 7;
+
+/// Rate phrase (as words) → normalised rate: the statistic detector's own list
+/// (`src/detect/lexicons/rates.txt`, `phrase = rate  # rationale`), read, not copied.
+static RATE_PHRASES: LazyLock<Vec<(Vec<&'static str>, &'static str)>> = LazyLock::new(|| {
+    let mut list: Vec<(Vec<&str>, &str)> = pairs(include_str!("../detect/lexicons/rates.txt"))
+        .map(|(phrase, rate)| (phrase.split_whitespace().collect(), rate))
+        .collect();
+    list.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
+    list
+});
 
 /// A figure with what it counts, whose it is, and the time it covers, ready to be compared.
 #[derive(Clone, Debug, PartialEq)]
@@ -106,7 +119,10 @@ impl Figure {
             low,
             high,
             quantity,
-            rate: stat.rate.clone(),
+            rate: stat
+                .rate
+                .clone()
+                .or_else(|| rate_nearby(text, clause, stat.span)),
             scope: scope(text, clause, stat.span),
             actors: actors(text, clause, credited),
         }
@@ -194,6 +210,26 @@ fn counted_nearby(text: &str, clause: Span, stat: Span) -> Option<String> {
                 .take(COUNTED_BEFORE)
                 .find_map(lookup)
         })
+}
+
+/// A rate phrase among the few words after a figure, before any other number.
+fn rate_nearby(text: &str, clause: Span, stat: Span) -> Option<String> {
+    let after = Span::new(stat.end.min(clause.end), clause.end).slice(text);
+    let words: Vec<String> = tokens(after)
+        .into_iter()
+        .take(RATE_AFTER)
+        .take_while(|t| !t.norm.starts_with(|c: char| c.is_ascii_digit()))
+        .map(|t| t.norm)
+        .collect();
+    (0..words.len()).find_map(|i| {
+        RATE_PHRASES
+            .iter()
+            .find(|(phrase, _)| {
+                words.len() >= i + phrase.len()
+                    && phrase.iter().zip(&words[i..]).all(|(p, w)| p == w)
+            })
+            .map(|(_, rate)| rate.to_string())
+    })
 }
 
 /// The time scope nearest the figure in its clause (after it first), normalised.

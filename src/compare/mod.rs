@@ -460,9 +460,10 @@ fn compare_claim(
         .statistics(near)
         .filter(|s| claim.contains(s.span))
         .take(CLAIM_FIGURES)
-        .find_map(|s| counterpart(&page.figure(s, sentence), hits, corpus))
-        .map(|(hit, _, _)| hit);
-    let Some(hit) = by_figure.or_else(|| hits.iter().find(|h| h.coverage >= SAME_TOPIC).copied())
+        .find_map(|s| counterpart(&page.figure(s, sentence), hits, corpus));
+    let Some(hit) = by_figure
+        .map(|(hit, _, _)| hit)
+        .or_else(|| hits.iter().find(|h| h.coverage >= SAME_TOPIC).copied())
     else {
         return ClaimOutcome {
             reference: None,
@@ -472,7 +473,13 @@ fn compare_claim(
     };
     let (reference, passage) = reference_side(corpus, hit.passage);
     let about_reference = Terms::of(passage.slice(reference.text));
-    let about_page = Terms::of(query.slice(page.text));
+    let mut about_page = Terms::of(query.slice(page.text));
+    if let Some((_, stat, _)) = by_figure {
+        // The clause of the matching figure is about the same thing, whatever its wording.
+        about_page
+            .0
+            .extend(terms(reference.clause(passage, stat.span)));
+    }
     let page_cues = page.cues(near, &about_reference);
     let ref_cues = reference.cues(passage, &about_page);
     let mut differences = Vec::new();
@@ -495,7 +502,28 @@ fn compare_claim(
         .filter(|a| a.span.overlaps(near))
         .filter_map(|a| a.source.map(|s| s.slice(page.text)))
         .collect();
-    let theirs = reference.sources(passage, &about_page);
+    let theirs = match by_figure {
+        // The figure met is credited to the sources of its clause, else to those of its
+        // sentence ("X estimates that …, with a total of …").
+        Some((_, stat, _)) => {
+            let clause = reference.clause_span(passage, stat.span);
+            let of = |span: Span| -> Vec<&str> {
+                reference
+                    .crediting(span)
+                    .iter()
+                    .filter(|a| passage.overlaps(a.span))
+                    .filter_map(|a| a.source.map(|s| s.slice(reference.text)))
+                    .collect()
+            };
+            let own = of(clause);
+            if own.is_empty() {
+                of(passage)
+            } else {
+                own
+            }
+        }
+        None => reference.sources(passage, &about_page),
+    };
     match source_difference(&mine, &theirs) {
         Ok(Some(same)) => {
             agreement = format!("The reference credits the same source: {same}.");

@@ -127,7 +127,7 @@ export function longHtml(kb) {
   return page({ title: `Long article (${kb} KiB)`, body: `<article><h1>Long article</h1>\n${paras.join('\n')}</article>` });
 }
 
-const TYPES = { '.js': 'text/javascript', '.css': 'text/css', '.html': 'text/html', '.json': 'application/json' };
+const TYPES = { '.wasm': 'application/wasm', '.js': 'text/javascript', '.css': 'text/css', '.html': 'text/html', '.json': 'application/json' };
 
 export function startServer() {
   const routes = {

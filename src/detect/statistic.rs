@@ -22,6 +22,19 @@ static RATES: LazyLock<PhraseMap> =
     LazyLock::new(|| phrase_map(include_str!("lexicons/rates.txt")));
 static MONTHS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| entries(include_str!("lexicons/months.txt")).collect());
+static YEAR_CUES: LazyLock<HashMap<&'static str, YearCue>> = LazyLock::new(|| {
+    entries(include_str!("lexicons/year_cues.txt"))
+        .filter_map(|e| {
+            let (word, kind) = e.split_once('=')?;
+            let kind = match kind.trim() {
+                "time" => YearCue::Time,
+                "weak" => YearCue::Weak,
+                _ => YearCue::Det,
+            };
+            Some((word.trim(), kind))
+        })
+        .collect()
+});
 static FUNCTION_WORDS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| entries(include_str!("lexicons/function_words.txt")).collect());
 static NUMBER_WORDS: LazyLock<HashMap<&'static str, (f64, WordKind)>> = LazyLock::new(|| {
@@ -48,6 +61,17 @@ const TIME_WORDS: &[&str] = &["am", "pm", "gmt", "utc", "bst", "cet", "o'clock",
 const IRREGULAR_PLURALS: &[&str] = &["people", "personnel", "children", "men", "women", "police"];
 /// Words after a rate that make it a time reference ("a year ago").
 const NOT_RATE_AFTER: &[&str] = &["ago", "earlier", "later", "before", "after"];
+
+/// What a word before a four-digit number says about it being a year (`lexicons/year_cues.txt`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum YearCue {
+    /// "in", "since", "during": a year even before a plural noun.
+    Time,
+    /// "by", "to", "of": a year unless a counted plural noun follows.
+    Weak,
+    /// "the", "its", "Russia's": an adjective year ("the 2022 elections").
+    Det,
+}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum WordKind {
@@ -304,7 +328,7 @@ impl Parser<'_> {
         let (suffix_unit, k) = self.unit(k, core);
         let unit = currency.or(suffix_unit);
         let qualified = qualifier.is_some() || unit.is_some() || value_max.is_some();
-        if (is_year(&self.toks[j].tok) || core.lone_one) && !qualified {
+        if core.lone_one && !qualified {
             return None;
         }
         let (noun, k) = match unit {
@@ -312,6 +336,13 @@ impl Parser<'_> {
             None => self.noun(k, core.vague),
         };
         let (rate, k) = self.rate(k);
+        let years_only = value_max.is_none_or(|max| max < 2100.0);
+        if is_year(&self.toks[j].tok) && years_only && qualifier.is_none() && unit.is_none() {
+            let counted = noun.as_deref().is_some_and(is_plural) || rate.is_some();
+            if self.year_context(start, j, counted) {
+                return None;
+            }
+        }
         let end = k.max(core.end) - 1;
         let span = self.toks[start].span.cover(self.toks[end].span);
         let stat = Statistic {
@@ -532,6 +563,31 @@ impl Parser<'_> {
                 .is_some_and(|w| !MONTHS.contains(w) && !QUALIFIERS.contains_key(w))
     }
 
+    /// Whether the year-shaped number at `j` (figure starting at `start`) reads as a year: beside
+    /// a month or in a date, after a temporal preposition or determiner (`lexicons/year_cues.txt`),
+    /// or — without such a cue — when no counted plural noun or rate follows ("1200 casualties"
+    /// is a count, "in 2022" and "the 2022 elections" are years).
+    fn year_context(&self, start: usize, j: usize, counted: bool) -> bool {
+        let month = |i: usize| self.word(i).is_some_and(|w| MONTHS.contains(w)) && self.upper(i);
+        let in_date = (j > 0 && month(j - 1))
+            || month(j + 1)
+            || (j >= 3 && self.sym(j - 1) == Some(',') && self.number_at(j - 2) && month(j - 3));
+        if in_date {
+            return true;
+        }
+        let before = start.checked_sub(1).and_then(|i| self.word(i));
+        let cue = before.and_then(|w| {
+            YEAR_CUES
+                .get(w)
+                .copied()
+                .or_else(|| (w.ends_with("'s") || w.ends_with("s'")).then_some(YearCue::Det))
+        });
+        match cue {
+            Some(YearCue::Time | YearCue::Det) => true,
+            Some(YearCue::Weak) | None => !counted,
+        }
+    }
+
     /// "million", "bn", "k", "m" (the last only after a currency) after a numeral.
     fn multiplier(&self, k: usize, core: Core, currency: bool) -> Option<(f64, usize)> {
         if core.vague || core.written {
@@ -709,7 +765,8 @@ fn parse_qualifier(name: &str) -> Option<Qualifier> {
     })
 }
 
-/// A four-digit integer between 1000 and 2100 without separators: read as a year.
+/// A four-digit integer between 1000 and 2099 without separators: a year unless its context
+/// makes it a count (see `Parser::year_context`).
 fn is_year(tok: &Tok) -> bool {
-    matches!(tok, Tok::Num { value, commas: false, dots: 0, digits: 4, .. } if (1000.0..=2100.0).contains(value))
+    matches!(tok, Tok::Num { value, commas: false, dots: 0, digits: 4, .. } if (1000.0..2100.0).contains(value))
 }

@@ -9,7 +9,20 @@ let port = null;
 
 const ready = (async () => {
   await init();
-  return new Sidebar(app, (id) => port?.postMessage({ type: 'reveal', id }));
+  const sidebar = new Sidebar(app, (id) => port?.postMessage({ type: 'reveal', id }));
+  // The corpus file built by `make build` (extension/corpus.bin); without it, or if it cannot be
+  // read, the sidebar keeps the sample corpus compiled into the wasm and says so in the footer.
+  let note = '';
+  try {
+    const response = await fetch(new URL('corpus.bin', import.meta.url));
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    sidebar.loadCorpus(new Uint8Array(await response.arrayBuffer()));
+  } catch (err) {
+    console.info('ClaimLens: corpus.bin not loaded, using the built-in samples:', err);
+    note = ' (built-in samples; the corpus file could not be read)';
+  }
+  document.getElementById('corpus').textContent = `${sidebar.corpusDescription()}${note}.`;
+  return sidebar;
 })();
 
 function post(msg) {

@@ -6,7 +6,7 @@
 //! private); it names the core only through the crate root's re-exports, provided here.
 
 // `ui.rs` names these as `crate::…`.
-use claimlens::{page, Corpus, Finding, Kind, Verdict};
+use claimlens::{compare, page, Corpus, Finding, Kind, Verdict};
 use serde::Deserialize;
 use serde_json::{json, Value};
 use wasm_bindgen::{JsCast, JsValue};
@@ -343,4 +343,83 @@ fn bad_input_is_a_js_error_not_a_panic() {
     }
     // Still usable afterwards.
     assert!(analyze(&mut sb, snapshot(ARTICLE).0).is_article);
+}
+
+#[wasm_bindgen_test]
+fn cards_set_page_and_reference_passages_side_by_side_with_marks() {
+    let root = root();
+    let mut sb = sidebar(&root);
+    let page: &[&[&str]] = &[
+        &["Russian losses \u{2014} a headline"],
+        &["The UK Ministry of Defence estimates that Russia lost over 1,200 casualties per day in May, a \u{201c}record\u{201d} \u{1f680} for the war."],
+        ARTICLE[2],
+        ARTICLE[3],
+    ];
+    let result = analyze(&mut sb, snapshot(page).0);
+    assert!(result.is_article);
+    let stat = result
+        .findings
+        .iter()
+        .find(|f| f.kind == "statistic")
+        .expect("a card for the 1,200 statistic");
+    assert_eq!(stat.verdict, "corroborated");
+    let c = card(&root, stat.id);
+    let page_side = c.query_selector(".page-side .side-text").unwrap().unwrap();
+    let ref_side = c.query_selector(".ref-side .side-text").unwrap().unwrap();
+    assert!(page_side
+        .text_content()
+        .unwrap()
+        .contains("1,200 casualties"));
+    assert!(ref_side.text_content().unwrap().contains("1,200"));
+    let marked = |e: &Element| -> Vec<String> {
+        let list = e.query_selector_all("mark").unwrap();
+        (0..list.length())
+            .map(|i| list.item(i).unwrap().text_content().unwrap())
+            .collect()
+    };
+    // The wording differs on each side ("casualties" / "personnel", "a record for the war"):
+    // marked on both.
+    assert!(!marked(&page_side).is_empty());
+    assert!(!marked(&ref_side).is_empty());
+    // Marks only wrap text: no other element inside the passages.
+    assert_eq!(
+        page_side.query_selector_all("*").unwrap().length() as usize,
+        marked(&page_side).len()
+    );
+    // The reference document: title, outlet and date.
+    let caption = c.query_selector(".reference figcaption").unwrap().unwrap();
+    let text = caption.text_content().unwrap();
+    assert!(text.contains("Bloomberg"), "{text}");
+    assert!(text.contains("June 2024"), "{text}");
+}
+
+#[wasm_bindgen_test]
+fn a_corpus_file_replaces_the_bundled_corpus_and_bad_bytes_keep_it() {
+    let root = root();
+    let mut sb = sidebar(&root);
+    assert_eq!(
+        sb.corpus_description(),
+        "Reference corpus: 2 articles, June 2024"
+    );
+    let err = sb.load_corpus(b"not a corpus").expect_err("bad bytes");
+    assert!(err.is_instance_of::<js_sys::Error>());
+    assert_eq!(
+        sb.corpus_description(),
+        "Reference corpus: 2 articles, June 2024"
+    );
+    let one = Corpus::new(vec![claimlens::corpus::Document {
+        id: "a.txt".into(),
+        title: "Losses".into(),
+        outlet: Some("BBC".into()),
+        date: Some("2024-07-02".into()),
+        url: None,
+        text: "Russia lost over 1,200 personnel per day in May, the UK said.".into(),
+    }]);
+    sb.load_corpus(&one.to_bytes()).unwrap();
+    assert_eq!(
+        sb.corpus_description(),
+        "Reference corpus: 1 article, 2 July 2024"
+    );
+    let result = analyze(&mut sb, snapshot(ARTICLE).0);
+    assert!(result.is_article);
 }

@@ -119,6 +119,84 @@ pub struct PagePassage {
     pub marks: Vec<Mark>,
 }
 
+/// A date as a reader writes it: "2024-06" → "June 2024", "2024-06-01" → "1 June 2024"; other
+/// text is returned as it is.
+///
+/// ```
+/// use claimlens::compare::format_date;
+/// assert_eq!(format_date("2024-06"), "June 2024");
+/// assert_eq!(format_date("2024-06-01"), "1 June 2024");
+/// assert_eq!(format_date("2024"), "2024");
+/// assert_eq!(format_date("spring"), "spring");
+/// ```
+pub fn format_date(iso: &str) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let parts: Vec<&str> = iso.trim().split('-').collect();
+    let number = |s: &str| {
+        s.parse::<usize>()
+            .ok()
+            .filter(|_| s.bytes().all(|b| b.is_ascii_digit()))
+    };
+    let year = parts
+        .first()
+        .copied()
+        .filter(|y| y.len() == 4 && number(y).is_some());
+    let month = parts
+        .get(1)
+        .and_then(|m| number(m))
+        .and_then(|m| MONTHS.get(m.wrapping_sub(1)));
+    let day = parts
+        .get(2)
+        .and_then(|d| number(d))
+        .filter(|d| (1..=31).contains(d));
+    match (year, month, day, parts.len()) {
+        (Some(y), None, None, 1) => y.to_string(),
+        (Some(y), Some(m), None, 2) => format!("{m} {y}"),
+        (Some(y), Some(m), Some(d), 3) => format!("{d} {m} {y}"),
+        _ => iso.to_string(),
+    }
+}
+
+/// How large and how recent the corpus is, for the sidebar's footer: "Reference corpus: 2
+/// articles, June 2024" (the latest document date; "undated" when none has one).
+///
+/// ```
+/// use claimlens::{compare::describe_corpus, Corpus};
+/// assert_eq!(describe_corpus(&Corpus::bundled()), "Reference corpus: 2 articles, June 2024");
+/// assert_eq!(describe_corpus(&Corpus::default()), "Reference corpus: 0 articles");
+/// ```
+pub fn describe_corpus(corpus: &Corpus) -> String {
+    let docs = corpus.documents();
+    let count = match docs.len() {
+        1 => "1 article".to_string(),
+        n => format!("{} articles", crate::format_number(n as f64)),
+    };
+    // ISO 8601 dates sort as text; only well-formed ones take part.
+    let latest = docs
+        .iter()
+        .filter_map(|d| d.date.as_deref())
+        .filter(|d| d.len() >= 4 && d.as_bytes()[..4].iter().all(u8::is_ascii_digit))
+        .max();
+    match (docs.is_empty(), latest) {
+        (true, _) => format!("Reference corpus: {count}"),
+        (false, Some(date)) => format!("Reference corpus: {count}, {}", format_date(date)),
+        (false, None) => format!("Reference corpus: {count}, undated"),
+    }
+}
+
 /// A passage is about the same thing as a page sentence when it holds at least this share of
 /// the sentence's weighted terms.
 const SAME_TOPIC: f64 = 0.35;
@@ -197,7 +275,14 @@ impl<'a> Side<'a> {
                     negation: true,
                 }),
         );
-        cues.retain(|c| about.shares(self.clause(span, c.span)));
+        // A cue bears on the content when its clause shares terms with it, or when its clause
+        // says nothing else ("…, which could not be independently verified"): then it
+        // qualifies the clause before it.
+        cues.retain(|c| {
+            let clause = self.clause(span, c.span);
+            let own: HashSet<String> = terms(c.span.slice(self.text)).into_iter().collect();
+            about.shares(clause) || terms(clause).iter().filter(|t| !own.contains(*t)).count() <= 1
+        });
         cues.sort_by_key(|c| c.span);
         cues
     }
@@ -523,6 +608,18 @@ fn compare_claim(
             }
         }
         None => reference.sources(passage, &about_page),
+    };
+    // A source the detectors missed on the page ("the UK Ministry of Defence “reporting”")
+    // still counts when the page's passage names it.
+    let mine: Vec<&str> = if mine.is_empty() {
+        let passage_text = near.slice(page.text);
+        theirs
+            .iter()
+            .copied()
+            .filter(|t| is_specific(t) && same_source(t, passage_text))
+            .collect()
+    } else {
+        mine
     };
     match source_difference(&mine, &theirs) {
         Ok(Some(same)) => {

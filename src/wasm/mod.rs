@@ -26,6 +26,20 @@ impl Sidebar {
         self.0.analyze(snapshot)
     }
 
+    /// Replaces the bundled corpus with a corpus file's bytes (`corpus.bin`, written by
+    /// `claimlens corpus build`); bytes that are not a corpus file give a JS error and keep the
+    /// current corpus.
+    #[wasm_bindgen(js_name = loadCorpus)]
+    pub fn load_corpus(&mut self, bytes: &[u8]) -> Result<(), JsValue> {
+        self.0.load_corpus(bytes)
+    }
+
+    /// How large and how recent the corpus is: "Reference corpus: 2 articles, June 2024".
+    #[wasm_bindgen(js_name = corpusDescription)]
+    pub fn corpus_description(&self) -> String {
+        self.0.corpus_description()
+    }
+
     /// Marks the card of finding `id` as current and scrolls it into view.
     pub fn focus(&self, id: u32) -> Result<(), JsValue> {
         self.0.focus(id)

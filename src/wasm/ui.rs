@@ -8,6 +8,7 @@
 //! names the core only through the crate root's re-exports, so `tests/wasm.rs` can compile it
 //! into the test crate with `#[path]` and test it in a browser.
 
+use crate::compare::{describe_corpus, format_date, Mark};
 use crate::page::{analyze_page, NodeRange, PageAnalysis, PageSnapshot};
 use crate::{Corpus, Finding, Kind, Verdict};
 use js_sys::Function;
@@ -111,6 +112,19 @@ impl SidebarUi {
             corpus: Corpus::bundled(),
             _listeners: vec![on_click, on_key],
         })
+    }
+
+    /// Replaces the corpus with one read from a corpus file's bytes (`claimlens corpus build`).
+    /// Bytes that are not a corpus file give a JS error and leave the current corpus in place.
+    pub fn load_corpus(&mut self, bytes: &[u8]) -> Result<(), JsValue> {
+        self.corpus = Corpus::from_bytes(bytes)
+            .map_err(|e| JsError::new(&format!("not a ClaimLens corpus file: {e}")))?;
+        Ok(())
+    }
+
+    /// How large and how recent the corpus is: "Reference corpus: 2 articles, June 2024".
+    pub fn corpus_description(&self) -> String {
+        describe_corpus(&self.corpus)
     }
 
     /// Analyses a `PageSnapshot` (a plain JS object), renders the cards and returns
@@ -278,24 +292,84 @@ impl SidebarUi {
             card.append_child(&p)?;
         }
 
-        match &f.reference {
-            Some(r) => {
+        match (&f.reference, &f.page_passage) {
+            (Some(r), page) => {
+                // The page passage and the reference passage side by side, differing words
+                // marked, then which document the reference is.
                 let fig = self.el("figure", "reference")?;
-                let quote = self.el("blockquote", "")?;
-                quote.set_text_content(Some(&r.text));
+                let sides = self.el("div", "sides")?;
+                if let Some(p) = page {
+                    let side = self.side("page-side", "This page", &p.text, &p.marks)?;
+                    sides.append_child(&side)?;
+                }
+                let side = self.side("ref-side", "Reference", &r.text, &r.marks)?;
+                sides.append_child(&side)?;
+                fig.append_child(&sides)?;
                 let caption = self.el("figcaption", "")?;
-                caption.set_text_content(Some(&r.title));
-                fig.append_child(&quote)?;
+                let title = self.el("cite", "ref-title")?;
+                title.set_text_content(Some(&r.title));
+                caption.append_child(&title)?;
+                let meta: Vec<String> = [r.outlet.clone(), r.date.as_deref().map(format_date)]
+                    .into_iter()
+                    .flatten()
+                    .filter(|s| !s.is_empty())
+                    .collect();
+                if !meta.is_empty() {
+                    let span = self.el("span", "ref-meta")?;
+                    span.set_text_content(Some(&meta.join(" · ")));
+                    caption.append_child(&span)?;
+                }
                 fig.append_child(&caption)?;
                 card.append_child(&fig)?;
             }
-            None => {
+            (None, _) => {
                 let p = self.el("p", "no-reference")?;
                 p.set_text_content(Some("No matching passage in the corpus"));
                 card.append_child(&p)?;
             }
         }
         Ok(card)
+    }
+
+    /// One side of the comparison: a label and the passage with its marked words.
+    fn side(
+        &self,
+        class: &str,
+        label: &str,
+        text: &str,
+        marks: &[Mark],
+    ) -> Result<Element, JsValue> {
+        let side = self.el("div", &format!("side {class}"))?;
+        let p = self.el("p", "side-label")?;
+        p.set_text_content(Some(label));
+        side.append_child(&p)?;
+        let quote = self.el("blockquote", "side-text")?;
+        self.append_marked(&quote, text, marks)?;
+        side.append_child(&quote)?;
+        Ok(side)
+    }
+
+    /// Appends `text` to `parent` as text nodes, with each mark (sorted byte spans of `text`)
+    /// in a `<mark>`; marks out of order or off char boundaries are skipped, never a panic.
+    fn append_marked(&self, parent: &Element, text: &str, marks: &[Mark]) -> Result<(), JsValue> {
+        let mut at = 0;
+        for m in marks {
+            let (Some(before), Some(marked)) = (text.get(at..m.start), text.get(m.start..m.end))
+            else {
+                continue;
+            };
+            if !before.is_empty() {
+                parent.append_child(&self.document.create_text_node(before))?;
+            }
+            let mark = self.el("mark", "")?;
+            mark.set_text_content(Some(marked));
+            parent.append_child(&mark)?;
+            at = m.end;
+        }
+        if let Some(rest) = text.get(at..).filter(|r| !r.is_empty()) {
+            parent.append_child(&self.document.create_text_node(rest))?;
+        }
+        Ok(())
     }
 
     /// Creates an element with a class (none if `class` is empty).

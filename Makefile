@@ -4,7 +4,7 @@
 SHELL := /bin/bash
 export PATH := $(CURDIR)/.tools/bin:$(CURDIR)/tests/e2e/node_modules/.bin:$(PATH)
 
-.PHONY: setup build demo test test-native test-wasm test-e2e lint eval clean
+.PHONY: setup build demo test test-native test-wasm test-e2e lint eval bench clean
 
 setup:
 	@bash scripts/setup.sh
@@ -21,6 +21,10 @@ demo: build
 
 ## test: every test — lint, native, wasm in headless Chromium, end-to-end with the built extension
 test: build lint test-native test-wasm test-e2e
+
+## bench: speed figures of BENCHMARKS.md (core throughput, time to highlights, long tasks, size)
+bench: build
+	node tests/e2e/bench/run.mjs
 
 ## eval: accuracy on the public test sets in ../shared/evaldata; rewrites EVALUATION.md's figures
 eval: setup

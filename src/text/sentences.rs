@@ -231,7 +231,7 @@ fn decide(line: &str, cs: &[(usize, char)], k: usize, run: &Run) -> Option<usize
     let attached = k > 0 && !cs[k - 1].1.is_whitespace();
     if run.dots >= 3 {
         return match (attached && run.spaced, run.dots >= 4) {
-            (true, true) => Some(pos + 1),
+            (true, true) => Some(pos + cs[k].1.len_utf8()),
             (_, true) => Some(run_end),
             _ => None,
         };

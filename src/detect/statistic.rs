@@ -35,6 +35,23 @@ static YEAR_CUES: LazyLock<HashMap<&'static str, YearCue>> = LazyLock::new(|| {
         })
         .collect()
 });
+static FRACTIONS: LazyLock<HashMap<&'static str, (f64, FractionForm)>> = LazyLock::new(|| {
+    entries(include_str!("lexicons/fractions.txt"))
+        .filter_map(|e| {
+            let (word, rest) = e.split_once('=')?;
+            let mut parts = rest.split_whitespace();
+            let number = parts.next()?.parse().ok()?;
+            let form = match parts.next()? {
+                "one" => FractionForm::One,
+                "ordinal" => FractionForm::Ordinal,
+                "plural" => FractionForm::Plural,
+                "slash" => FractionForm::Slash,
+                _ => FractionForm::Glyph,
+            };
+            Some((word.trim(), (number, form)))
+        })
+        .collect()
+});
 static FUNCTION_WORDS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| entries(include_str!("lexicons/function_words.txt")).collect());
 static NUMBER_WORDS: LazyLock<HashMap<&'static str, (f64, WordKind)>> = LazyLock::new(|| {
@@ -61,6 +78,21 @@ const TIME_WORDS: &[&str] = &["am", "pm", "gmt", "utc", "bst", "cet", "o'clock",
 const IRREGULAR_PLURALS: &[&str] = &["people", "personnel", "children", "men", "women", "police"];
 /// Words after a rate that make it a time reference ("a year ago").
 const NOT_RATE_AFTER: &[&str] = &["ago", "earlier", "later", "before", "after"];
+
+/// When a fraction word reads as a fraction (`lexicons/fractions.txt`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum FractionForm {
+    /// "half", "quarter": singular after "a"/"one".
+    One,
+    /// "third", "fifth": singular after "a"/"one", only before "of" or at the end of a phrase.
+    Ordinal,
+    /// "thirds", "quarters": after a numerator above one.
+    Plural,
+    /// "½": a value of its own.
+    Glyph,
+    /// "/4": a usual denominator of a slash fraction.
+    Slash,
+}
 
 /// What a word before a four-digit number says about it being a year (`lexicons/year_cues.txt`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -309,12 +341,14 @@ impl Parser<'_> {
         let between = qualifier.is_none() && self.word(j) == Some("between");
         let j = j + usize::from(between);
         let (currency, j) = self.currency_prefix(j);
+        let (negative, j) = self.sign(j);
         let core = self.core(j)?;
-        if self.excluded(j, &core) {
+        if self.excluded(j, &core, currency.is_some() || negative) {
             return None;
         }
+        let sign = if negative { -1.0 } else { 1.0 };
         let mut first = Figure {
-            value: core.value,
+            value: sign * core.value,
             scaled: false,
             currency: currency.is_some(),
         };
@@ -327,13 +361,14 @@ impl Parser<'_> {
         let (value, value_max, k) = self.range(first, k, between)?;
         let (suffix_unit, k) = self.unit(k, core);
         let unit = currency.or(suffix_unit);
-        let qualified = qualifier.is_some() || unit.is_some() || value_max.is_some();
+        let qualified = qualifier.is_some() || unit.is_some() || value_max.is_some() || negative;
         if core.lone_one && !qualified {
             return None;
         }
         let (noun, k) = match unit {
             Some(_) => (None, k),
-            None => self.noun(k, core.vague),
+            // "thousands of migrants", "two thirds of voters"
+            None => self.noun(k, core.vague || (0.0 < core.value && core.value < 1.0)),
         };
         let (rate, k) = self.rate(k);
         let years_only = value_max.is_none_or(|max| max < 2100.0);
@@ -355,6 +390,27 @@ impl Parser<'_> {
             vague: core.vague,
         };
         Some((stat, k))
+    }
+
+    /// A minus before the number: "minus 5", "negative 1.2", or "-" / "−" touching the numeral
+    /// and not glued to a preceding word or number ("F-16", "555-1234" are no negatives).
+    fn sign(&self, j: usize) -> (bool, usize) {
+        if matches!(self.word(j), Some("minus" | "negative")) && self.core(j + 1).is_some() {
+            return (true, j + 1);
+        }
+        let minus =
+            matches!(self.sym(j), Some('-' | '−')) && self.adjacent(j) && self.number_at(j + 1);
+        let glued = j > 0
+            && self.adjacent(j - 1)
+            && matches!(
+                self.toks[j - 1].tok,
+                Tok::Word { .. } | Tok::Num { .. } | Tok::Sym('^')
+            );
+        if minus && !glued {
+            (true, j + 1)
+        } else {
+            (false, j)
+        }
     }
 
     /// A currency symbol or upper-case code before the number ("$", "US$", "€", "USD").
@@ -386,17 +442,91 @@ impl Parser<'_> {
 
     /// A numeral, a written number or a vague magnitude at `j`.
     fn core(&self, j: usize) -> Option<Core> {
+        let plain = |value: f64, end: usize| Core {
+            value,
+            end,
+            vague: false,
+            written: false,
+            lone_one: false,
+        };
         match &self.toks.get(j)?.tok {
-            Tok::Num { value, .. } if value.is_finite() => Some(Core {
-                value: *value,
-                end: j + 1,
-                vague: false,
-                written: false,
-                lone_one: false,
-            }),
+            Tok::Num { value, .. } if value.is_finite() => {
+                if let Some((v, end)) = self.numeric_compound(j) {
+                    return Some(plain(v, end));
+                }
+                if self.group_word(j + 1) {
+                    if let Some(core) = self.written(j) {
+                        return Some(Core {
+                            written: false,
+                            ..core
+                        });
+                    }
+                }
+                Some(plain(*value, j + 1))
+            }
+            Tok::Sym(c) => match FRACTIONS.get(c.to_string().as_str()) {
+                Some(&(v, FractionForm::Glyph)) => Some(plain(v, j + 1)),
+                _ => None,
+            },
             Tok::Word { .. } => self.vague(j).or_else(|| self.written(j)),
             _ => None,
         }
+    }
+
+    /// Whether token `i` is a word that multiplies or closes a group ("hundred", "million").
+    fn group_word(&self, i: usize) -> bool {
+        matches!(
+            self.word(i).and_then(|w| NUMBER_WORDS.get(w)),
+            Some((_, WordKind::Mult | WordKind::Scale))
+        )
+    }
+
+    /// An integer numeral without separators at `i`, its value.
+    fn integer(&self, i: usize) -> Option<f64> {
+        match self.toks.get(i).map(|t| &t.tok) {
+            Some(Tok::Num {
+                value,
+                commas: false,
+                dots: 0,
+                ..
+            }) if value.is_finite() => Some(*value),
+            _ => None,
+        }
+    }
+
+    /// Numerals spanning several tokens: "3/4" (numerator below the denominator, not part of a
+    /// date "3/4/2020"), "2 1/4", "2½", scientific "1.3e6".
+    fn numeric_compound(&self, j: usize) -> Option<(f64, usize)> {
+        let slash = |i: usize| -> Option<f64> {
+            let (a, b) = (self.integer(i)?, self.integer(i + 2)?);
+            let shape = self.sym(i + 1) == Some('/') && self.adjacent(i) && self.adjacent(i + 1);
+            let date_like = (self.adjacent(i + 2)
+                && matches!(
+                    self.toks.get(i + 3).map(|t| &t.tok),
+                    Some(Tok::Sym('/' | ':'))
+                ))
+                || (i > 0 && self.adjacent(i - 1) && self.sym(i - 1) == Some('/'));
+            let usual = FRACTIONS.contains_key(format!("/{b}").as_str());
+            let date = a <= 12.0 && b <= 31.0 && !usual;
+            (shape && !date_like && !date && a < b && b <= 1000.0).then_some(a / b)
+        };
+        if let Some(f) = slash(j) {
+            return Some((f, j + 3));
+        }
+        let whole = self.integer(j)?;
+        if !self.adjacent(j) && whole < 1000.0 {
+            if let Some(f) = slash(j + 1) {
+                return Some((whole + f, j + 4));
+            }
+        }
+        if self.adjacent(j) {
+            if let Some(Tok::Sym(c)) = self.toks.get(j + 1).map(|t| &t.tok) {
+                if let Some(&(f, FractionForm::Glyph)) = FRACTIONS.get(c.to_string().as_str()) {
+                    return Some((whole + f, j + 2));
+                }
+            }
+        }
+        None
     }
 
     /// "thousands", "tens of thousands", "hundreds of millions", "dozens", "scores of".
@@ -429,55 +559,191 @@ impl Parser<'_> {
         })
     }
 
-    /// A written number: "twenty-one", "one hundred and six", "half a million", "a dozen".
+    /// A written number: "twenty-one", "one hundred and six", "half a million", "a dozen",
+    /// "two and a half million", "three fifths", "two point two", and numerals inside ("4 thousand
+    /// 3 hundred and 21"). A numeral counts as a group value only before "hundred", "thousand", …
+    /// or after an "and" that follows such a word.
     fn written(&self, j: usize) -> Option<Core> {
-        let kind = |i: usize| NUMBER_WORDS.get(self.word(i)?).copied();
-        let is_group_word =
-            |i: usize| matches!(kind(i), Some((_, WordKind::Mult | WordKind::Scale)));
-        let (mut total, mut current, mut i) = (0.0, 0.0, j);
-        let mut words = 0;
-        if self.word(j) == Some("a") && is_group_word(j + 1) {
-            (current, i) = (1.0, j + 1);
-        } else if self.word(j) == Some("half")
-            && self.word(j + 1) == Some("a")
-            && is_group_word(j + 2)
-        {
-            (current, i) = (0.5, j + 2);
+        let kind = |i: usize, after_and: bool| -> Option<(f64, WordKind)> {
+            if let Some(v) = self.integer(i) {
+                return (self.group_word(i + 1) || after_and).then_some((v, WordKind::Unit));
+            }
+            NUMBER_WORDS.get(self.word(i)?).copied()
+        };
+        let mut n = Number::default();
+        let mut i = j;
+        if self.word(j) == Some("a") && self.group_word(j + 1) {
+            (n.current, n.since_and, i) = (1.0, 1.0, j + 1);
+        } else if matches!(self.word(j), Some("a" | "an" | "one")) && self.fraction(j + 1, 1.0) {
+            (n.current, n.since_and, n.words, i) = (1.0, 1.0, 1, j + 1);
+        } else if let Some(f) = self.fraction_of_scale(j) {
+            return Some(f);
         }
+        let mut after_and = false;
         loop {
-            match kind(i) {
-                Some((v, WordKind::Unit)) => current += v,
-                Some((v, WordKind::Mult)) => current = or_one(current) * v,
-                Some((v, WordKind::Scale)) => {
-                    total += or_one(current) * v;
-                    current = 0.0;
+            if n.words > 0 {
+                if let Some(end) = self.denominator(&mut n, i) {
+                    let value = n.value();
+                    return Some(if value < 1.0 {
+                        self.scaled_fraction(value, end)
+                    } else {
+                        Core {
+                            value,
+                            end,
+                            vague: false,
+                            written: true,
+                            lone_one: false,
+                        }
+                    });
                 }
+            }
+            match kind(i, after_and) {
+                Some((v, WordKind::Unit)) => n.unit(v),
+                // "twenty-two hundred" = 2200, but not "3 hundred and 2 hundred"
+                Some((v, WordKind::Mult)) if n.current < 100.0 => n.mult(v),
+                Some((v, WordKind::Scale)) => n.scale(v),
                 _ => break,
             }
-            words += 1;
+            n.words += 1;
             i += 1;
+            after_and = false;
+            if self.word(i) == Some("point") {
+                if let Some((d, end)) = self.decimals(i + 1) {
+                    n.current += d;
+                    n.since_and += d;
+                    i = end;
+                }
+            }
             let joined = self.sym(i) == Some('-') && self.adjacent(i - 1) && self.adjacent(i);
-            let and = self.word(i) == Some("and") && words > 0;
-            if (joined || and) && matches!(kind(i + 1), Some((_, WordKind::Unit | WordKind::Mult)))
+            let and = self.word(i) == Some("and");
+            if and && matches!(self.word(i + 1), Some("a" | "an" | "one")) {
+                if let Some((d, FractionForm::One | FractionForm::Ordinal)) =
+                    self.word(i + 2).and_then(|w| FRACTIONS.get(w)).copied()
+                {
+                    n.add_fraction(1.0 / d);
+                    i += 3;
+                    continue;
+                }
+            }
+            if (joined || and)
+                && matches!(
+                    kind(i + 1, and && n.grouped),
+                    Some((_, WordKind::Unit | WordKind::Mult))
+                )
             {
+                if and {
+                    n.mark_and();
+                    after_and = n.grouped;
+                }
                 i += 1;
             }
         }
-        if words == 0 {
+        if n.words == 0 {
             return None;
         }
         Some(Core {
-            value: total + current,
+            value: n.value(),
             end: i,
             vague: false,
             written: true,
-            lone_one: words == 1 && self.word(j) == Some("one"),
+            lone_one: n.words == 1 && self.word(j) == Some("one"),
         })
+    }
+
+    /// Whether word `i` is a fraction denominator fitting numerator `numerator` ("a third of",
+    /// "two thirds"; not "a third option").
+    fn fraction(&self, i: usize, numerator: f64) -> bool {
+        let Some(&(_, form)) = self.word(i).and_then(|w| FRACTIONS.get(w)) else {
+            return false;
+        };
+        let hyphenated = self.sym(i + 1) == Some('-') && self.adjacent(i);
+        match form {
+            _ if hyphenated => false,
+            FractionForm::Plural => numerator > 1.0,
+            FractionForm::One => numerator == 1.0,
+            FractionForm::Ordinal => numerator == 1.0 && self.word(i + 1).is_none_or(|w| w == "of"),
+            FractionForm::Glyph | FractionForm::Slash => false,
+        }
+    }
+
+    /// A denominator at `i` after the number read so far: divides what came after the last
+    /// "and" ("one hundred and two fifths" = 100.4, "twenty-three fifths" = 4.6; after a scale
+    /// word, a fraction of that scale: "six million and two thirds"). Returns the end.
+    fn denominator(&self, n: &mut Number, i: usize) -> Option<usize> {
+        let numerator = n.since_and_total + n.since_and;
+        if !self.fraction(i, numerator) {
+            return None;
+        }
+        let d = self.word(i).and_then(|w| FRACTIONS.get(w))?.0;
+        let base = n.at_and;
+        let fraction = numerator / d * n.and_scale.unwrap_or(1.0);
+        (n.total, n.current) = (base + fraction, 0.0);
+        Some(i + 1)
+    }
+
+    /// A fraction followed by "of a"/"a" and a scale word: "three quarters of a million".
+    fn scaled_fraction(&self, value: f64, end: usize) -> Core {
+        let skip = match (self.word(end), self.word(end + 1)) {
+            (Some("of"), Some("a")) => 2,
+            (Some("a"), _) => 1,
+            _ => 0,
+        };
+        let (value, end) = match self.word(end + skip).and_then(|w| NUMBER_WORDS.get(w)) {
+            Some(&(v, WordKind::Scale)) => (value * v, end + skip + 1),
+            _ => (value, end),
+        };
+        Core {
+            value,
+            end,
+            vague: false,
+            written: true,
+            lone_one: false,
+        }
+    }
+
+    /// "half a million", "half million", "quarter million", "a quarter of a million".
+    fn fraction_of_scale(&self, j: usize) -> Option<Core> {
+        let k = j + usize::from(self.word(j) == Some("a"));
+        let (d, form) = self.word(k).and_then(|w| FRACTIONS.get(w)).copied()?;
+        if form != FractionForm::One {
+            return None;
+        }
+        let core = self.scaled_fraction(1.0 / d, k + 1);
+        (core.end > k + 1).then_some(core)
+    }
+
+    /// Digits after "point": "zero three" = .03, "seventy-one" = .71.
+    fn decimals(&self, i: usize) -> Option<(f64, usize)> {
+        let digit = |i: usize| match self.word(i).and_then(|w| NUMBER_WORDS.get(w)) {
+            Some(&(v, WordKind::Unit)) => Some(v),
+            _ => None,
+        };
+        let first = digit(i)?;
+        let mut digits = String::new();
+        let mut end = i;
+        if first >= 10.0 {
+            let mut v = first;
+            end += 1;
+            if self.sym(end) == Some('-') && self.adjacent(end - 1) && self.adjacent(end) {
+                if let Some(u) = digit(end + 1).filter(|u| *u < 10.0) {
+                    v += u;
+                    end += 2;
+                }
+            }
+            digits = format!("{v}");
+        } else {
+            while let Some(v) = digit(end).filter(|v| *v < 10.0) {
+                digits += &format!("{v}");
+                end += 1;
+            }
+        }
+        let value: f64 = format!("0.{digits}").parse().ok()?;
+        Some((value, end))
     }
 
     /// Whether the number at `j` is a date, time, ordinal, decade, identifier, phone or version
     /// number, or part of a name.
-    fn excluded(&self, j: usize, core: &Core) -> bool {
+    fn excluded(&self, j: usize, core: &Core, prefixed: bool) -> bool {
         if core.written {
             let capitalised = self.upper(j) && !self.sentence_initial(j);
             return capitalised || (core.lone_one && self.word(j + 1) == Some("of"));
@@ -492,19 +758,21 @@ impl Parser<'_> {
         else {
             return true;
         };
+        let single = core.end == j + 1;
         dots > 1
             || leading_zero
-            || self.in_digit_sequence(j)
-            || self.glued_before(j)
-            || self.glued_after(j)
-            || self.is_time(j)
+            || self.in_digit_sequence(j, core.end)
+            || (!prefixed && self.glued_before(j))
+            || (single && self.glued_after(j))
+            || (!single && self.adjacent(core.end - 1) && self.glued_after(core.end - 1))
+            || self.is_time(core.end - 1)
             || (value <= 31.0 && !commas && dots == 0 && self.beside_month(j))
-            || (!commas && dots == 0 && self.after_name(j))
+            || (!prefixed && !commas && dots == 0 && self.after_name(j))
     }
 
     /// Next to another bare numeral: "+44 20 7946 0958".
-    fn in_digit_sequence(&self, j: usize) -> bool {
-        (j > 0 && self.number_at(j - 1)) || self.number_at(j + 1)
+    fn in_digit_sequence(&self, j: usize, end: usize) -> bool {
+        (j > 0 && self.number_at(j - 1)) || self.number_at(end)
     }
 
     /// Attached to a preceding word or symbol: "A320", "COVID-19", "#5", "+44", "10:30".
@@ -590,13 +858,14 @@ impl Parser<'_> {
 
     /// "million", "bn", "k", "m" (the last only after a currency) after a numeral.
     fn multiplier(&self, k: usize, core: Core, currency: bool) -> Option<(f64, usize)> {
-        if core.vague || core.written {
+        if core.vague || !self.number_at(core.end - 1) {
             return None;
         }
         match NUMBER_WORDS.get(self.word(k)?) {
             Some(&(v, WordKind::Scale | WordKind::Mult)) => Some((v, 1)),
             Some(&(v, WordKind::Abbr)) if self.adjacent(k - 1) => {
-                let metres = self.word(k) == Some("m") && !currency;
+                // "5m" is metres unless a currency precedes or it is written "5M"
+                let metres = self.word(k) == Some("m") && !currency && !self.upper(k);
                 (!metres).then_some((v, 1))
             }
             _ => None,
@@ -620,6 +889,12 @@ impl Parser<'_> {
             return (!dash).then_some((first.value, None, k));
         }
         let (mut value, mut max, mut end) = (first.value, second.value, second.end);
+        let scale_word = self.word(end - 1).and_then(|w| NUMBER_WORDS.get(w));
+        if let (Some(&(m, WordKind::Scale)), false) = (scale_word, first.scaled) {
+            if self.number_at(second_at) && value < max / m {
+                value *= m;
+            }
+        }
         if let Some((m, n)) = self.multiplier(end, second, first.currency) {
             max *= m;
             end += n;
@@ -689,6 +964,67 @@ impl Parser<'_> {
             }
             _ => (None, k),
         }
+    }
+}
+
+/// The running value of a written number: closed groups (`total`), the open group (`current`),
+/// and the same counted from the last "and" (for fractions: "one hundred and two fifths").
+#[derive(Clone, Copy, Debug, Default)]
+struct Number {
+    total: f64,
+    current: f64,
+    /// Value at the last "and".
+    at_and: f64,
+    /// Closed and open groups since the last "and".
+    since_and_total: f64,
+    since_and: f64,
+    /// The scale word just before the last "and" ("six million and two thirds").
+    and_scale: Option<f64>,
+    last_scale: Option<f64>,
+    /// Whether a "hundred"/"thousand"/… was read (numerals may follow an "and" then).
+    grouped: bool,
+    words: usize,
+}
+
+impl Number {
+    fn value(&self) -> f64 {
+        self.total + self.current
+    }
+
+    fn unit(&mut self, v: f64) {
+        self.current += v;
+        self.since_and += v;
+    }
+
+    fn mult(&mut self, v: f64) {
+        self.current = or_one(self.current) * v;
+        self.since_and = or_one(self.since_and) * v;
+        self.grouped = true;
+    }
+
+    fn scale(&mut self, v: f64) {
+        self.total += or_one(self.current) * v;
+        self.current = 0.0;
+        self.since_and_total += or_one(self.since_and) * v;
+        self.since_and = 0.0;
+        self.last_scale = Some(v);
+        self.grouped = true;
+    }
+
+    fn mark_and(&mut self) {
+        self.at_and = self.value();
+        self.and_scale = (self.current == 0.0).then_some(self.last_scale).flatten();
+        self.since_and_total = 0.0;
+        self.since_and = 0.0;
+    }
+
+    /// "and a half": of the last scale right after it ("five billion and a half"), else added.
+    fn add_fraction(&mut self, f: f64) {
+        match self.last_scale {
+            Some(scale) if self.current == 0.0 => self.total += f * scale,
+            _ => self.current += f,
+        }
+        self.words += 1;
     }
 }
 

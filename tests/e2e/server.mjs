@@ -12,6 +12,8 @@
 //   /dynamic/replace an article whose script replaces the article after load (SPA navigation)
 //   /dynamic/late    an empty shell whose script inserts the article after load
 //   /long?kb=N       a generated article of about N KiB of text (benchmarks)
+//   /hostile/K       the sample article plus something hostile (hostile.test.mjs): K = markup,
+//                    iframe (+ iframe-child), shadow, editable, svg, rtl, postmessage
 import http from 'node:http';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -127,6 +129,49 @@ export function longHtml(kb) {
   return page({ title: `Long article (${kb} KiB)`, body: `<article><h1>Long article</h1>\n${paras.join('\n')}</article>` });
 }
 
+// Hostile pages: the sample article with something awkward added inside <article>. No page
+// scripts except /hostile/postmessage (it only posts messages, never touches the DOM).
+export const HOSTILE_MARKUP = '<img src=x onerror=alert(1)>';
+const HOSTILE = {
+  markup: `<p id="markup">Officials said the caption read ${esc(HOSTILE_MARKUP)} before at least 4,321 households lost power, allegedly.</p>
+<p id="markup2">According to the council, &lt;script&gt;alert(2)&lt;/script&gt; appeared in 17 reports.</p>`,
+  iframe: '<iframe id="child" src="/hostile/iframe-child" width="600" height="300" title="child"></iframe>',
+  shadow: `<div id="open-host"><template shadowrootmode="open"><p>Officials said at least 5,150 people were moved, allegedly.</p></template></div>
+<div id="closed-host"><template shadowrootmode="closed"><p>According to the agency, 6,260 homes may be empty.</p></template></div>`,
+  editable: `<div id="editable" contenteditable="true"><p>Officials said at least 7,370 people were evacuated, allegedly.</p><p>According to the council, 8,480 homes may be empty.</p></div>
+<div id="plain-editable" contenteditable="plaintext-only">The ministry reportedly counted 9,590 losses.</div>`,
+  svg: `<svg id="chart" width="600" height="60" viewBox="0 0 600 60"><text x="0" y="20">Officials said at least 2,468 people were evacuated, allegedly.</text><text x="0" y="50" direction="rtl">قال المسؤولون إن 1,357 شخصا</text></svg>`,
+  rtl: `<p id="ar" dir="rtl" lang="ar">قال مسؤولون إن 1,200 شخص على الأقل أُجلوا من البلدات الساحلية يوم الثلاثاء، وفقا للمجلس الإقليمي الذي أشار إلى أن 38,940 منزلا ما زالت بلا كهرباء.</p>
+<p id="he" dir="rtl" lang="he">לפי הדיווח, 4,500 משפחות פונו מבתיהן, ו־62% מהן עדיין לא חזרו.</p>
+<p id="mixed">Officials said the town of «مدينة الشمس» had 2,750 residents, allegedly, and «עיר» 3,120.</p>`,
+  postmessage: '',
+};
+const HOSTILE_SCRIPT = `(() => {
+  const fake = { type: 'findings', isArticle: true, count: 1, findings: [{ id: 0, kind: 'hedge', verdict: 'corroborated', ranges: [] }] };
+  let n = 0;
+  const flood = () => {
+    window.postMessage(fake, '*');
+    window.postMessage({ type: 'claimlens-toggle' }, '*');
+    for (let i = 0; i < window.frames.length; i++) {
+      const c = new MessageChannel();
+      window.frames[i].postMessage({ type: 'claimlens-init', token: String(n) }, '*', [c.port2]);
+      window.frames[i].postMessage({ type: 'page', snapshot: { root: { tag: 'body', children: ['x'] } } }, '*');
+      window.frames[i].postMessage(fake, '*');
+    }
+    window.__posted = ++n;
+  };
+  setInterval(flood, 1);
+  flood();
+})();`;
+
+function hostileHtml(kind) {
+  if (kind === 'iframe-child') return otherHtml(corpusFile('001_'));
+  if (!(kind in HOSTILE)) return null;
+  let html = articleHtml(corpusFile('000_')).replace('</article>', `${HOSTILE[kind]}</article>`);
+  if (kind === 'postmessage') html = html.replace('</head>', `<script>${HOSTILE_SCRIPT}</script></head>`);
+  return html;
+}
+
 const TYPES = { '.wasm': 'application/wasm', '.js': 'text/javascript', '.css': 'text/css', '.html': 'text/html', '.json': 'application/json' };
 
 export function startServer() {
@@ -159,6 +204,11 @@ export function startServer() {
     }
     if (url.pathname.startsWith('/dynamic/')) {
       const html = dynamicHtml(url.pathname.split('/')[2]);
+      if (!html) return res.writeHead(404).end();
+      return res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
+    }
+    if (url.pathname.startsWith('/hostile/')) {
+      const html = hostileHtml(url.pathname.slice('/hostile/'.length));
       if (!html) return res.writeHead(404).end();
       return res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
     }

@@ -52,6 +52,8 @@ static FRACTIONS: LazyLock<HashMap<&'static str, (f64, FractionForm)>> = LazyLoc
         })
         .collect()
 });
+static SUBUNITS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| entries(include_str!("lexicons/subunits.txt")).collect());
 static FUNCTION_WORDS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| entries(include_str!("lexicons/function_words.txt")).collect());
 static NUMBER_WORDS: LazyLock<HashMap<&'static str, (f64, WordKind)>> = LazyLock::new(|| {
@@ -291,6 +293,15 @@ impl Parser<'_> {
         }
     }
 
+    /// A word lower-cased or a symbol, as lexicon phrases write them.
+    fn token_text(&self, i: usize) -> Option<String> {
+        match &self.toks.get(i)?.tok {
+            Tok::Word { norm, .. } => Some(norm.clone()),
+            Tok::Sym(c) => Some(c.to_string()),
+            Tok::Num { .. } => None,
+        }
+    }
+
     fn sym(&self, i: usize) -> Option<char> {
         match self.toks.get(i).map(|t| &t.tok) {
             Some(Tok::Sym(c)) => Some(*c),
@@ -327,7 +338,8 @@ impl Parser<'_> {
         let list = map.get(&key)?;
         list.iter()
             .find(|(words, _)| {
-                (1..words.len()).all(|n| self.word(i + n) == Some(words[n].as_str()))
+                (1..words.len())
+                    .all(|n| self.token_text(i + n).as_deref() == Some(words[n].as_str()))
             })
             .map(|(words, value)| (value.clone(), words.len()))
     }
@@ -360,7 +372,18 @@ impl Parser<'_> {
         }
         let (value, value_max, k) = self.range(first, k, between)?;
         let (suffix_unit, k) = self.unit(k, core);
+        let prefixed = currency.is_some();
         let unit = currency.or(suffix_unit);
+        let (value, k) = match &unit {
+            Some(u) if is_currency(u) && value_max.is_none() => self.subunit(value, k),
+            _ => (value, k),
+        };
+        let (value, value_max, k) = match (&unit, value_max) {
+            (Some(u), None) if !is_currency(u) || !prefixed => {
+                self.unit_range(value, k, between, u)
+            }
+            _ => (value, value_max, k),
+        };
         let qualified = qualifier.is_some() || unit.is_some() || value_max.is_some() || negative;
         if core.lone_one && !qualified {
             return None;
@@ -418,9 +441,11 @@ impl Parser<'_> {
         if self.word(j) == Some("us") && self.sym(j + 1) == Some('$') && self.adjacent(j) {
             return (Some("USD".into()), j + 2);
         }
+        // a symbol, an upper-case code ("GBP 350", "MYR42") or a capitalised abbreviation ("Rs 500")
         let code_like = |i: usize| {
             self.sym(i).is_some()
                 || (self.toks[i].span.len() == 3 && self.upper(i) && self.upper_all(i))
+                || (self.toks[i].span.len() == 2 && self.upper(i))
         };
         match self.phrase(&UNITS, j) {
             Some((unit, 1)) if is_currency(&unit) && self.number_at(j + 1) && code_like(j) => {
@@ -756,7 +781,7 @@ impl Parser<'_> {
             ..
         } = self.toks[j].tok
         else {
-            return true;
+            return false; // a fraction glyph ("½")
         };
         let single = core.end == j + 1;
         dots > 1
@@ -885,7 +910,11 @@ impl Parser<'_> {
         let Some(second) = link.then(|| self.core(second_at)).flatten() else {
             return Some((first.value, None, k));
         };
-        if second.vague || (dash && phone_like(&self.toks[k - 1].tok, &self.toks[second_at].tok)) {
+        let measured = self.phrase(&UNITS, second.end).is_some()
+            || self.word(second.end).is_some_and(is_plural);
+        let phone =
+            dash && !measured && phone_like(&self.toks[k - 1].tok, &self.toks[second_at].tok);
+        if second.vague || phone {
             return (!dash).then_some((first.value, None, k));
         }
         let (mut value, mut max, mut end) = (first.value, second.value, second.end);
@@ -906,6 +935,56 @@ impl Parser<'_> {
             return Some((first.value, None, k));
         }
         Some((value, Some(max), end))
+    }
+
+    /// Cents after an amount with a currency: "3 dollars 50 cents", "20 ringgit and 43 sen".
+    fn subunit(&self, value: f64, k: usize) -> (f64, usize) {
+        let at = k + usize::from(self.word(k) == Some("and"));
+        let Some(cents) = self.core(at).filter(|c| !c.vague && c.value < 100.0) else {
+            return (value, k);
+        };
+        let glued = self.adjacent(cents.end - 1);
+        match self.word(cents.end) {
+            Some(w) if SUBUNITS.contains(w) && (w != "p" || glued) => {
+                (value + value.signum() * cents.value / 100.0, cents.end + 1)
+            }
+            _ => (value, k),
+        }
+    }
+
+    /// A range whose bounds both carry the unit: "44 mg to 50 mg", "from 10 dollars to 20
+    /// dollars", "3km-5km", "-18 °C to -34 °C" (two negative bounds are put in order).
+    fn unit_range(
+        &self,
+        value: f64,
+        k: usize,
+        between: bool,
+        unit: &str,
+    ) -> (f64, Option<f64>, usize) {
+        let dash = matches!(self.sym(k), Some('-' | '–'));
+        let link = dash || self.word(k) == Some(if between { "and" } else { "to" });
+        let (negative, at) = self.sign(k + 1);
+        let Some(second) = link.then(|| self.core(at)).flatten() else {
+            return (value, None, k);
+        };
+        let max = if negative {
+            -second.value
+        } else {
+            second.value
+        };
+        let end = second.end;
+        match self.phrase(&UNITS, end) {
+            Some((u, n)) if u == unit && !second.vague => {
+                if max > value {
+                    (value, Some(max), end + n)
+                } else if max < 0.0 && value < 0.0 && max < value {
+                    (max, Some(value), end + n)
+                } else {
+                    (value, None, k)
+                }
+            }
+            _ => (value, None, k),
+        }
     }
 
     /// A percent sign, currency or unit after the figure.

@@ -114,3 +114,6 @@ await server.close();
 // --- 4. size -----------------------------------------------------------------------------------
 const bytes = readFileSync(path.join(EXTENSION, 'pkg/claimlens_bg.wasm'));
 console.log(`claimlens_bg.wasm: ${(bytes.length / 1024).toFixed(0)} KiB raw, ${(gzipSync(bytes, { level: 9 }).length / 1024).toFixed(0)} KiB gzipped (-9)`);
+
+// --- peers on the same pages (tests/e2e/bench/peers.mjs) -----------------------------------------
+await (await import('./peers.mjs')).peers();

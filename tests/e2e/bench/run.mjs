@@ -117,3 +117,4 @@ console.log(`claimlens_bg.wasm: ${(bytes.length / 1024).toFixed(0)} KiB raw, ${(
 
 // --- peers on the same pages (tests/e2e/bench/peers.mjs) -----------------------------------------
 await (await import('./peers.mjs')).peers();
+await (await import('./memory.mjs')).memory();

@@ -5,21 +5,17 @@ use claimlens::detect::find_hedges;
 use claimlens::text::sentences;
 use std::path::Path;
 
+mod common;
+
 /// Rows of `data/hedges.tsv`: a text, then the expected cues in order, `|`-separated (an empty
 /// cell means no hedge). `\n` in the text stands for a line break.
 fn cases() -> Vec<(usize, String, Vec<String>)> {
-    include_str!("data/hedges.tsv")
-        .lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
-        .map(|(n, l)| {
-            let (text, cues) = l.split_once('\t').unwrap_or((l, ""));
+    common::rows(include_str!("data/hedges.tsv"))
+        .into_iter()
+        .map(|(line, cells)| {
+            let cues = cells.get(1).map(String::as_str).unwrap_or("");
             let cues = cues.split('|').map(str::trim).filter(|c| !c.is_empty());
-            (
-                n + 1,
-                text.replace("\\n", "\n"),
-                cues.map(String::from).collect(),
-            )
+            (line, cells[0].clone(), cues.map(String::from).collect())
         })
         .collect()
 }
@@ -33,21 +29,7 @@ fn cues(text: &str) -> Vec<String> {
 
 #[test]
 fn case_table() {
-    let mut failures = Vec::new();
-    for (line, text, expected) in cases() {
-        let got = cues(&text);
-        if got != expected {
-            failures.push(format!(
-                "line {line}: {text:?}\n  expected {expected:?}\n  got      {got:?}"
-            ));
-        }
-    }
-    assert!(
-        failures.is_empty(),
-        "{} failing cases:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    common::check_table("hedges.tsv", cases(), cues);
 }
 
 #[test]

@@ -5,21 +5,16 @@
 use claimlens::text::sentences;
 use std::path::Path;
 
+mod common;
+
 /// One row of `data/sentences.tsv`: input, then the expected sentences, tab-separated.
 /// `\n`, `\r` and `\t` in a cell stand for a line break and a tab.
 fn cases() -> Vec<(usize, String, Vec<String>)> {
-    let data = include_str!("data/sentences.tsv");
-    data.lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
-        .map(|(n, l)| {
-            let mut cells = l.split('\t').map(|c| {
-                c.replace("\\n", "\n")
-                    .replace("\\r", "\r")
-                    .replace("\\t", "\t")
-            });
-            let input = cells.next().unwrap_or_default();
-            (n + 1, input, cells.collect())
+    common::rows(include_str!("data/sentences.tsv"))
+        .into_iter()
+        .map(|(line, mut cells)| {
+            let input = cells.remove(0);
+            (line, input, cells)
         })
         .collect()
 }
@@ -30,21 +25,12 @@ fn split(text: &str) -> Vec<&str> {
 
 #[test]
 fn case_table() {
-    let mut failures = Vec::new();
-    for (line, input, expected) in cases() {
-        let got = split(&input);
-        if got != expected {
-            failures.push(format!(
-                "line {line}: {input:?}\n  expected {expected:?}\n  got      {got:?}"
-            ));
-        }
-    }
-    assert!(
-        failures.is_empty(),
-        "{} failing cases:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    common::check_table("sentences.tsv", cases(), |input| {
+        split(input)
+            .into_iter()
+            .map(String::from)
+            .collect::<Vec<_>>()
+    });
 }
 
 #[test]

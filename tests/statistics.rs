@@ -5,22 +5,18 @@ use claimlens::detect::{find_statistics, Statistic};
 use claimlens::text::sentences;
 use std::path::Path;
 
+mod common;
+
 /// Rows of `data/statistics.tsv`: a text, then one cell per expected figure in order, written as
 /// `span|value[..max]|q:qualifier|u:unit|r:rate|vague` (optional parts omitted). A row with only
 /// a text expects no figure.
 fn cases() -> Vec<(usize, String, Vec<String>)> {
-    include_str!("data/statistics.tsv")
-        .lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
-        .map(|(n, l)| {
-            let mut cells = l.split('\t');
-            let text = cells.next().unwrap_or_default().replace("\\n", "\n");
-            (
-                n + 1,
-                text,
-                cells.filter(|c| !c.is_empty()).map(String::from).collect(),
-            )
+    common::rows(include_str!("data/statistics.tsv"))
+        .into_iter()
+        .map(|(line, mut cells)| {
+            let text = cells.remove(0);
+            cells.retain(|c| !c.is_empty());
+            (line, text, cells)
         })
         .collect()
 }
@@ -63,23 +59,7 @@ fn found(text: &str) -> Vec<String> {
 
 #[test]
 fn case_table() {
-    let mut failures = Vec::new();
-    let cases = cases();
-    for (line, text, expected) in &cases {
-        let got = found(text);
-        if got != *expected {
-            failures.push(format!(
-                "line {line}: {text:?}\n  expected {expected:?}\n  got      {got:?}"
-            ));
-        }
-    }
-    assert!(
-        failures.is_empty(),
-        "{}/{} failing cases:\n{}",
-        failures.len(),
-        cases.len(),
-        failures.join("\n")
-    );
+    common::check_table("statistics.tsv", cases(), found);
 }
 
 #[test]

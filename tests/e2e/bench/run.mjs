@@ -118,3 +118,6 @@ console.log(`claimlens_bg.wasm: ${(bytes.length / 1024).toFixed(0)} KiB raw, ${(
 // --- peers on the same pages (tests/e2e/bench/peers.mjs) -----------------------------------------
 await (await import('./peers.mjs')).peers();
 await (await import('./memory.mjs')).memory();
+
+// --- 5. corpus scale (separate script, owned with examples/corpus_scale.rs) -------------------
+await (await import('./corpus-scale.mjs')).corpusScale();

@@ -479,7 +479,13 @@ pub fn compare_all(
             _ => claim,
         };
         let query = clip(text, query, MAX_QUERY_BYTES);
-        let near = window(text, f.sentence.cover(claim), claim, MAX_QUERY_BYTES);
+        // The window is around the claim's first bytes, so that a run-on claim stays bounded.
+        let near = window(
+            text,
+            f.sentence.cover(claim),
+            clip(text, claim, MAX_QUERY_BYTES),
+            MAX_QUERY_BYTES,
+        );
         let hits = searches
             .entry(query)
             .or_insert_with(|| corpus.search(query.slice(text), CANDIDATES, &exclude));

@@ -118,20 +118,9 @@ struct Word {
 /// assert_eq!(cues, ["cannot be independently verified"]);
 /// ```
 pub fn find_hedges(text: &str, sentences: &[Span]) -> Vec<Hedge> {
-    let whole = [Span::new(0, text.len())];
-    let sentences = if sentences.is_empty() {
-        &whole[..]
-    } else {
-        sentences
-    };
     let mut out = Vec::new();
-    for &sentence in sentences {
-        if sentence.end <= text.len()
-            && text.is_char_boundary(sentence.start)
-            && text.is_char_boundary(sentence.end)
-        {
-            hedges_in(text, sentence, &mut out);
-        }
+    for sentence in super::readable_sentences(text, sentences) {
+        hedges_in(text, sentence, &mut out);
     }
     out.sort_by_key(|h| (h.span.start, std::cmp::Reverse(h.span.end)));
     out.dedup_by(|later, earlier| earlier.span.overlaps(later.span));

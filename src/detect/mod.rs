@@ -109,6 +109,21 @@ pub struct Detections {
     pub statistics: Vec<Statistic>,
 }
 
+/// The sentences a detector reads: the given spans that lie on char boundaries inside `text`,
+/// or the whole text when no sentence is given.
+pub(crate) fn readable_sentences<'a>(
+    text: &'a str,
+    sentences: &'a [Span],
+) -> impl Iterator<Item = Span> + 'a {
+    let whole = sentences.is_empty().then(|| Span::new(0, text.len()));
+    sentences.iter().copied().chain(whole).filter(move |s| {
+        s.start <= s.end
+            && s.end <= text.len()
+            && text.is_char_boundary(s.start)
+            && text.is_char_boundary(s.end)
+    })
+}
+
 /// Runs all three detectors over `text`, split into `sentences`.
 pub fn detect(text: &str, sentences: &[Span]) -> Detections {
     Detections {

@@ -239,29 +239,18 @@ fn make_tok(word: &str) -> Tok {
 /// assert_eq!(s.span.slice(text), "over 1,200 casualties per day");
 /// ```
 pub fn find_statistics(text: &str, sentences: &[Span]) -> Vec<Statistic> {
-    let whole = [Span::new(0, text.len())];
-    let sentences = if sentences.is_empty() {
-        &whole[..]
-    } else {
-        sentences
-    };
     let mut out = Vec::new();
-    for &sentence in sentences {
-        if sentence.end <= text.len()
-            && text.is_char_boundary(sentence.start)
-            && text.is_char_boundary(sentence.end)
-        {
-            let toks = tokenize(text, sentence);
-            let parser = Parser { toks: &toks };
-            let mut i = 0;
-            while i < toks.len() {
-                match parser.figure(i) {
-                    Some((stat, next)) => {
-                        out.push(stat);
-                        i = next.max(i + 1);
-                    }
-                    None => i += 1,
+    for sentence in super::readable_sentences(text, sentences) {
+        let toks = tokenize(text, sentence);
+        let parser = Parser { toks: &toks };
+        let mut i = 0;
+        while i < toks.len() {
+            match parser.figure(i) {
+                Some((stat, next)) => {
+                    out.push(stat);
+                    i = next.max(i + 1);
                 }
+                None => i += 1,
             }
         }
     }

@@ -4,7 +4,8 @@ import { chromium } from 'playwright-core';
 import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { EXTENSION } from './server.mjs';
+import { before, after } from 'node:test';
+import { EXTENSION, startServer } from './server.mjs';
 
 export async function launch({ headless = true, viewport = { width: 1280, height: 800 } } = {}) {
   if (!existsSync(path.join(EXTENSION, 'pkg', 'claimlens_bg.wasm'))) {
@@ -165,3 +166,20 @@ export const marks = (page) => page.evaluate(() => {
   }
   return out;
 });
+
+/**
+ * Starts the local test server and Chromium with the built extension before a test file's tests
+ * and stops both after them. The returned object's `server` and `browser` are set once started.
+ */
+export function withServerAndBrowser() {
+  const env = { server: null, browser: null };
+  before(async () => {
+    env.server = await startServer();
+    env.browser = await launch();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
+}

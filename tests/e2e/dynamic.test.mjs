@@ -1,19 +1,10 @@
 // Dynamic pages: content that arrives or is replaced after load is analysed again within about a
 // second (debounced), the sidebar re-renders, highlights follow the new text and stale cards go.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from './server.mjs';
-import { launch, until, waitForSidebar, highlightCount } from './browser.mjs';
+import { withServerAndBrowser, until, waitForSidebar, highlightCount } from './browser.mjs';
 
-let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = withServerAndBrowser();
 
 /** Texts of every ClaimLens highlight range on the page. */
 const highlighted = (page) => page.evaluate(() => ['attribution', 'hedge', 'statistic']
@@ -22,9 +13,9 @@ const highlighted = (page) => page.evaluate(() => ['attribution', 'hedge', 'stat
 const cardTexts = (frame) => frame.locator('.card').allTextContents();
 
 test('appended paragraphs (infinite scroll) are analysed within a second of arriving', async () => {
-  const page = await browser.context.newPage();
-  await page.goto(`${server.base}/dynamic/append`);
-  const frame = await waitForSidebar(page, browser.extensionId);
+  const page = await env.browser.context.newPage();
+  await page.goto(`${env.server.base}/dynamic/append`);
+  const frame = await waitForSidebar(page, env.browser.extensionId);
   // The first paragraph is appended 500 ms after the script runs; measure from its arrival.
   await page.waitForSelector('#late1', { state: 'attached', timeout: 5_000 });
   const arrived = Date.now();
@@ -39,9 +30,9 @@ test('appended paragraphs (infinite scroll) are analysed within a second of arri
 });
 
 test('replaced article (single-page navigation): new findings, no stale cards or highlights', async () => {
-  const page = await browser.context.newPage();
-  await page.goto(`${server.base}/dynamic/replace`);
-  const frame = await waitForSidebar(page, browser.extensionId);
+  const page = await env.browser.context.newPage();
+  await page.goto(`${env.server.base}/dynamic/replace`);
+  const frame = await waitForSidebar(page, env.browser.extensionId);
   const before = await cardTexts(frame);
   assert.ok(before.length > 0);
   await until(async () => (await highlighted(page)).some((t) => t.includes('1,000') || t.includes('1,111')),
@@ -57,17 +48,17 @@ test('replaced article (single-page navigation): new findings, no stale cards or
 });
 
 test('an article that arrives after load in an empty shell starts ClaimLens by itself', async () => {
-  const page = await browser.context.newPage();
-  await page.goto(`${server.base}/dynamic/late`);
+  const page = await env.browser.context.newPage();
+  await page.goto(`${env.server.base}/dynamic/late`);
   await until(async () => (await highlightCount(page)) > 0, { timeout: 5_000, message: 'highlights in the late article' });
-  const frame = await waitForSidebar(page, browser.extensionId);
+  const frame = await waitForSidebar(page, env.browser.extensionId);
   assert.ok((await frame.locator('.card').count()) > 0);
   await page.close();
 });
 
 test('highlights are ranges: they follow the text when the page reflows', async () => {
-  const page = await browser.context.newPage();
-  await page.goto(`${server.base}/article`);
+  const page = await env.browser.context.newPage();
+  await page.goto(`${env.server.base}/article`);
   await until(async () => (await highlightCount(page)) > 0, { message: 'highlights' });
   const firstRect = () => page.evaluate(() => {
     const r = [...CSS.highlights.get('claimlens-statistic')][0];

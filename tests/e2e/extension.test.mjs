@@ -1,27 +1,18 @@
 // The built extension in headless Chromium on local news pages: highlights, sidebar cards,
 // click ↔ card, reveal, untouched page DOM, strict CSP, forged messages, no console errors.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from './server.mjs';
-import { launch, until, waitForSidebar } from './browser.mjs';
+import { withServerAndBrowser, until, waitForSidebar } from './browser.mjs';
 
 const KINDS = ['attribution', 'hedge', 'statistic'];
 const VERDICTS = ['corroborated', 'number-differs', 'certainty-differs', 'source-differs', 'not-in-corpus', 'not-compared'];
 const squash = (s) => s.replace(/\s+/g, '');
 
-let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = withServerAndBrowser();
 
 /** Opens `path`, recording console errors and every mutation of the page's <body>. */
 async function open(path, viewport = { width: 1280, height: 800 }) {
-  const page = await browser.context.newPage();
+  const page = await env.browser.context.newPage();
   await page.setViewportSize(viewport);
   const errors = [];
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
@@ -34,8 +25,8 @@ async function open(path, viewport = { width: 1280, height: 800 }) {
         .observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
     });
   });
-  await page.goto(`${server.base}${path}`);
-  const frame = await waitForSidebar(page, browser.extensionId);
+  await page.goto(`${env.server.base}${path}`);
+  const frame = await waitForSidebar(page, env.browser.extensionId);
   return { page, frame, errors };
 }
 

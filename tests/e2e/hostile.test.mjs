@@ -2,26 +2,18 @@
 // contenteditable regions, SVG <text>, right-to-left text, a page flooding postMessage. Each must
 // end calmly: the sidebar shows cards for the article, no error from extension code, no dialog,
 // the page's DOM untouched (no mutation under <body> after DOMContentLoaded), and the awkward
-// part neither crashes the extension nor gets mangled. Routes: /hostile/… in server.mjs.
-import { test, before, after } from 'node:test';
+// part neither crashes the extension nor gets mangled. Routes: /hostile/… in env.server.mjs.
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { startServer, EXTENSION, HOSTILE_MARKUP } from './server.mjs';
-import { launch, until, waitForSidebar, watch, sidebarFrame } from './browser.mjs';
+import { EXTENSION, HOSTILE_MARKUP } from './server.mjs';
+import { withServerAndBrowser, until, waitForSidebar, watch, sidebarFrame } from './browser.mjs';
 
 const KINDS = ['attribution', 'hedge', 'statistic'];
 const squash = (s) => s.replace(/\s+/g, '');
 
-let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = withServerAndBrowser();
 
 /**
  * Opens /hostile/`kind` and waits for the sidebar's cards. Records errors from extension code
@@ -29,8 +21,8 @@ after(async () => {
  * mutation of <body> — attributes included — plus <body>'s HTML at that moment.
  */
 async function open(kind) {
-  const page = await browser.context.newPage();
-  const watcher = await watch(browser.context, page);
+  const page = await env.browser.context.newPage();
+  const watcher = await watch(env.browser.context, page);
   const errors = [];
   const dialogs = [];
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
@@ -47,8 +39,8 @@ async function open(kind) {
         .observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
     }, { once: true });
   });
-  await page.goto(`${server.base}/hostile/${kind}`);
-  const frame = await waitForSidebar(page, browser.extensionId);
+  await page.goto(`${env.server.base}/hostile/${kind}`);
+  const frame = await waitForSidebar(page, env.browser.extensionId);
   await until(() => frame.evaluate(() => document.querySelectorAll('.card').length >= 3), { message: 'cards for the article' });
   await until(async () => (await highlights(page)).length >= 3, { message: 'highlights on the page' });
   return { page, frame, watcher, errors, dialogs };
@@ -111,7 +103,7 @@ test('<iframe>: the content script runs in the top frame only (one sidebar), the
   const { page } = opened;
   const child = page.frames().find((f) => f.url().endsWith('/hostile/iframe-child'));
   assert.ok(child, 'the child frame loaded');
-  const sidebars = page.frames().filter((f) => f.url().startsWith(`chrome-extension://${browser.extensionId}/sidebar.html`));
+  const sidebars = page.frames().filter((f) => f.url().startsWith(`chrome-extension://${env.browser.extensionId}/sidebar.html`));
   assert.equal(sidebars.length, 1, 'exactly one sidebar');
   assert.equal(sidebars[0].parentFrame(), page.mainFrame(), 'the sidebar hangs off the top frame');
   // No host element, no highlights, no performance marks of ours in the child.
@@ -224,7 +216,7 @@ test('a page flooding postMessage cannot inject or read findings, and the page s
   assert.deepEqual(await highlights(page), first.hl);
   assert.deepEqual(await cards(frame), first.cards);
   assert.ok(!first.cards.some((c) => c.passage === '' && c.kind === 'hedge'), 'no forged card');
-  assert.equal(sidebarFrame(page, browser.extensionId), frame);
+  assert.equal(sidebarFrame(page, env.browser.extensionId), frame);
   assert.notEqual(await page.evaluate(() => [...document.documentElement.children].find((e) => e.localName === 'div')?.dataset.state), 'hidden');
   await assertCalm(opened);
   await page.close();

@@ -1,21 +1,12 @@
 // When the extension starts by itself, and the toolbar toggle (sent as the service worker does).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from './server.mjs';
-import { launch, sidebarFrame, until, waitForSidebar } from './browser.mjs';
+import { withServerAndBrowser, sidebarFrame, until, waitForSidebar } from './browser.mjs';
 
-let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = withServerAndBrowser();
 
 /** What the service worker does on a toolbar click, for the active tab. */
-const toolbarClick = () => browser.worker.evaluate(async () => {
+const toolbarClick = () => env.browser.worker.evaluate(async () => {
   const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
   await chrome.tabs.sendMessage(tab.id, { type: 'claimlens-toggle' });
 });
@@ -24,19 +15,19 @@ const hostState = (page) => page.evaluate(() =>
   [...document.documentElement.children].find((e) => e.localName === 'div')?.dataset.state ?? null);
 
 test('/no-article: no sidebar by itself; the toolbar button starts, hides and shows it', async () => {
-  const page = await browser.context.newPage();
+  const page = await env.browser.context.newPage();
   const errors = [];
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  await page.goto(`${server.base}/no-article`);
+  await page.goto(`${env.server.base}/no-article`);
   await page.bringToFront();
   // The content script runs at document_idle; the toggle below proves it is there.
   await page.waitForLoadState('load');
   await page.evaluate(() => new Promise((r) => requestIdleCallback(r, { timeout: 500 })));
-  assert.equal(sidebarFrame(page, browser.extensionId), null);
+  assert.equal(sidebarFrame(page, env.browser.extensionId), null);
   assert.equal(await hostState(page), null);
 
   await until(async () => { await toolbarClick(); return true; }, { message: 'the content script to listen' });
-  const frame = await waitForSidebar(page, browser.extensionId);
+  const frame = await waitForSidebar(page, env.browser.extensionId);
   assert.equal((await frame.locator('#app').textContent()).trim(), 'No article found on this page.');
   assert.equal(await frame.locator('.card').count(), 0);
 
@@ -49,9 +40,9 @@ test('/no-article: no sidebar by itself; the toolbar button starts, hides and sh
 });
 
 test('/other: the second sample article is analysed automatically', async () => {
-  const page = await browser.context.newPage();
-  await page.goto(`${server.base}/other`);
-  const frame = await waitForSidebar(page, browser.extensionId);
+  const page = await env.browser.context.newPage();
+  await page.goto(`${env.server.base}/other`);
+  const frame = await waitForSidebar(page, env.browser.extensionId);
   const summary = await frame.locator('.summary-line').textContent();
   assert.match(summary, /^\d+ findings? · \d+ attributions? · \d+ hedges? · \d+ statistics?$/);
   assert.ok(await frame.locator('.card').count() >= 1);

@@ -789,7 +789,8 @@ impl Parser<'_> {
         (j > 0 && self.number_at(j - 1)) || self.number_at(end)
     }
 
-    /// Attached to a preceding word or symbol: "A320", "COVID-19", "#5", "+44", "10:30".
+    /// Attached to a preceding word or symbol: "A320", "COVID-19", "#5", "+44", "10:30", or an
+    /// argument of code-like text: "alert(1)".
     fn glued_before(&self, j: usize) -> bool {
         if j == 0 || !self.adjacent(j - 1) {
             return false;
@@ -798,7 +799,10 @@ impl Parser<'_> {
             Tok::Word { .. } | Tok::Num { .. } => true,
             Tok::Sym(c) => {
                 matches!(c, '#' | '+' | ':' | '/' | '.' | '_' | '@')
-                    || (matches!(c, '-' | '‑') && j >= 2 && self.adjacent(j - 2))
+                    || (matches!(c, '-' | '‑' | '(')
+                        && j >= 2
+                        && self.adjacent(j - 2)
+                        && (*c != '(' || matches!(self.toks[j - 2].tok, Tok::Word { .. })))
             }
         }
     }

@@ -36,43 +36,45 @@ static YEAR_CUES: LazyLock<HashMap<&'static str, YearCue>> = LazyLock::new(|| {
         .collect()
 });
 static FRACTIONS: LazyLock<HashMap<&'static str, (f64, FractionForm)>> = LazyLock::new(|| {
-    entries(include_str!("lexicons/fractions.txt"))
-        .filter_map(|e| {
-            let (word, rest) = e.split_once('=')?;
-            let mut parts = rest.split_whitespace();
-            let number = parts.next()?.parse().ok()?;
-            let form = match parts.next()? {
-                "one" => FractionForm::One,
-                "ordinal" => FractionForm::Ordinal,
-                "plural" => FractionForm::Plural,
-                "slash" => FractionForm::Slash,
-                _ => FractionForm::Glyph,
-            };
-            Some((word.trim(), (number, form)))
-        })
-        .collect()
+    valued_entries(include_str!("lexicons/fractions.txt"), |form| match form {
+        "one" => FractionForm::One,
+        "ordinal" => FractionForm::Ordinal,
+        "plural" => FractionForm::Plural,
+        "slash" => FractionForm::Slash,
+        _ => FractionForm::Glyph,
+    })
 });
 static SUBUNITS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| entries(include_str!("lexicons/subunits.txt")).collect());
 static FUNCTION_WORDS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| entries(include_str!("lexicons/function_words.txt")).collect());
 static NUMBER_WORDS: LazyLock<HashMap<&'static str, (f64, WordKind)>> = LazyLock::new(|| {
-    entries(include_str!("lexicons/number_words.txt"))
+    valued_entries(
+        include_str!("lexicons/number_words.txt"),
+        |kind| match kind {
+            "unit" => WordKind::Unit,
+            "mult" => WordKind::Mult,
+            "scale" => WordKind::Scale,
+            "abbr" => WordKind::Abbr,
+            _ => WordKind::Vague,
+        },
+    )
+});
+
+/// Reads a lexicon of `word = value kind` entries, naming each kind with `kind_of`.
+fn valued_entries<K>(
+    data: &'static str,
+    kind_of: fn(&str) -> K,
+) -> HashMap<&'static str, (f64, K)> {
+    entries(data)
         .filter_map(|e| {
             let (word, rest) = e.split_once('=')?;
             let mut parts = rest.split_whitespace();
             let value = parts.next()?.parse().ok()?;
-            let kind = match parts.next()? {
-                "unit" => WordKind::Unit,
-                "mult" => WordKind::Mult,
-                "scale" => WordKind::Scale,
-                "abbr" => WordKind::Abbr,
-                _ => WordKind::Vague,
-            };
-            Some((word.trim(), (value, kind)))
+            Some((word.trim(), (value, kind_of(parts.next()?))))
         })
         .collect()
-});
+}
 
 /// Words after a time figure ("5 a.m." is split into "a" "." "m" ".").
 const TIME_WORDS: &[&str] = &["am", "pm", "gmt", "utc", "bst", "cet", "o'clock", "hrs"];

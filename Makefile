@@ -29,6 +29,7 @@ bench: build
 ## eval: accuracy on the public test sets in ../shared/evaldata; rewrites EVALUATION.md's figures
 eval: setup
 	cargo run --release --quiet --example eval -- --write
+	cargo run --release --quiet --example eval_compare -- --write
 
 lint:
 	cargo fmt --all -- --check

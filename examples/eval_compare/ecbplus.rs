@@ -1,0 +1,355 @@
+//! ECB+ development documents: leave-one-out references and the figure test (see
+//! `../shared/evaldata/ecbplus_dev/SOURCE.txt`). Halves are by topic, so that the documents of
+//! one event stay together.
+
+use crate::halves::{self, share, Half, Split};
+use claimlens::corpus::Document;
+use claimlens::detect::{find_statistics, Statistic};
+use claimlens::text::sentences;
+use claimlens::{analyze, Corpus, Kind, Verdict};
+use std::collections::HashMap;
+use std::path::Path;
+
+/// One development document.
+struct Doc {
+    id: String,
+    topic: String,
+    subtopic: String,
+    title: String,
+    text: String,
+}
+
+fn load(path: &Path) -> Option<Vec<Doc>> {
+    let data = std::fs::read_to_string(path).ok()?;
+    let mut docs = Vec::new();
+    for line in data.lines().filter(|l| !l.trim().is_empty()) {
+        let v: serde_json::Value = serde_json::from_str(line).ok()?;
+        let field = |k: &str| v[k].as_str().unwrap_or_default().to_string();
+        docs.push(Doc {
+            id: field("id"),
+            topic: field("topic"),
+            subtopic: field("subtopic"),
+            title: field("title"),
+            text: field("text"),
+        });
+    }
+    Some(docs)
+}
+
+fn document(d: &Doc) -> Document {
+    Document {
+        id: d.id.clone(),
+        title: d.title.clone(),
+        outlet: None,
+        date: None,
+        url: None,
+        text: d.text.clone(),
+    }
+}
+
+/// The table rows (markdown lines).
+pub fn rows(path: &Path, verbose: bool) -> Vec<String> {
+    let Some(docs) = load(path) else {
+        eprintln!("skipping ECB+: {} not readable", path.display());
+        return Vec::new();
+    };
+    let mut rows = leave_one_out(&docs, verbose);
+    rows.extend(figure_test(&docs, verbose));
+    rows
+}
+
+/// How a finding's reference relates to the page's event.
+#[derive(Clone, Copy, Default)]
+struct References {
+    findings: usize,
+    referenced: usize,
+    same_event: usize,
+    same_topic: usize,
+    unrelated: usize,
+}
+
+impl std::ops::Add for References {
+    type Output = References;
+    fn add(self, o: References) -> References {
+        References {
+            findings: self.findings + o.findings,
+            referenced: self.referenced + o.referenced,
+            same_event: self.same_event + o.same_event,
+            same_topic: self.same_topic + o.same_topic,
+            unrelated: self.unrelated + o.unrelated,
+        }
+    }
+}
+
+fn leave_one_out(docs: &[Doc], verbose: bool) -> Vec<String> {
+    // One corpus of all documents: a page that is a corpus document is compared with the others
+    // only, which is leave-one-out.
+    let corpus = Corpus::new(docs.iter().map(document).collect());
+    let by_id: HashMap<&str, &Doc> = docs.iter().map(|d| (d.id.as_str(), d)).collect();
+    let mut counts: Split<References> = Split::default();
+    for doc in docs {
+        let half = halves::of(&doc.topic);
+        let report = analyze(&doc.text, Some(&corpus));
+        let c = counts.get_mut(half);
+        for f in &report.findings {
+            c.findings += 1;
+            let Some(reference) = &f.reference else {
+                continue;
+            };
+            c.referenced += 1;
+            let Some(other) = by_id.get(reference.doc.as_str()) else {
+                continue;
+            };
+            if other.subtopic == doc.subtopic {
+                c.same_event += 1;
+            } else if other.topic == doc.topic {
+                c.same_topic += 1;
+            } else {
+                c.unrelated += 1;
+                if verbose {
+                    eprintln!(
+                        "ECB+ UNRELATED {} {:?} → {} in {}: {:?}",
+                        doc.id,
+                        f.text,
+                        f.verdict.as_str(),
+                        reference.doc,
+                        reference.text
+                    );
+                }
+            }
+        }
+    }
+    let row = |measure: &str, goal: &str, cell: &dyn Fn(&References) -> String| {
+        format!(
+            "| {measure} | {} | {} | **{}** | {goal} |",
+            cell(&counts.a),
+            cell(&counts.b),
+            cell(&counts.all())
+        )
+    };
+    vec![
+        row(
+            "ECB+ leave-one-out: referenced findings whose reference covers the same event",
+            "≥ 93 %",
+            &|r| share(r.same_event, r.referenced),
+        ),
+        row(
+            "ECB+ leave-one-out: referenced findings whose reference is unrelated (another topic)",
+            "≤ 2 %",
+            &|r| share(r.unrelated, r.referenced),
+        ),
+        row(
+            "ECB+ leave-one-out: same-event references (count; a gate refusing everything must not look good)",
+            "≥ before",
+            &|r| format!("{} of {} findings", r.same_event, r.findings),
+        ),
+    ]
+}
+
+/// A figure of one document that another document of the same event states too.
+struct Shared<'a> {
+    page: &'a Doc,
+    reference: &'a Doc,
+    stat: Statistic,
+}
+
+/// Whether two statistics state the same value of the same counted thing.
+fn same_figure(a: &Statistic, b: &Statistic) -> bool {
+    let unit = |s: &Statistic| s.unit.as_ref().map(|u| u.to_lowercase());
+    !a.vague
+        && !b.vague
+        && a.value == b.value
+        && a.value_max == b.value_max
+        && unit(a).is_some()
+        && unit(a) == unit(b)
+}
+
+/// The numeral in `text` changed ×1.5 and written the same way (thousands separators and
+/// decimals kept), with its byte span in `text`; `None` when the figure has no numeral.
+fn changed_numeral(text: &str) -> Option<(usize, usize, String)> {
+    let start = text.find(|c: char| c.is_ascii_digit())?;
+    let len = text[start..]
+        .char_indices()
+        .find(|&(i, c)| {
+            !(c.is_ascii_digit()
+                || (matches!(c, ',' | '.')
+                    && text[start + i + 1..].starts_with(|d: char| d.is_ascii_digit())))
+        })
+        .map_or(text.len() - start, |(i, _)| i);
+    let numeral = &text[start..start + len];
+    let commas = numeral.contains(',');
+    let decimals = numeral.split_once('.').map_or(0, |(_, d)| d.len());
+    let value: f64 = numeral.replace(',', "").parse().ok()?;
+    let changed = value * 1.5;
+    let mut out = format!("{changed:.decimals$}");
+    if commas {
+        let (int, frac) = out.split_once('.').map_or((out.as_str(), ""), |(i, f)| (i, f));
+        let mut grouped = String::new();
+        for (i, c) in int.chars().enumerate() {
+            if i > 0 && (int.len() - i) % 3 == 0 {
+                grouped.push(',');
+            }
+            grouped.push(c);
+        }
+        if !frac.is_empty() {
+            grouped.push('.');
+            grouped.push_str(frac);
+        }
+        out = grouped;
+    }
+    (out != numeral).then_some((start, start + len, out))
+}
+
+/// The verdict of the statistic finding at `at` when `page_text` is analysed against `corpus`.
+fn verdict_at(page_text: &str, at: usize, corpus: &Corpus) -> Option<(Verdict, bool)> {
+    let report = analyze(page_text, Some(corpus));
+    let f = report
+        .findings
+        .iter()
+        .find(|f| f.kind == Kind::Statistic && f.start <= at && at < f.end)?;
+    let number_differs = f
+        .differences
+        .iter()
+        .any(|d| d.verdict == Verdict::NumberDiffers);
+    Some((f.verdict, number_differs))
+}
+
+#[derive(Clone, Copy, Default)]
+struct Figures {
+    shared: usize,
+    corroborated: usize,
+    agreed: usize,
+    changed: usize,
+    flagged: usize,
+}
+
+impl std::ops::Add for Figures {
+    type Output = Figures;
+    fn add(self, o: Figures) -> Figures {
+        Figures {
+            shared: self.shared + o.shared,
+            corroborated: self.corroborated + o.corroborated,
+            agreed: self.agreed + o.agreed,
+            changed: self.changed + o.changed,
+            flagged: self.flagged + o.flagged,
+        }
+    }
+}
+
+fn figure_test(docs: &[Doc], verbose: bool) -> Vec<String> {
+    let stats: Vec<Vec<Statistic>> = docs
+        .iter()
+        .map(|d| find_statistics(&d.text, &sentences(&d.text)))
+        .collect();
+    let mut cases: Vec<(Half, Shared)> = Vec::new();
+    for (i, a) in docs.iter().enumerate() {
+        for (j, b) in docs.iter().enumerate() {
+            if i == j || a.subtopic != b.subtopic {
+                continue;
+            }
+            // The first figure of `a` that `b` states too, once per value and unit.
+            let mut seen: Vec<(f64, String)> = Vec::new();
+            for s in &stats[i] {
+                let key = (s.value, s.unit.clone().unwrap_or_default().to_lowercase());
+                if seen.contains(&key) || !stats[j].iter().any(|t| same_figure(s, t)) {
+                    continue;
+                }
+                seen.push(key);
+                cases.push((
+                    halves::of(&a.topic),
+                    Shared {
+                        page: a,
+                        reference: b,
+                        stat: s.clone(),
+                    },
+                ));
+            }
+        }
+    }
+    let mut counts: Split<Figures> = Split::default();
+    for (half, case) in &cases {
+        let corpus = Corpus::new(vec![document(case.reference)]);
+        let c = counts.get_mut(*half);
+        c.shared += 1;
+        let at = case.stat.span.start;
+        let stated = case.stat.span.slice(&case.page.text);
+        if let Some((verdict, differs)) = verdict_at(&case.page.text, at, &corpus) {
+            c.corroborated += usize::from(verdict == Verdict::Corroborated);
+            let agreed = verdict != Verdict::NotInCorpus && !differs;
+            c.agreed += usize::from(agreed);
+            if verbose && !agreed {
+                eprintln!(
+                    "FIGURE SAME {} {:?} vs {} → {}",
+                    case.page.id,
+                    stated,
+                    case.reference.id,
+                    verdict.as_str()
+                );
+            }
+        }
+        let Some((from, to, numeral)) = changed_numeral(stated) else {
+            continue;
+        };
+        let (from, to) = (case.stat.span.start + from, case.stat.span.start + to);
+        let changed = format!(
+            "{}{numeral}{}",
+            &case.page.text[..from],
+            &case.page.text[to..]
+        );
+        c.changed += 1;
+        if let Some((verdict, differs)) = verdict_at(&changed, from, &corpus) {
+            let flagged = differs || verdict == Verdict::NumberDiffers;
+            c.flagged += usize::from(flagged);
+            if verbose && !flagged {
+                eprintln!(
+                    "FIGURE CHANGED {} {:?} → {numeral:?} vs {} → {}",
+                    case.page.id,
+                    stated,
+                    case.reference.id,
+                    verdict.as_str()
+                );
+            }
+        }
+    }
+    let row = |measure: &str, goal: &str, cell: &dyn Fn(&Figures) -> String| {
+        format!(
+            "| {measure} | {} | {} | **{}** | {goal} |",
+            cell(&counts.a),
+            cell(&counts.b),
+            cell(&counts.all())
+        )
+    };
+    vec![
+        row(
+            "ECB+ figure test: a figure two reports of one event share, corroborated",
+            "≥ 85 %",
+            &|f| share(f.corroborated, f.shared),
+        ),
+        row(
+            "ECB+ figure test: the same, figure matched without a number difference (any verdict)",
+            "–",
+            &|f| share(f.agreed, f.shared),
+        ),
+        row(
+            "ECB+ figure test: the page's figure changed ×1.5, flagged number-differs",
+            "≥ 85 %",
+            &|f| share(f.flagged, f.changed),
+        ),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn numerals_change_the_same_way() {
+        for (text, want) in [
+            ("1,200 casualties", "1,800"),
+            ("50 firefighters", "75"),
+            ("3.5 percent", "5.2"),
+            ("2,000,000 people", "3,000,000"),
+        ] {
+            let (_, _, got) = super::changed_numeral(text).unwrap();
+            assert_eq!(got, want, "{text}");
+        }
+    }
+}

@@ -10,7 +10,8 @@ fn main() {}
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    use claimlens::page::{analyze_page, PageSnapshot};
+    use claimlens::analyze_page;
+    use claimlens::page::PageSnapshot;
     use claimlens::Corpus;
     use std::time::Instant;
 

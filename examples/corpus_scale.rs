@@ -30,8 +30,9 @@ fn main() {
 
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
+    use claimlens::analyze_page;
     use claimlens::corpus::Document;
-    use claimlens::page::{analyze_page, PageSnapshot};
+    use claimlens::page::PageSnapshot;
     use claimlens::text::sentences;
     use claimlens::Corpus;
     use flate2::read::GzDecoder;

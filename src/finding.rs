@@ -1,9 +1,8 @@
-//! Findings: what the detectors found, with the comparison's verdict attached.
+//! Findings: what a detector found, with its comparison — complete when made.
 
-use crate::compare::{self, Difference, PagePassage, Reference, Verdict};
-use crate::corpus::Corpus;
-use crate::detect::{self, Qualifier};
-use crate::text::{sentences, Span};
+use crate::compare::{Compared, Comparison, Verdict};
+use crate::detect::{Detections, Qualifier};
+use crate::text::Span;
 use serde::Serialize;
 
 /// The three kinds of finding.
@@ -19,6 +18,9 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// Every kind, in the order the sidebar lists them.
+    pub const ALL: [Kind; 3] = [Kind::Attribution, Kind::Hedge, Kind::Statistic];
+
     /// The lower-case name used in JSON, `data-kind` and highlight names.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -85,103 +87,9 @@ pub enum Detail {
     },
 }
 
-impl Detail {
-    /// The kind-specific facts a card lists, as (term, value) pairs in reading order.
-    ///
-    /// ```
-    /// use claimlens::Detail;
-    /// let d = Detail::Statistic { value: 1000.0, value_max: None, qualifier: None,
-    ///     unit: Some("migrants".into()), rate: None, vague: true };
-    /// assert_eq!(d.facts(), [("Value", "thousands of migrants".to_string())]);
-    /// ```
-    pub fn facts(&self) -> Vec<(&'static str, String)> {
-        match self {
-            Detail::Attribution { source, cue, .. } => [("Source", source), ("Cue", cue)]
-                .into_iter()
-                .filter_map(|(term, part)| part.as_ref().map(|p| (term, p.text.clone())))
-                .collect(),
-            Detail::Hedge { cue } => vec![("Cue", cue.clone())],
-            Detail::Statistic {
-                value,
-                value_max,
-                qualifier,
-                unit,
-                rate,
-                vague,
-            } => {
-                let mut words: Vec<String> = Vec::new();
-                if let Some(q) = qualifier {
-                    words.push(q.as_str().replace('-', " "));
-                }
-                if *vague {
-                    words.push(format!("{} of", magnitude_word(*value)));
-                } else {
-                    words.push(match value_max {
-                        Some(max) => format!("{} – {}", format_number(*value), format_number(*max)),
-                        None => format_number(*value),
-                    });
-                }
-                words.extend([unit, rate].into_iter().flatten().cloned());
-                let mut text = words.join(" ");
-                if *vague && unit.is_none() {
-                    text.truncate(text.len() - " of".len());
-                }
-                vec![("Value", text)]
-            }
-        }
-    }
-}
-
-/// "hundreds", "thousands", "tens of thousands", … for a vague magnitude.
-fn magnitude_word(value: f64) -> String {
-    const NAMES: &[(f64, &str)] = &[
-        (1e9, "billions"),
-        (1e8, "hundreds of millions"),
-        (1e7, "tens of millions"),
-        (1e6, "millions"),
-        (1e5, "hundreds of thousands"),
-        (1e4, "tens of thousands"),
-        (1e3, "thousands"),
-        (1e2, "hundreds"),
-        (12.0, "dozens"),
-    ];
-    NAMES
-        .iter()
-        .find(|(v, _)| value >= *v)
-        .map_or_else(|| format_number(value), |(_, name)| name.to_string())
-}
-
-/// A value as a reader writes it: "1,200", "38,940", "2.5".
-///
-/// ```
-/// use claimlens::format_number;
-/// assert_eq!(format_number(38940.0), "38,940");
-/// assert_eq!(format_number(-1200.0), "-1,200");
-/// assert_eq!(format_number(2.5), "2.5");
-/// ```
-pub fn format_number(v: f64) -> String {
-    if v.fract() != 0.0 || v.abs() >= 1e15 || !v.is_finite() {
-        return v.to_string();
-    }
-    let digits = format!("{}", v.abs() as u64);
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    if v < 0.0 {
-        out.insert(0, '-');
-    }
-    out
-}
-
-/// One thing marked on the page, with its verdict against the reference corpus.
+/// What a detector found: its kind, where it stands and its kind-specific detail.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Finding {
-    /// Position in the report, 0-based; stable for one analysis.
-    pub id: usize,
+pub struct Detection {
     /// Attribution, hedge or statistic.
     pub kind: Kind,
     /// Byte offset of the first byte in the analysed text.
@@ -190,83 +98,111 @@ pub struct Finding {
     pub end: usize,
     /// The marked text.
     pub text: String,
-    /// The sentence the finding stands in.
-    #[serde(skip)]
-    pub sentence: Span,
     /// Kind-specific fields.
     #[serde(flatten)]
     pub detail: Detail,
-    /// The most important result of the comparison.
-    pub verdict: Verdict,
-    /// Every difference found (the verdict is the most important one).
-    pub differences: Vec<Difference>,
-    /// One sentence a reader understands at a glance.
-    pub explanation: String,
-    /// The reference passage compared with, if any (with `marks`: its words that differ from
-    /// the page passage).
-    pub reference: Option<Reference>,
-    /// The page passage compared (the finding's sentence, or a window of it around the
-    /// finding's claim), with `marks`: its words that differ from the reference passage;
-    /// null when there is no reference. JSON: `{"start", "end", "text", "marks"}`.
-    pub page_passage: Option<PagePassage>,
 }
 
-impl Finding {
-    /// The byte span of the finding.
+impl Detection {
+    /// The byte span of the detection.
     pub fn span(&self) -> Span {
         Span::new(self.start, self.end)
     }
 }
 
+/// One thing marked on the page: its detection and its comparison with the corpus.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Finding {
+    /// Position in the report, 0-based, in text order; stable for one analysis.
+    pub id: usize,
+    /// What was found.
+    pub detection: Detection,
+    /// How it compares with the corpus (not-compared when no corpus was given).
+    pub comparison: Comparison,
+}
+
+impl Finding {
+    /// The kind of finding.
+    pub fn kind(&self) -> Kind {
+        self.detection.kind
+    }
+
+    /// The marked text.
+    pub fn text(&self) -> &str {
+        &self.detection.text
+    }
+
+    /// The byte span of the finding.
+    pub fn span(&self) -> Span {
+        self.detection.span()
+    }
+
+    /// The verdict of its comparison.
+    pub fn verdict(&self) -> Verdict {
+        self.comparison.verdict
+    }
+}
+
 /// The result of analysing one text.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Report {
     /// Findings in text order.
     pub findings: Vec<Finding>,
+    /// The corpus documents that tell the page's story, best first, as (id, title); empty when
+    /// the corpus has nothing on this text or none was given.
+    pub story: Vec<StoryDocument>,
+    /// Whether a corpus was given.
+    pub compared: bool,
 }
 
-/// Detects findings in `text` and, with a corpus, compares each with it.
-pub fn analyze(text: &str, corpus: Option<&Corpus>) -> Report {
-    let sents = sentences(text);
-    let det = detect::detect(text, &sents);
-    // The sentence holding a span's start (sentences are sorted and disjoint).
-    let sentence_of = |span: Span| {
-        let i = sents.partition_point(|s| s.end <= span.start);
-        sents
-            .get(i)
-            .copied()
-            .filter(|s| s.start <= span.start)
-            .unwrap_or(span)
+/// A corpus document that tells the analysed text's story.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct StoryDocument {
+    /// The document's identifier.
+    pub doc: String,
+    /// Its title.
+    pub title: String,
+    /// Cosine similarity with the text, 0–1.
+    pub similarity: f64,
+}
+
+/// The findings of `text`: each detection of `det` with its comparison (from `compared`, or
+/// not-compared), in text order.
+pub(crate) fn findings(text: &str, det: &Detections, compared: Option<Compared>) -> Vec<Finding> {
+    let mut out: Vec<(Detection, Option<Comparison>)> = Vec::new();
+    let detection = |kind, span: Span, detail| Detection {
+        kind,
+        start: span.start,
+        end: span.end,
+        text: span.slice(text).to_string(),
+        detail,
     };
-    let mut findings = Vec::new();
-    let mut push = |kind, span: Span, detail| {
-        findings.push(Finding {
-            id: 0,
-            kind,
-            start: span.start,
-            end: span.end,
-            text: span.slice(text).to_string(),
-            sentence: sentence_of(span),
-            detail,
-            verdict: Verdict::NotCompared,
-            differences: Vec::new(),
-            explanation: String::new(),
-            reference: None,
-            page_passage: None,
-        })
+    let (mut attributions, mut hedges, mut statistics) = match compared {
+        Some(c) => (
+            c.attributions.into_iter().map(Some).collect(),
+            c.hedges.into_iter().map(Some).collect(),
+            c.statistics.into_iter().map(Some).collect(),
+        ),
+        None => (Vec::new(), Vec::new(), Vec::new()),
     };
-    for a in &det.attributions {
+    let take =
+        |list: &mut Vec<Option<Comparison>>, i: usize| list.get_mut(i).and_then(Option::take);
+    for (i, a) in det.attributions.iter().enumerate() {
         let detail = Detail::Attribution {
             source: a.source.map(|s| Part::of(text, s)),
             cue: Some(Part::of(text, a.cue)),
             content: a.content.map(|s| Part::of(text, s)),
         };
-        push(Kind::Attribution, a.span, detail);
+        out.push((
+            detection(Kind::Attribution, a.span, detail),
+            take(&mut attributions, i),
+        ));
     }
-    for h in &det.hedges {
-        push(Kind::Hedge, h.span, Detail::Hedge { cue: h.cue.clone() });
+    for (i, h) in det.hedges.iter().enumerate() {
+        let detail = Detail::Hedge { cue: h.cue.clone() };
+        out.push((detection(Kind::Hedge, h.span, detail), take(&mut hedges, i)));
     }
-    for s in &det.statistics {
+    for (i, s) in det.statistics.iter().enumerate() {
         let detail = Detail::Statistic {
             value: s.value,
             value_max: s.value_max,
@@ -275,14 +211,18 @@ pub fn analyze(text: &str, corpus: Option<&Corpus>) -> Report {
             rate: s.rate.clone(),
             vague: s.vague,
         };
-        push(Kind::Statistic, s.span, detail);
+        out.push((
+            detection(Kind::Statistic, s.span, detail),
+            take(&mut statistics, i),
+        ));
     }
-    findings.sort_by_key(|f| (f.start, f.end));
-    for (i, f) in findings.iter_mut().enumerate() {
-        f.id = i;
-    }
-    if let Some(corpus) = corpus {
-        compare::compare_all(text, &sents, &det, &mut findings, corpus);
-    }
-    Report { findings }
+    out.sort_by_key(|(d, _)| (d.start, d.end));
+    out.into_iter()
+        .enumerate()
+        .map(|(id, (detection, comparison))| Finding {
+            id,
+            detection,
+            comparison: comparison.unwrap_or_else(Comparison::not_compared),
+        })
+        .collect()
 }

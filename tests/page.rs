@@ -1,7 +1,8 @@
 //! Pages: article extraction over element trees and the mapping of findings back to text nodes.
 #![cfg(not(target_arch = "wasm32"))]
 
-use claimlens::page::{analyze_page, extract_article, parse_html, PageNode, PageSnapshot};
+use claimlens::analyze_page;
+use claimlens::page::{extract_article, parse_html, PageNode, PageSnapshot};
 use claimlens::Corpus;
 
 /// The text a DOM `Range` over the numbered text nodes would select.
@@ -70,9 +71,9 @@ fn findings_map_back_to_exactly_their_text_in_the_nodes() {
             .join(" ");
         assert_eq!(
             collapse(&selected),
-            collapse(&f.finding.text),
+            collapse(f.finding.text()),
             "finding {:?}",
-            f.finding.text
+            f.finding.text()
         );
     }
 }

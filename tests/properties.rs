@@ -7,7 +7,8 @@
 
 use std::sync::LazyLock;
 
-use claimlens::page::{analyze_page, PageNode, PageSnapshot};
+use claimlens::analyze_page;
+use claimlens::page::{PageNode, PageSnapshot};
 use claimlens::{analyze, byte_offset, utf16_offset, Corpus, Detail};
 use proptest::prelude::*;
 use proptest::sample::select;
@@ -148,9 +149,9 @@ proptest! {
     fn analyze_never_panics_spans_on_boundaries_and_deterministic(text in text()) {
         let report = analyze(&text, Some(&CORPUS));
         for f in &report.findings {
-            check_span(&text, f.start, f.end)?;
-            prop_assert_eq!(&text[f.start..f.end], f.text.as_str());
-            if let Detail::Attribution { source, cue, content } = &f.detail {
+            check_span(&text, f.span().start, f.span().end)?;
+            prop_assert_eq!(&text[f.span().start..f.span().end], f.text());
+            if let Detail::Attribution { source, cue, content } = &f.detection.detail {
                 for part in [source, cue, content].into_iter().flatten() {
                     check_span(&text, part.start, part.end)?;
                     prop_assert_eq!(&text[part.start..part.end], part.text.as_str());
@@ -180,7 +181,7 @@ proptest! {
         let mut nodes = Vec::new();
         text_nodes(&snapshot.root, &mut nodes);
         for f in &analysis.findings {
-            check_span(&analysis.text, f.finding.start, f.finding.end)?;
+            check_span(&analysis.text, f.finding.span().start, f.finding.span().end)?;
             for r in &f.ranges {
                 prop_assert!((r.start_node, r.start_offset) <= (r.end_node, r.end_offset), "{r:?} runs backwards");
                 for (node, offset) in [(r.start_node, r.start_offset), (r.end_node, r.end_offset)] {

@@ -58,13 +58,13 @@ fn odd_input_never_panics_and_spans_stay_on_boundaries() {
         let label: String = text.chars().take(30).collect();
         let report = analyze(&text, Some(&corpus));
         for f in &report.findings {
-            check_boundaries(&text, f.start, f.end, &label);
-            assert_eq!(&text[f.start..f.end], f.text);
+            check_boundaries(&text, f.span().start, f.span().end, &label);
+            assert_eq!(&text[f.span().start..f.span().end], f.text());
             if let Detail::Attribution {
                 source,
                 cue,
                 content,
-            } = &f.detail
+            } = &f.detection.detail
             {
                 for part in [source, cue, content].into_iter().flatten() {
                     check_boundaries(&text, part.start, part.end, &label);

@@ -6,7 +6,7 @@
 //! private); it names the core only through the crate root's re-exports, provided here.
 
 // `ui.rs` names these as `crate::…`.
-use claimlens::{compare, page, Corpus, Finding, Kind, Verdict};
+use claimlens::{analyze_page, compare, page, view, Corpus, Verdict};
 use serde::Deserialize;
 use serde_json::{json, Value};
 use wasm_bindgen::{JsCast, JsValue};
@@ -240,18 +240,11 @@ fn cards_carry_kind_verdict_and_id() {
 }
 
 fn label(verdict: &str) -> &'static str {
-    [
-        Verdict::Corroborated,
-        Verdict::NumberDiffers,
-        Verdict::CertaintyDiffers,
-        Verdict::SourceDiffers,
-        Verdict::NotInCorpus,
-        Verdict::NotCompared,
-    ]
-    .into_iter()
-    .find(|v| v.as_str() == verdict)
-    .map(|v| v.label())
-    .unwrap()
+    Verdict::ALL
+        .into_iter()
+        .find(|v| v.as_str() == verdict)
+        .map(view::verdict_label)
+        .unwrap()
 }
 
 #[wasm_bindgen_test]

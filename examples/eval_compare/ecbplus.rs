@@ -93,7 +93,7 @@ fn leave_one_out(docs: &[Doc], verbose: bool) -> Vec<String> {
         let c = counts.get_mut(half);
         for f in &report.findings {
             c.findings += 1;
-            let Some(reference) = &f.reference else {
+            let Some(reference) = &f.comparison.reference else {
                 continue;
             };
             c.referenced += 1;
@@ -110,8 +110,8 @@ fn leave_one_out(docs: &[Doc], verbose: bool) -> Vec<String> {
                     eprintln!(
                         "ECB+ UNRELATED {} {:?} → {} in {}: {:?}",
                         doc.id,
-                        f.text,
-                        f.verdict.as_str(),
+                        f.text(),
+                        f.verdict().as_str(),
                         reference.doc,
                         reference.text
                     );
@@ -183,7 +183,9 @@ fn changed_numeral(text: &str) -> Option<(usize, usize, String)> {
     let changed = value * 1.5;
     let mut out = format!("{changed:.decimals$}");
     if commas {
-        let (int, frac) = out.split_once('.').map_or((out.as_str(), ""), |(i, f)| (i, f));
+        let (int, frac) = out
+            .split_once('.')
+            .map_or((out.as_str(), ""), |(i, f)| (i, f));
         let mut grouped = String::new();
         for (i, c) in int.chars().enumerate() {
             if i > 0 && (int.len() - i) % 3 == 0 {
@@ -206,12 +208,13 @@ fn verdict_at(page_text: &str, at: usize, corpus: &Corpus) -> Option<(Verdict, b
     let f = report
         .findings
         .iter()
-        .find(|f| f.kind == Kind::Statistic && f.start <= at && at < f.end)?;
+        .find(|f| f.kind() == Kind::Statistic && f.span().start <= at && at < f.span().end)?;
     let number_differs = f
+        .comparison
         .differences
         .iter()
-        .any(|d| d.verdict == Verdict::NumberDiffers);
-    Some((f.verdict, number_differs))
+        .any(|d| d.verdict() == Verdict::NumberDiffers);
+    Some((f.verdict(), number_differs))
 }
 
 #[derive(Clone, Copy, Default)]

@@ -53,10 +53,7 @@ fn main() -> std::process::ExitCode {
         String::from("| measure | half A | half B | all | goal |\n|---|---|---|---|---|\n");
     for row in unrelated::rows(&data.join("readability_pages"), verbose)
         .into_iter()
-        .chain(ecbplus::rows(
-            &data.join("ecbplus_dev/docs.jsonl"),
-            verbose,
-        ))
+        .chain(ecbplus::rows(&data.join("ecbplus_dev/docs.jsonl"), verbose))
     {
         table += &row;
         table.push('\n');

@@ -2,7 +2,8 @@
 //! do with it, so every verdict other than not-in-corpus is false.
 
 use crate::halves::{self, share, Split};
-use claimlens::page::{analyze_page, parse_html};
+use claimlens::analyze_page;
+use claimlens::page::parse_html;
 use claimlens::{Corpus, Verdict};
 use std::path::Path;
 
@@ -28,14 +29,14 @@ pub fn rows(dir: &Path, verbose: bool) -> Vec<String> {
         let mut false_here = 0;
         for f in &analysis.findings {
             *findings.get_mut(half) += 1;
-            if f.finding.verdict != Verdict::NotInCorpus {
+            if f.finding.verdict() != Verdict::NotInCorpus {
                 false_here += 1;
                 if verbose {
                     eprintln!(
                         "UNRELATED {name}: {:?} {:?} → {}",
-                        f.finding.kind,
-                        f.finding.text,
-                        f.finding.verdict.as_str()
+                        f.finding.kind(),
+                        f.finding.text(),
+                        f.finding.verdict().as_str()
                     );
                 }
             }

@@ -12,9 +12,10 @@ fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
     let report = analyze(&text, Some(&CORPUS));
     for f in &report.findings {
-        assert!(f.start <= f.end && f.end <= text.len());
-        assert!(text.is_char_boundary(f.start) && text.is_char_boundary(f.end));
-        assert_eq!(&text[f.start..f.end], f.text);
+        let (start, end) = (f.span().start, f.span().end);
+        assert!(start <= end && end <= text.len());
+        assert!(text.is_char_boundary(start) && text.is_char_boundary(end));
+        assert_eq!(&text[start..end], f.text());
     }
     assert_eq!(report, analyze(&text, Some(&CORPUS)));
 });

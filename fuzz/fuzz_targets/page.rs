@@ -2,7 +2,8 @@
 //! panic, and every highlight range lies inside its text nodes.
 #![no_main]
 
-use claimlens::page::{analyze_page, parse_html};
+use claimlens::analyze_page;
+use claimlens::page::parse_html;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

@@ -1,22 +1,36 @@
 //! How certainly a claim is stated: its hedges (found by the hedge detector) and its negations
 //! ("did not", "denied"; `negations.txt`), which deny what the other side states.
 
+use super::outcome::{Difference, Side};
 use crate::detect::lexicon;
-use crate::text::Span;
-use regex::Regex;
+use crate::text::{tokens, Span};
 use std::sync::LazyLock;
 
-/// All negation phrases of `negations.txt` as one alternation, longest first, on word bounds.
-static NEGATION: LazyLock<Regex> = LazyLock::new(|| {
-    let mut phrases: Vec<&str> = lexicon::entries(include_str!("negations.txt")).collect();
+/// The negation phrases of `negations.txt`, as lower-case words (apostrophes straight),
+/// longest first.
+static NEGATIONS: LazyLock<Vec<Vec<String>>> = LazyLock::new(|| {
+    let mut phrases: Vec<Vec<String>> = lexicon::entries(include_str!("negations.txt"))
+        .map(|p| p.split_whitespace().map(straight).collect())
+        .collect();
     phrases.sort_by_key(|p| std::cmp::Reverse(p.len()));
-    let alternation = phrases
-        .iter()
-        .map(|p| regex::escape(p).replace("'", "['’]").replace(' ', r"\s+"))
-        .collect::<Vec<_>>()
-        .join("|");
-    Regex::new(&format!(r"(?i)\b(?:{alternation})\b")).expect("negation pattern")
+    phrases
 });
+
+/// Attribution cues that report a measurement rather than distance the writer from the claim
+/// (`measuring_cues.txt`): "the ministry estimates that …" states a figure as an estimate, the
+/// way figures are reported, and hedges nothing a reader should weigh.
+static MEASURING: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| lexicon::entries(include_str!("measuring_cues.txt")).collect());
+
+fn straight(word: &str) -> String {
+    word.to_lowercase().replace('’', "'")
+}
+
+/// Whether a hedge cue (lower-case, as the hedge detector reports it) measures rather than
+/// distances when it is the cue of an attribution.
+pub(crate) fn is_measuring(cue: &str) -> bool {
+    MEASURING.contains(&cue)
+}
 
 /// A word or phrase that lowers or denies the certainty of a claim.
 #[derive(Clone, Debug, PartialEq)]
@@ -25,26 +39,48 @@ pub(crate) struct Cue {
     pub span: Span,
     /// Whether it denies the claim ("did not") rather than hedging it ("allegedly").
     pub negation: bool,
+    /// Whether it is the cue of the attribution that credits the claim ("officials allege
+    /// that …", "reports suggest that …"): such a cue makes a side hedged, so that the other
+    /// side's hedge is no difference, but does not by itself make a difference — crediting the
+    /// claim is what the source comparison weighs.
+    pub attributing: bool,
 }
 
-/// The negations in `span` of `text`, in text order.
-///
-/// The pattern is one regex over a span of bounded length, so the cost is linear.
+/// The negations in `span` of `text`, in text order (one pass over the span's words).
 pub(crate) fn negations(text: &str, span: Span) -> Vec<Span> {
-    NEGATION
-        .find_iter(span.slice(text))
-        .map(|m| Span::new(span.start + m.start(), span.start + m.end()))
-        .collect()
+    let words = tokens(span.slice(text));
+    let norms: Vec<String> = words.iter().map(|t| straight(&t.norm)).collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let found = NEGATIONS
+            .iter()
+            .find(|p| norms.len() >= i + p.len() && p.iter().zip(&norms[i..]).all(|(a, b)| a == b));
+        match found {
+            Some(p) => {
+                let (first, last) = (&words[i], &words[i + p.len() - 1]);
+                out.push(Span::new(
+                    span.start + first.span.start,
+                    span.start + last.span.end,
+                ));
+                i += p.len();
+            }
+            None => i += 1,
+        }
+    }
+    out
 }
 
-/// How the certainty of two sides differs, in words, if it does: `page` and `reference` are
-/// the cues that bear on the compared claim in each text.
-pub(crate) fn certainty_detail(
+/// How the certainty of two sides differs, if it does: `page` and `reference` are the cues
+/// that govern the compared claim in each text. A denial on one side only outweighs a hedge; a
+/// hedge on one side differs only when the other side has no cue at all (an attributing one
+/// included), and is itself not only attributing.
+pub(crate) fn certainty_difference(
     page: &[Cue],
     reference: &[Cue],
     page_text: &str,
     ref_text: &str,
-) -> Option<String> {
+) -> Option<Difference> {
     let quote = |c: &Cue, t: &str| {
         c.span
             .slice(t)
@@ -54,31 +90,20 @@ pub(crate) fn certainty_detail(
     };
     let first =
         |cues: &[Cue], negation: bool| cues.iter().find(|c| c.negation == negation).cloned();
-    let (page_neg, ref_neg) = (first(page, true), first(reference, true));
-    match (&page_neg, &ref_neg) {
-        (Some(c), None) => {
-            return Some(format!(
-                "This page denies it (“{}”); the reference states it.",
-                quote(c, page_text)
-            ))
-        }
-        (None, Some(c)) => {
-            return Some(format!(
-                "The reference denies it (“{}”); this page states it.",
-                quote(c, ref_text)
-            ))
-        }
+    let differ = |side: Side, cue: &Cue, text: &str| Difference::Certainty {
+        side,
+        cue: quote(cue, text),
+        denial: cue.negation,
+    };
+    match (first(page, true), first(reference, true)) {
+        (Some(c), None) => return Some(differ(Side::Page, &c, page_text)),
+        (None, Some(c)) => return Some(differ(Side::Reference, &c, ref_text)),
         _ => {}
     }
-    match (first(page, false), first(reference, false)) {
-        (Some(c), None) => Some(format!(
-            "This page hedges it (“{}”); the reference states it flatly.",
-            quote(&c, page_text)
-        )),
-        (None, Some(c)) => Some(format!(
-            "The reference hedges it (“{}”); this page states it flatly.",
-            quote(&c, ref_text)
-        )),
+    let own = |cues: &[Cue]| cues.iter().find(|c| !c.negation && !c.attributing).cloned();
+    match (own(page), own(reference)) {
+        (Some(c), None) if reference.is_empty() => Some(differ(Side::Page, &c, page_text)),
+        (None, Some(c)) if page.is_empty() => Some(differ(Side::Reference, &c, ref_text)),
         _ => None,
     }
 }
@@ -96,54 +121,72 @@ mod tests {
 
     #[test]
     fn negations_are_phrases_not_every_not() {
-        assert_eq!(found("Russia did not recruit migrants."), ["did not"]);
-        assert_eq!(found("The Kremlin denied recruiting them."), ["denied"]);
-        assert_eq!(found("Moscow hasn’t sent troops."), ["hasn’t"]);
-        assert_eq!(
-            found("by threatening not to extend their visas, in no fewer than 21 countries"),
-            Vec::<&str>::new()
-        );
-        assert_eq!(
-            found("These figures cannot be independently verified."),
-            Vec::<&str>::new()
-        );
+        const CASES: &[(&str, &[&str])] = &[
+            ("Russia did not recruit migrants.", &["did not"]),
+            ("The Kremlin denied recruiting them.", &["denied"]),
+            ("Moscow hasn’t sent troops.", &["hasn’t"]),
+            ("Moscow hasn't sent troops.", &["hasn't"]),
+            (
+                "by threatening not to extend their visas, in no fewer than 21 countries",
+                &[],
+            ),
+            ("These figures cannot be independently verified.", &[]),
+        ];
+        for (text, want) in CASES {
+            assert_eq!(found(text), *want, "{text}");
+        }
     }
 
     #[test]
-    fn the_detail_says_which_side_hedges_or_denies() {
+    fn the_difference_names_the_side_that_hedges_or_denies() {
         let page = "Russia did not recruit them.";
         let reference = "Russia allegedly recruited them.";
         let neg = Cue {
             span: Span::new(7, 14),
             negation: true,
+            attributing: false,
         };
         let hedge = Cue {
             span: Span::new(7, 16),
             negation: false,
+            attributing: false,
         };
-        let d = certainty_detail(std::slice::from_ref(&neg), &[], page, reference).unwrap();
-        assert!(d.starts_with("This page denies it (“did not”)"), "{d}");
-        let d = certainty_detail(&[], std::slice::from_ref(&hedge), page, reference).unwrap();
-        assert!(
-            d.starts_with("The reference hedges it (“allegedly”)"),
-            "{d}"
+        let alleging = Cue {
+            attributing: true,
+            ..hedge.clone()
+        };
+        let one = |c: &Cue| std::slice::from_ref(c).to_vec();
+        assert_eq!(
+            certainty_difference(&one(&neg), &[], page, reference),
+            Some(Difference::Certainty {
+                side: Side::Page,
+                cue: "did not".into(),
+                denial: true
+            })
         );
         assert_eq!(
-            certainty_detail(
-                std::slice::from_ref(&hedge),
-                std::slice::from_ref(&hedge),
-                reference,
-                reference
-            ),
+            certainty_difference(&[], &one(&hedge), page, reference),
+            Some(Difference::Certainty {
+                side: Side::Reference,
+                cue: "allegedly".into(),
+                denial: false
+            })
+        );
+        assert_eq!(
+            certainty_difference(&one(&hedge), &one(&hedge), reference, reference),
             None
         );
         assert_eq!(
-            certainty_detail(
-                std::slice::from_ref(&neg),
-                std::slice::from_ref(&neg),
-                page,
-                page
-            ),
+            certainty_difference(&one(&neg), &one(&neg), page, page),
+            None
+        );
+        // An attributing cue makes its side hedged, but alone makes no difference.
+        assert_eq!(
+            certainty_difference(&one(&alleging), &[], reference, page),
+            None
+        );
+        assert_eq!(
+            certainty_difference(&one(&hedge), &one(&alleging), reference, reference),
             None
         );
     }

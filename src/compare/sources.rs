@@ -1,50 +1,47 @@
 //! Whether two credited sources are the same, allowing for aliases ("the UK Ministry of
-//! Defence", "the UK", "British defence officials").
+//! Defence", "the UK", "British defence officials"). Words that describe a source without
+//! identifying it are data (`source_words.txt`).
 
-use crate::corpus::terms;
-use std::collections::HashSet;
+use super::outcome::{Agreement, Difference};
+use crate::corpus::{canonical, terms};
+use crate::detect::lexicon;
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
 
-/// Words that describe a source without identifying it.
-const UNSPECIFIC: &[&str] = &[
-    "unnam",
-    "anonymou",
-    "unidentifi",
-    "senior",
-    "certain",
-    "sever",
-];
+/// How a word of a source bears on which source it is.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Word {
+    /// Describes without identifying ("unnamed").
+    Unspecific,
+    /// Says what kind of body, not which one ("officials").
+    Generic,
+}
+
+/// Canonical word → its class (`source_words.txt`).
+static WORDS: LazyLock<HashMap<String, Word>> = LazyLock::new(|| {
+    lexicon::entries(include_str!("source_words.txt"))
+        .filter_map(|e| {
+            let (word, class) = e.split_once('=')?;
+            let class = match class.trim() {
+                "unspecific" => Word::Unspecific,
+                "generic" => Word::Generic,
+                other => panic!("source_words.txt: unknown class {other:?}"),
+            };
+            Some((canonical(word.trim()), class))
+        })
+        .collect()
+});
 
 /// The identifying words of a source, canonicalised.
 fn key(source: &str) -> HashSet<String> {
     terms(source)
         .into_iter()
-        .filter(|t| !UNSPECIFIC.iter().any(|u| t.starts_with(u)))
+        .filter(|t| WORDS.get(t) != Some(&Word::Unspecific))
         .collect()
 }
 
-/// Heads that say what kind of body a source is, not which one.
-const GENERIC: &[&str] = &[
-    "official",
-    "sourc",
-    "ministri",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "report",
-    "government",
-    "agenci",
-    "authoriti",
-    "expert",
-    "analyst",
-    "intelligence",
-    "statement",
-    // "defence ministry", "defence officials" say which kind of body, not whose: "the UK
-    // Ministry of Defence" and "Ukraine's Defense Ministry" differ by their country alone.
-    "defence",
-];
-
 fn is_generic(term: &str) -> bool {
-    GENERIC.contains(&term)
+    WORDS.get(term) == Some(&Word::Generic)
 }
 
 /// Pronouns that can stand as a source.
@@ -88,4 +85,43 @@ pub fn same_source(a: &str, b: &str) -> bool {
     }
     let shared = ident_a.intersection(&ident_b).count();
     shared > 0 && shared * 2 >= ident_a.len().min(ident_b.len())
+}
+
+/// How the sources credited on the page (`mine`) and in the reference (`theirs`) for one claim
+/// bear on each other: an agreement when one is the same (aliases allowed), a difference when
+/// they differ — other specific sources, or a specific source on one side and none at all on
+/// the other — and nothing when there is nothing to set against each other ("the report", "he"
+/// or "officials" name no one in particular).
+///
+/// ```
+/// use claimlens::compare::{source_comparison, Agreement, Difference};
+/// assert!(matches!(source_comparison(&["the UK"], &["British defence officials"]), Some(Ok(Agreement::Source { .. }))));
+/// assert!(matches!(source_comparison(&["inside sources"], &["European officials"]), Some(Err(Difference::Source { .. }))));
+/// assert!(matches!(source_comparison(&[], &["the UK Ministry of Defence"]), Some(Err(_))));
+/// assert_eq!(source_comparison(&["the report"], &["Ukrainian intelligence"]), None);
+/// ```
+pub fn source_comparison(mine: &[&str], theirs: &[&str]) -> Option<Result<Agreement, Difference>> {
+    if let Some(same) = mine
+        .iter()
+        .find(|m| theirs.iter().any(|t| same_source(m, t)))
+    {
+        return Some(Ok(Agreement::Source {
+            source: same.to_string(),
+        }));
+    }
+    fn specific<'s>(list: &[&'s str]) -> Option<&'s str> {
+        list.iter().copied().find(|s| is_specific(s))
+    }
+    let differ = |page: Option<&str>, reference: Option<&str>| {
+        Some(Err(Difference::Source {
+            page: page.map(str::to_string),
+            reference: reference.map(str::to_string),
+        }))
+    };
+    match (specific(mine), specific(theirs)) {
+        (Some(m), Some(t)) => differ(Some(m), Some(t)),
+        (Some(m), None) if theirs.is_empty() => differ(Some(m), None),
+        (None, Some(t)) if mine.is_empty() => differ(None, Some(t)),
+        _ => None,
+    }
 }

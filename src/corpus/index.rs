@@ -11,9 +11,9 @@ use std::sync::LazyLock;
 static STOPWORDS: LazyLock<std::collections::HashSet<&'static str>> =
     LazyLock::new(|| lexicon::entries(include_str!("stopwords.txt")).collect());
 
-/// Word → the first word of its line in `equivalences.txt`.
+/// Word → the first word of its line in `gazetteer.txt`.
 static ALIASES: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
-    lexicon::entries(include_str!("equivalences.txt"))
+    lexicon::entries(include_str!("gazetteer.txt"))
         .flat_map(|line| {
             let first = line.split_whitespace().next().unwrap_or("");
             line.split_whitespace().map(move |w| (w, first))
@@ -34,6 +34,11 @@ pub fn canonical(word: &str) -> String {
         Some(alias) => alias.to_string(),
         None => stem(bare),
     }
+}
+
+/// Whether a lower-case word names a country, its people or its capital (the gazetteer).
+pub(crate) fn is_place(word: &str) -> bool {
+    ALIASES.contains_key(word)
 }
 
 /// Whether a lower-case word is a function word left out of retrieval.

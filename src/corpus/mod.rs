@@ -10,17 +10,20 @@ mod folder;
 mod index;
 mod query;
 mod rank;
+mod similar;
 mod store;
 
 pub use folder::ArticleFile;
 pub use index::{canonical, terms, Hit, Index};
+pub(crate) use index::{is_place, is_stopword};
 pub use query::clean_query;
 pub use rank::DocumentMatch;
+pub use similar::Similar;
 pub use store::CorpusError;
 
 use crate::detect::{self, Detections};
-use crate::text::{sentences, Span};
-use std::collections::HashSet;
+use crate::text::{sentences, tokens, Span};
+use std::ops::Range;
 use std::sync::OnceLock;
 
 /// A reference document.
@@ -40,7 +43,7 @@ pub struct Document {
     pub text: String,
 }
 
-/// A sentence of a reference document.
+/// A sentence of a reference document's body (see [`is_passage`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Passage {
     /// The document's position in [`Corpus::documents`].
@@ -60,6 +63,59 @@ pub struct Corpus {
     /// Number of retrieval terms of each document (the sum over its passages).
     doc_lengths: Vec<u32>,
     average_doc_length: f64,
+    /// The first passage of each document, and one past the last passage at the end.
+    doc_starts: Vec<usize>,
+    /// The norm of each document's term vector (see `similar.rs`), computed on first use.
+    doc_norms: OnceLock<Vec<f64>>,
+}
+
+/// A passage has at least this many words…
+const MIN_PASSAGE_WORDS: usize = 5;
+/// …and ends a sentence, or has at least this many words.
+const LONG_PASSAGE_WORDS: usize = 12;
+/// A line of at least this many words, this share of them capitalised, is set in title case.
+const TITLE_CASE_WORDS: usize = 4;
+const TITLE_CASE_SHARE: f64 = 0.6;
+
+/// Whether a sentence is set in title case, as headlines are: most of its words capitalised.
+///
+/// ```
+/// use claimlens::corpus::is_title_case;
+/// assert!(is_title_case("Kremlin Recruits African Migrants and Students"));
+/// assert!(!is_title_case("The Kremlin has coerced thousands of migrants."));
+/// ```
+pub fn is_title_case(sentence: &str) -> bool {
+    let words: Vec<_> = tokens(sentence)
+        .into_iter()
+        .filter(|t| t.norm.starts_with(char::is_alphabetic))
+        .collect();
+    let caps = words
+        .iter()
+        .filter(|t| sentence[t.span.start..].starts_with(char::is_uppercase))
+        .count();
+    words.len() >= TITLE_CASE_WORDS && caps as f64 >= words.len() as f64 * TITLE_CASE_SHARE
+}
+
+/// Whether a sentence of an article is a statement of its body — a passage a claim can be
+/// compared with — rather than a headline, a navigation line ("Latest news", "See all"), a
+/// caption or a byline: at least five words, not in title case, and either closing
+/// punctuation or at least twelve words.
+///
+/// ```
+/// use claimlens::corpus::is_passage;
+/// assert!(is_passage("Russia lost over 1,200 personnel per day in May."));
+/// assert!(!is_passage("See all"));
+/// assert!(!is_passage("Kremlin Recruits African Migrants and Students to Join Russian Troops"));
+/// assert!(!is_passage("A booklet recruiting migrants to fight in the Russian army"));
+/// ```
+pub fn is_passage(sentence: &str) -> bool {
+    let words = tokens(sentence).len();
+    let closed = sentence
+        .trim_end_matches(['”', '"', '’', '\'', ')', ']'])
+        .ends_with(['.', '!', '?', '…']);
+    words >= MIN_PASSAGE_WORDS
+        && (closed || words >= LONG_PASSAGE_WORDS)
+        && !is_title_case(sentence)
 }
 
 const BUNDLED_CATALOG: &str = include_str!("../../corpus/catalog.tsv");
@@ -74,18 +130,17 @@ const BUNDLED_FILES: &[(&str, &str)] = &[
     ),
 ];
 
-/// Share of a document's word 4-grams a page must contain to count as that document.
-const SELF_CONTAINMENT: f64 = 0.6;
-
 impl Corpus {
-    /// Builds a corpus: splits each document into sentences and indexes them. The detectors
-    /// run later, when a document's findings are first asked for.
+    /// Builds a corpus: splits each document into sentences and indexes those of its body
+    /// (see [`is_passage`]). The detectors run later, when a document's findings are first
+    /// asked for.
     pub fn new(documents: Vec<Document>) -> Corpus {
         let mut passages = Vec::new();
         for (d, doc) in documents.iter().enumerate() {
             passages.extend(
                 sentences(&doc.text)
                     .into_iter()
+                    .filter(|span| is_passage(span.slice(&doc.text)))
                     .map(|span| Passage { doc: d, span }),
             );
         }
@@ -106,6 +161,11 @@ impl Corpus {
         }
         let total: u64 = doc_lengths.iter().map(|&l| l as u64).sum();
         let average_doc_length = total as f64 / doc_lengths.len().max(1) as f64;
+        // Passages come document after document.
+        let mut doc_starts = Vec::with_capacity(documents.len() + 1);
+        for d in 0..=documents.len() {
+            doc_starts.push(passages.partition_point(|p| p.doc < d));
+        }
         Corpus {
             detections: documents.iter().map(|_| OnceLock::new()).collect(),
             documents,
@@ -113,7 +173,14 @@ impl Corpus {
             index,
             doc_lengths,
             average_doc_length,
+            doc_starts,
+            doc_norms: OnceLock::new(),
         }
+    }
+
+    /// The positions in [`Corpus::passages`] of document `doc`'s passages.
+    pub fn passage_range(&self, doc: usize) -> Range<usize> {
+        self.doc_starts[doc]..self.doc_starts[doc + 1]
     }
 
     /// Builds a corpus from the article files of a corpus folder and its optional catalog
@@ -190,44 +257,6 @@ impl Corpus {
             !exclude.contains(&self.passages[p].doc)
         })
     }
-
-    /// The documents that `text` (nearly) is: most of their word 4-grams occur in `text`.
-    ///
-    /// Candidates are the documents of the passages that `text`'s longest sentences retrieve,
-    /// so this stays cheap on large corpora.
-    pub fn same_documents(&self, text: &str) -> Vec<usize> {
-        let mut sents = sentences(text);
-        sents.sort_by_key(|s| std::cmp::Reverse(s.len()));
-        let mut candidates: Vec<usize> = sents
-            .iter()
-            .take(8)
-            .flat_map(|s| self.search(s.slice(text), 2, &[]))
-            .map(|hit| self.passages[hit.passage].doc)
-            .collect();
-        candidates.sort_unstable();
-        candidates.dedup();
-        let page_grams = shingles(text);
-        candidates
-            .into_iter()
-            .filter(|&d| {
-                let doc_grams = shingles(&self.documents[d].text);
-                let shared = doc_grams.intersection(&page_grams).count();
-                !doc_grams.is_empty() && shared as f64 / doc_grams.len() as f64 >= SELF_CONTAINMENT
-            })
-            .collect()
-    }
-}
-
-/// The set of word 4-grams of a text (lower-cased words).
-fn shingles(text: &str) -> HashSet<[String; 4]> {
-    let words: Vec<String> = crate::text::tokens(text)
-        .into_iter()
-        .map(|t| t.norm)
-        .collect();
-    words
-        .windows(4)
-        .map(|w| [w[0].clone(), w[1].clone(), w[2].clone(), w[3].clone()])
-        .collect()
 }
 
 #[cfg(test)]
@@ -244,12 +273,12 @@ mod tests {
     }
 
     #[test]
-    fn a_sample_is_recognised_as_itself_and_not_as_the_other() {
+    fn navigation_lines_and_headlines_are_no_passages() {
         let c = Corpus::bundled();
-        let own = c.documents()[1].text.clone();
-        assert_eq!(c.same_documents(&own), [1]);
-        assert!(c
-            .same_documents("An unrelated text about the weather in Paris.")
-            .is_empty());
+        for p in 0..c.passages().len() {
+            let text = c.passage_text(p);
+            assert!(!["Latest news", "See all"].contains(&text), "{text}");
+            assert!(!text.starts_with("Kremlin Recruits"), "{text}");
+        }
     }
 }

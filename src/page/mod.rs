@@ -1,5 +1,6 @@
 //! Pages: the element tree the content script (or the CLI's HTML parser) sends, article
-//! extraction over it, and the mapping of findings back to text-node ranges.
+//! extraction over it, and the mapping of article byte ranges back to text-node ranges. Input
+//! adapters only: analysis is [`crate::pipeline`]'s.
 //!
 //! # The snapshot a content script sends
 //! ```json
@@ -20,4 +21,4 @@ mod snapshot;
 pub use extract::{extract_article, Article, Block, MAX_DEPTH};
 #[cfg(not(target_arch = "wasm32"))]
 pub use html::parse_html;
-pub use snapshot::{analyze_page, NodeRange, PageAnalysis, PageFinding, PageNode, PageSnapshot};
+pub use snapshot::{node_ranges, NodeRange, PageNode, PageSnapshot};

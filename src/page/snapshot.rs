@@ -1,8 +1,7 @@
-//! The page snapshot and the analysis of a page: findings with their text-node ranges.
+//! The page snapshot the content script sends, and the mapping of article byte ranges back to
+//! text-node ranges.
 
-use super::extract::{extract_article, Article};
-use crate::corpus::Corpus;
-use crate::finding::{analyze, Finding};
+use super::extract::Article;
 use crate::text::utf16_offset;
 use serde::{Deserialize, Serialize};
 
@@ -71,62 +70,9 @@ pub struct NodeRange {
     pub end_offset: u32,
 }
 
-/// A finding with where it stands on the page.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct PageFinding {
-    /// The finding; its offsets are into [`PageAnalysis::text`].
-    #[serde(flatten)]
-    pub finding: Finding,
-    /// The DOM range(s) to highlight.
-    pub ranges: Vec<NodeRange>,
-}
-
-/// The analysis of a page.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct PageAnalysis {
-    /// Whether the page has an article worth analysing.
-    pub is_article: bool,
-    /// The page's title.
-    pub title: String,
-    /// The article's text as analysed.
-    #[serde(skip)]
-    pub text: String,
-    /// Findings in text order.
-    pub findings: Vec<PageFinding>,
-}
-
-/// Extracts the article of a page, analyses it and maps each finding back to text-node ranges.
-pub fn analyze_page(snapshot: &PageSnapshot, corpus: Option<&Corpus>) -> PageAnalysis {
-    let article = extract_article(&snapshot.root);
-    let Some(article) = article else {
-        return PageAnalysis {
-            is_article: false,
-            title: snapshot.title.clone(),
-            text: String::new(),
-            findings: Vec::new(),
-        };
-    };
-    let report = analyze(&article.text, corpus);
-    let findings = report
-        .findings
-        .into_iter()
-        .map(|finding| {
-            let ranges = node_ranges(&article, finding.start, finding.end);
-            PageFinding { finding, ranges }
-        })
-        .collect();
-    PageAnalysis {
-        is_article: true,
-        title: snapshot.title.clone(),
-        text: article.text,
-        findings,
-    }
-}
-
 /// Maps the byte range `start..end` of the article text to text-node ranges (one per block
 /// the range crosses, skipping the separators between blocks).
-fn node_ranges(article: &Article, start: usize, end: usize) -> Vec<NodeRange> {
+pub fn node_ranges(article: &Article, start: usize, end: usize) -> Vec<NodeRange> {
     let mut out = Vec::new();
     for piece in article.pieces_in(start, end) {
         let node_text = &article.node_texts[piece.node as usize];

@@ -8,27 +8,15 @@
 //! names the core only through the crate root's re-exports, so `tests/wasm.rs` can compile it
 //! into the test crate with `#[path]` and test it in a browser.
 
-use crate::compare::{describe_corpus, format_date, Mark};
-use crate::page::{analyze_page, NodeRange, PageAnalysis, PageSnapshot};
-use crate::{Corpus, Finding, Kind, Verdict};
+use crate::compare::Mark;
+use crate::page::{NodeRange, PageSnapshot};
+use crate::view::{describe_corpus, sidebar, Card, SidebarView, ViewState};
+use crate::{analyze_page, Corpus};
 use js_sys::Function;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Event, HtmlElement, KeyboardEvent};
-
-/// The kinds in the order the sidebar lists them.
-const KINDS: [Kind; 3] = [Kind::Attribution, Kind::Hedge, Kind::Statistic];
-
-/// The verdicts in the order the summary lists them.
-const VERDICTS: [Verdict; 6] = [
-    Verdict::NumberDiffers,
-    Verdict::CertaintyDiffers,
-    Verdict::SourceDiffers,
-    Verdict::Corroborated,
-    Verdict::NotInCorpus,
-    Verdict::NotCompared,
-];
 
 /// What the content script needs to paint one finding.
 #[derive(Serialize)]
@@ -134,7 +122,13 @@ impl SidebarUi {
         let snapshot: PageSnapshot = serde_wasm_bindgen::from_value(snapshot)
             .map_err(|e| JsError::new(&format!("not a page snapshot: {e}")))?;
         let analysis = analyze_page(&snapshot, Some(&self.corpus));
-        self.render(&analysis)?;
+        let mut report = analysis.report.clone();
+        report.findings = analysis
+            .findings
+            .iter()
+            .map(|f| f.finding.clone())
+            .collect();
+        self.render(&sidebar(analysis.is_article, &report))?;
         let result = AnalysisResult {
             is_article: analysis.is_article,
             count: analysis.findings.len(),
@@ -143,8 +137,8 @@ impl SidebarUi {
                 .iter()
                 .map(|f| HighlightData {
                     id: f.finding.id,
-                    kind: f.finding.kind.as_str(),
-                    verdict: f.finding.verdict.as_str(),
+                    kind: f.finding.kind().as_str(),
+                    verdict: f.finding.verdict().as_str(),
                     ranges: &f.ranges,
                 })
                 .collect(),
@@ -177,58 +171,48 @@ impl SidebarUi {
 }
 
 impl SidebarUi {
-    /// Replaces the root's content with the summary and one card per finding.
-    fn render(&self, analysis: &PageAnalysis) -> Result<(), JsValue> {
+    /// Replaces the root's content with the view: a note, or the summary and the cards.
+    fn render(&self, view: &SidebarView) -> Result<(), JsValue> {
         self.root.set_text_content(None);
-        if !analysis.is_article {
-            let p = self.el("p", "empty")?;
-            p.set_text_content(Some("No article found on this page."));
-            return self.root.append_child(&p).map(drop);
+        if view.state == ViewState::NoArticle {
+            return self.note(view);
         }
-        let findings: Vec<&Finding> = analysis.findings.iter().map(|f| &f.finding).collect();
-        let summary = self.summary(&findings)?;
+        let summary = self.summary(view)?;
         self.root.append_child(&summary)?;
-        if findings.is_empty() {
-            let p = self.el("p", "empty")?;
-            p.set_text_content(Some(
-                "No attributions, hedges or statistics found in this article.",
-            ));
-            return self.root.append_child(&p).map(drop);
+        if view.state == ViewState::NothingFound {
+            return self.note(view);
         }
         let list = self.el("ol", "cards")?;
         list.set_attribute("aria-label", "Findings")?;
-        for f in &findings {
-            let card = self.card(f)?;
+        for c in &view.cards {
+            let card = self.card(c)?;
             list.append_child(&card)?;
         }
         self.root.append_child(&list).map(drop)
     }
 
+    /// The view's note as a calm paragraph.
+    fn note(&self, view: &SidebarView) -> Result<(), JsValue> {
+        let p = self.el("p", "empty")?;
+        p.set_text_content(view.note.as_deref());
+        self.root.append_child(&p).map(drop)
+    }
+
     /// The summary: counts by kind, counts by verdict and the per-kind filter toggles.
-    fn summary(&self, findings: &[&Finding]) -> Result<Element, JsValue> {
+    fn summary(&self, view: &SidebarView) -> Result<Element, JsValue> {
         let section = self.el("section", "summary")?;
-        let count_kind = |k: Kind| findings.iter().filter(|f| f.kind == k).count();
-        let mut line = plural(findings.len(), "finding");
-        for k in KINDS {
-            line.push_str(" · ");
-            line.push_str(&plural(count_kind(k), k.as_str()));
-        }
         let p = self.el("p", "summary-line")?;
-        p.set_text_content(Some(&line));
+        p.set_text_content(Some(&view.summary));
         section.append_child(&p)?;
 
         let verdicts = self.el("ul", "verdict-counts")?;
-        for v in VERDICTS {
-            let n = findings.iter().filter(|f| f.verdict == v).count();
-            if n == 0 {
-                continue;
-            }
+        for chip in &view.chips {
             let li = self.el("li", "verdict-count")?;
-            li.set_attribute("data-verdict", v.as_str())?;
+            li.set_attribute("data-verdict", chip.verdict.as_str())?;
             let num = self.el("b", "n")?;
-            num.set_text_content(Some(&n.to_string()));
+            num.set_text_content(Some(&chip.count.to_string()));
             let label = self.el("span", "")?;
-            label.set_text_content(Some(v.label()));
+            label.set_text_content(Some(chip.label));
             li.append_child(&num)?;
             li.append_child(&label)?;
             verdicts.append_child(&li)?;
@@ -238,12 +222,12 @@ impl SidebarUi {
         let filters = self.el("div", "filters")?;
         filters.set_attribute("role", "group")?;
         filters.set_attribute("aria-label", "Show kinds")?;
-        for k in KINDS {
+        for (kind, label) in &view.kinds {
             let b = self.el("button", "filter")?;
             b.set_attribute("type", "button")?;
-            b.set_attribute("data-filter", k.as_str())?;
+            b.set_attribute("data-filter", kind.as_str())?;
             b.set_attribute("aria-pressed", "true")?;
-            b.set_text_content(Some(&plural(count_kind(k), k.as_str())));
+            b.set_text_content(Some(label));
             filters.append_child(&b)?;
         }
         section.append_child(&filters)?;
@@ -251,82 +235,69 @@ impl SidebarUi {
     }
 
     /// One card: kind and verdict, the passage, its details, the explanation and the reference.
-    fn card(&self, f: &Finding) -> Result<Element, JsValue> {
+    fn card(&self, c: &Card) -> Result<Element, JsValue> {
         let card = self.el("li", "card")?;
-        card.set_attribute("data-finding", &f.id.to_string())?;
-        card.set_attribute("data-kind", f.kind.as_str())?;
-        card.set_attribute("data-verdict", f.verdict.as_str())?;
+        card.set_attribute("data-finding", &c.id.to_string())?;
+        card.set_attribute("data-kind", c.kind.as_str())?;
+        card.set_attribute("data-verdict", c.verdict.as_str())?;
         card.set_attribute("tabindex", "0")?;
         card.set_attribute("role", "button")?;
 
         let head = self.el("div", "card-head")?;
         let kind = self.el("span", "kind")?;
-        kind.set_text_content(Some(f.kind.as_str()));
+        kind.set_text_content(Some(c.kind.as_str()));
         let verdict = self.el("span", "verdict")?;
-        verdict.set_text_content(Some(f.verdict.label()));
+        verdict.set_text_content(Some(c.verdict_label));
         head.append_child(&kind)?;
         head.append_child(&verdict)?;
         card.append_child(&head)?;
 
         let passage = self.el("blockquote", "passage")?;
-        passage.set_text_content(Some(&f.text));
+        passage.set_text_content(Some(&c.text));
         card.append_child(&passage)?;
 
-        let facts = f.detail.facts();
-        if !facts.is_empty() {
+        if !c.facts.is_empty() {
             let dl = self.el("dl", "facts")?;
-            for (term, value) in facts {
+            for (term, value) in &c.facts {
                 let dt = self.el("dt", "")?;
                 dt.set_text_content(Some(term));
                 let dd = self.el("dd", "")?;
-                dd.set_text_content(Some(&value));
+                dd.set_text_content(Some(value));
                 dl.append_child(&dt)?;
                 dl.append_child(&dd)?;
             }
             card.append_child(&dl)?;
         }
 
-        if !f.explanation.is_empty() {
+        if !c.explanation.is_empty() {
             let p = self.el("p", "explanation")?;
-            p.set_text_content(Some(&f.explanation));
+            p.set_text_content(Some(&c.explanation));
             card.append_child(&p)?;
         }
 
-        match (&f.reference, &f.page_passage) {
-            (Some(r), page) => {
-                // The page passage and the reference passage side by side, differing words
-                // marked, then which document the reference is.
-                let fig = self.el("figure", "reference")?;
-                let sides = self.el("div", "sides")?;
-                if let Some(p) = page {
-                    let side = self.side("page-side", "This page", &p.text, &p.marks)?;
-                    sides.append_child(&side)?;
-                }
-                let side = self.side("ref-side", "Reference", &r.text, &r.marks)?;
+        if let Some(r) = &c.reference {
+            // The page passage and the reference passage side by side, differing words
+            // marked, then which document the reference is.
+            let fig = self.el("figure", "reference")?;
+            let sides = self.el("div", "sides")?;
+            if let Some(p) = &c.page {
+                let side = self.side("page-side", "This page", &p.text, &p.marks)?;
                 sides.append_child(&side)?;
-                fig.append_child(&sides)?;
-                let caption = self.el("figcaption", "")?;
-                let title = self.el("cite", "ref-title")?;
-                title.set_text_content(Some(&r.title));
-                caption.append_child(&title)?;
-                let meta: Vec<String> = [r.outlet.clone(), r.date.as_deref().map(format_date)]
-                    .into_iter()
-                    .flatten()
-                    .filter(|s| !s.is_empty())
-                    .collect();
-                if !meta.is_empty() {
-                    let span = self.el("span", "ref-meta")?;
-                    span.set_text_content(Some(&meta.join(" · ")));
-                    caption.append_child(&span)?;
-                }
-                fig.append_child(&caption)?;
-                card.append_child(&fig)?;
             }
-            (None, _) => {
-                let p = self.el("p", "no-reference")?;
-                p.set_text_content(Some("No matching passage in the corpus"));
-                card.append_child(&p)?;
+            let side = self.side("ref-side", "Reference", &r.passage.text, &r.passage.marks)?;
+            sides.append_child(&side)?;
+            fig.append_child(&sides)?;
+            let caption = self.el("figcaption", "")?;
+            let title = self.el("cite", "ref-title")?;
+            title.set_text_content(Some(&r.title));
+            caption.append_child(&title)?;
+            if let Some(meta) = &r.meta {
+                let span = self.el("span", "ref-meta")?;
+                span.set_text_content(Some(meta));
+                caption.append_child(&span)?;
             }
+            fig.append_child(&caption)?;
+            card.append_child(&fig)?;
         }
         Ok(card)
     }
@@ -396,14 +367,5 @@ fn toggle_filter(root: &Element, button: &Element) {
         if let Some(card) = cards.item(i).and_then(|n| n.dyn_into::<HtmlElement>().ok()) {
             card.set_hidden(!visible);
         }
-    }
-}
-
-/// "1 hedge", "3 hedges", "0 statistics".
-fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
     }
 }

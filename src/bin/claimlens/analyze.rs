@@ -1,9 +1,9 @@
 //! `claimlens analyze`: findings of an article (or of JSON Lines records), compared with a corpus.
 
 use crate::input::{self, ignore_broken_pipe};
-use claimlens::compare::Verdict;
-use claimlens::page::{analyze_page, parse_html};
-use claimlens::{analyze, Corpus, Finding, Kind};
+use claimlens::page::parse_html;
+use claimlens::view::{explain, report_json, verdict_label, FindingJson};
+use claimlens::{analyze, analyze_page, Corpus, Finding, Kind, Report, Verdict};
 use std::io::{BufRead, Write};
 
 /// What the command line asks for.
@@ -66,23 +66,24 @@ pub fn run(args: &[String]) -> Result<(), String> {
         return analyze_lines(&opts.input, corpus.as_ref());
     }
     let text = input::read_text(&opts.input)?;
-    let findings = if input::is_html(&opts.input, &text) {
+    let report = if input::is_html(&opts.input, &text) {
         let analysis = analyze_page(&parse_html(&text, &opts.input), corpus.as_ref());
         if !analysis.is_article {
             eprintln!("claimlens: no article found in {}", opts.input);
         }
-        analysis.findings.into_iter().map(|f| f.finding).collect()
+        Report {
+            findings: analysis.findings.into_iter().map(|f| f.finding).collect(),
+            ..analysis.report
+        }
     } else {
-        analyze(&text, corpus.as_ref()).findings
+        analyze(&text, corpus.as_ref())
     };
     let mut out = std::io::stdout().lock();
     let written = match opts.format {
-        Format::Json => {
-            serde_json::to_writer(&mut out, &serde_json::json!({ "findings": findings }))
-                .map_err(std::io::Error::from)
-                .and_then(|()| writeln!(out))
-        }
-        _ => print_for_people(&mut out, &opts.input, &findings),
+        Format::Json => serde_json::to_writer(&mut out, &report_json(&report))
+            .map_err(std::io::Error::from)
+            .and_then(|()| writeln!(out)),
+        _ => print_for_people(&mut out, &opts.input, &report.findings),
     };
     written.or_else(ignore_broken_pipe)
 }
@@ -98,7 +99,8 @@ fn analyze_lines(path: &str, corpus: Option<&Corpus>) -> Result<(), String> {
         };
         let text = value.get("text").and_then(|t| t.as_str()).unwrap_or("");
         let id = value.get("id").cloned().unwrap_or(serde_json::Value::Null);
-        let findings = analyze(text, corpus).findings;
+        let report = analyze(text, corpus);
+        let findings: Vec<FindingJson> = report.findings.iter().map(FindingJson::of).collect();
         let record = serde_json::json!({ "id": id, "findings": findings });
         if let Err(e) = writeln!(out, "{record}") {
             return ignore_broken_pipe(e);
@@ -108,7 +110,7 @@ fn analyze_lines(path: &str, corpus: Option<&Corpus>) -> Result<(), String> {
 }
 
 fn print_for_people(out: &mut impl Write, name: &str, findings: &[Finding]) -> std::io::Result<()> {
-    let count = |k: Kind| findings.iter().filter(|f| f.kind == k).count();
+    let count = |k: Kind| findings.iter().filter(|f| f.kind() == k).count();
     writeln!(
         out,
         "{name}: {} findings — {} attributions, {} hedges, {} statistics",
@@ -118,11 +120,12 @@ fn print_for_people(out: &mut impl Write, name: &str, findings: &[Finding]) -> s
         count(Kind::Statistic)
     )?;
     for f in findings {
-        writeln!(out, "\n[{}] “{}”", f.kind.as_str(), f.text)?;
-        if f.verdict != Verdict::NotCompared {
-            writeln!(out, "  {}: {}", f.verdict.label(), f.explanation)?;
+        writeln!(out, "\n[{}] “{}”", f.kind().as_str(), f.text())?;
+        if f.verdict() != Verdict::NotCompared {
+            let why = explain(f.kind(), &f.comparison);
+            writeln!(out, "  {}: {why}", verdict_label(f.verdict()))?;
         }
-        if let Some(r) = &f.reference {
+        if let Some(r) = &f.comparison.reference {
             writeln!(out, "  reference ({}): “{}”", r.title, r.text)?;
         }
     }

@@ -1,0 +1,98 @@
+//! First the story, then the claim: which corpus documents tell the same story as the page.
+//! Counterparts are only looked for inside them; when none does, the page gets no comparison at
+//! all. One search over documents per page (see [`Corpus::similar_documents`]).
+//!
+//! A document tells the same story when their term vectors are close (cosine ≥ [`STORY`]), or
+//! fairly close (≥ [`STORY_WITH_NAMES`]) while they share the names of the story — at least
+//! [`NAMES_SHARED`] names, [`NAME_SHARE`] of the shorter list (see [`super::names`]). Among
+//! several, those far below the best (under [`RELATIVE`] of its cosine) are left out: they
+//! are another event of the same kind. The thresholds were set on half A of the ECB+
+//! development documents (several outlets' reports of 40 events) and checked on half B
+//! (EVALUATION.md, `make eval`).
+//!
+//! The page itself is never a reference: a corpus document whose body (its passages, see
+//! [`crate::corpus::is_passage`]) is word for word the page's is left out. A near-copy with
+//! changes is compared, so that its changes are what the reader sees.
+
+use super::names::name_set;
+use crate::corpus::{is_passage, Corpus};
+use crate::text::{sentences, tokens};
+use serde::Serialize;
+use std::collections::HashSet;
+
+/// Cosine at or above which a document tells the page's story.
+pub const STORY: f64 = 0.25;
+/// Cosine at or above which a document tells the page's story if it also shares its names.
+pub const STORY_WITH_NAMES: f64 = 0.15;
+/// Names a document must share with the page, with [`STORY_WITH_NAMES`]…
+pub const NAMES_SHARED: usize = 3;
+/// …and the share of the shorter list of names they must be.
+pub const NAME_SHARE: f64 = 0.3;
+/// Documents under this share of the best document's cosine tell another story.
+pub const RELATIVE: f64 = 0.5;
+/// At most this many documents are searched for counterparts (best first).
+pub const MAX_STORY_DOCUMENTS: usize = 8;
+/// Documents this close are checked for being the page itself.
+const SAME_TEXT_COSINE: f64 = 0.9;
+
+/// A corpus document that tells the page's story.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct StoryMatch {
+    /// The document's position in [`Corpus::documents`].
+    pub doc: usize,
+    /// Cosine similarity of the page and the document, 0–1.
+    pub similarity: f64,
+}
+
+/// The words of a text's body (its passages), lower-cased, for the identity check.
+fn body_words(text: &str, spans: impl Iterator<Item = crate::text::Span>) -> Vec<String> {
+    spans
+        .map(|s| s.slice(text))
+        .filter(|s| is_passage(s))
+        .flat_map(|s| tokens(s).into_iter().map(|t| t.norm))
+        .collect()
+}
+
+/// The documents of `corpus` that tell the same story as the page `text` (whose retrieval
+/// terms are `page_terms` and whose names are `page_names`), best first; the page itself left
+/// out.
+pub fn same_story(
+    corpus: &Corpus,
+    text: &str,
+    page_terms: &[String],
+    page_names: &HashSet<String>,
+) -> Vec<StoryMatch> {
+    let similar = corpus.similar_documents(page_terms, MAX_STORY_DOCUMENTS * 2);
+    let mut page_body: Option<Vec<String>> = None;
+    let mut out: Vec<StoryMatch> = Vec::new();
+    for s in similar {
+        if s.cosine < STORY_WITH_NAMES {
+            break;
+        }
+        let doc = &corpus.documents()[s.doc];
+        if s.cosine >= SAME_TEXT_COSINE {
+            let page =
+                page_body.get_or_insert_with(|| body_words(text, sentences(text).into_iter()));
+            let passages = &corpus.passages()[corpus.passage_range(s.doc)];
+            if *page == body_words(&doc.text, passages.iter().map(|p| p.span)) {
+                continue;
+            }
+        }
+        let same = s.cosine >= STORY || {
+            let theirs = name_set(&doc.text);
+            let shared = page_names.intersection(&theirs).count();
+            shared >= NAMES_SHARED
+                && shared as f64 >= NAME_SHARE * page_names.len().min(theirs.len()) as f64
+        };
+        if same {
+            out.push(StoryMatch {
+                doc: s.doc,
+                similarity: s.cosine,
+            });
+        }
+    }
+    let best = out.first().map_or(0.0, |m| m.similarity);
+    out.retain(|m| m.similarity >= RELATIVE * best);
+    out.truncate(MAX_STORY_DOCUMENTS);
+    out
+}

@@ -1,0 +1,71 @@
+//! Findings as JSON (the CLI's `--json`, `--jsonl` and the sidebar's export): the detection's
+//! fields, the verdict, each typed difference with its sentence, the explanation, and both
+//! passages.
+
+use super::words::{describe_difference, explain};
+use crate::compare::{Agreement, Difference, PagePassage, Reference, Verdict};
+use crate::finding::{Detection, Finding, Report, StoryDocument};
+use serde::Serialize;
+
+/// A difference in JSON: its verdict, its typed fields and its sentence.
+#[derive(Serialize)]
+struct DifferenceJson<'a> {
+    verdict: Verdict,
+    detail: String,
+    #[serde(flatten)]
+    difference: &'a Difference,
+}
+
+/// One finding in JSON.
+#[derive(Serialize)]
+pub struct FindingJson<'a> {
+    id: usize,
+    #[serde(flatten)]
+    detection: &'a Detection,
+    verdict: Verdict,
+    differences: Vec<DifferenceJson<'a>>,
+    agreements: &'a [Agreement],
+    explanation: String,
+    reference: Option<&'a Reference>,
+    page_passage: Option<&'a PagePassage>,
+}
+
+impl<'a> FindingJson<'a> {
+    /// The JSON form of a finding.
+    pub fn of(f: &'a Finding) -> FindingJson<'a> {
+        let c = &f.comparison;
+        FindingJson {
+            id: f.id,
+            detection: &f.detection,
+            verdict: c.verdict,
+            differences: c
+                .differences
+                .iter()
+                .map(|d| DifferenceJson {
+                    verdict: d.verdict(),
+                    detail: describe_difference(d),
+                    difference: d,
+                })
+                .collect(),
+            agreements: &c.agreements,
+            explanation: explain(f.kind(), c),
+            reference: c.reference.as_ref(),
+            page_passage: c.page_passage.as_ref(),
+        }
+    }
+}
+
+/// A report in JSON: `{"findings": [...], "story": [...]}`.
+#[derive(Serialize)]
+pub struct ReportJson<'a> {
+    findings: Vec<FindingJson<'a>>,
+    story: &'a [StoryDocument],
+}
+
+/// The JSON form of a report.
+pub fn report_json(report: &Report) -> ReportJson<'_> {
+    ReportJson {
+        findings: report.findings.iter().map(FindingJson::of).collect(),
+        story: &report.story,
+    }
+}

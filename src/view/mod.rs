@@ -1,0 +1,14 @@
+//! Findings as a reader sees them: labels, explanations, card facts, summaries and plurals —
+//! the sidebar's view model and the words of the CLI, made here from the typed comparison and
+//! tested natively. The wasm layer only renders what this module decides.
+
+mod cards;
+mod json;
+mod words;
+
+pub use cards::{sidebar, Card, Chip, Passage, ReferenceView, SidebarView, ViewState};
+pub use json::{report_json, FindingJson};
+pub use words::{
+    describe_corpus, describe_difference, explain, facts, format_date, format_number, kind_label,
+    plural, verdict_label,
+};

@@ -1,0 +1,316 @@
+//! The words: verdict and kind labels, the sentence that explains a comparison, a difference
+//! in words, card facts, numbers, dates and plurals.
+
+use crate::compare::{Agreement, Comparison, Difference, Side, Verdict};
+use crate::corpus::Corpus;
+use crate::finding::{Detail, Kind};
+
+/// The verdict in words, for a card and a summary chip.
+///
+/// ```
+/// use claimlens::{view::verdict_label, Verdict};
+/// assert_eq!(verdict_label(Verdict::NumberDiffers), "Different number");
+/// ```
+pub fn verdict_label(verdict: Verdict) -> &'static str {
+    match verdict {
+        Verdict::Corroborated => "Corroborated",
+        Verdict::NumberDiffers => "Different number",
+        Verdict::CertaintyDiffers => "Different certainty",
+        Verdict::SourceDiffers => "Different source",
+        Verdict::NotInCorpus => "Not in the corpus",
+        Verdict::NotCompared => "Not compared",
+    }
+}
+
+/// The kind in words, capitalised, for a card.
+pub fn kind_label(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Attribution => "Attribution",
+        Kind::Hedge => "Hedge",
+        Kind::Statistic => "Statistic",
+    }
+}
+
+/// "1 hedge", "3 hedges", "0 statistics".
+///
+/// ```
+/// use claimlens::view::plural;
+/// assert_eq!(plural(1, "hedge"), "1 hedge");
+/// assert_eq!(plural(0, "statistic"), "0 statistics");
+/// assert_eq!(plural(2, "finding"), "2 findings");
+/// ```
+pub fn plural(n: usize, word: &str) -> String {
+    let count = format_number(n as f64);
+    match (n, word.strip_suffix('y')) {
+        (1, _) => format!("1 {word}"),
+        (_, Some(stem)) if !stem.ends_with(['a', 'e', 'o', 'u']) => format!("{count} {stem}ies"),
+        _ => format!("{count} {word}s"),
+    }
+}
+
+/// A difference in words, naming the words that decided.
+///
+/// ```
+/// use claimlens::compare::{Difference, Side};
+/// use claimlens::view::describe_difference;
+/// let d = Difference::Certainty { side: Side::Page, cue: "purportedly".into(), denial: false };
+/// assert_eq!(describe_difference(&d), "This page hedges it (“purportedly”); the reference states it flatly.");
+/// ```
+pub fn describe_difference(difference: &Difference) -> String {
+    match difference {
+        Difference::Number {
+            page,
+            reference,
+            contradicts: true,
+        } => format!("This page says “{page}”; the reference says “{reference}” for the same quantity."),
+        Difference::Number {
+            page, reference, ..
+        } => format!(
+            "This page says “{page}”; the reference says “{reference}” for the same quantity — both can be true, but the reference does not support this page's figure."
+        ),
+        Difference::Certainty {
+            side: Side::Page,
+            cue,
+            denial: true,
+        } => format!("This page denies it (“{cue}”); the reference states it."),
+        Difference::Certainty {
+            side: Side::Reference,
+            cue,
+            denial: true,
+        } => format!("The reference denies it (“{cue}”); this page states it."),
+        Difference::Certainty {
+            side: Side::Page,
+            cue,
+            ..
+        } => format!("This page hedges it (“{cue}”); the reference states it flatly."),
+        Difference::Certainty {
+            side: Side::Reference,
+            cue,
+            ..
+        } => format!("The reference hedges it (“{cue}”); this page states it flatly."),
+        Difference::Source {
+            page: Some(m),
+            reference: Some(t),
+        } => format!("This page credits {m}; the reference credits {t}."),
+        Difference::Source {
+            page: Some(m),
+            reference: None,
+        } => format!("This page credits {m}; the reference credits no source."),
+        Difference::Source {
+            page: None,
+            reference: Some(t),
+        } => format!("This page credits no source; the reference credits {t}."),
+        Difference::Source {
+            page: None,
+            reference: None,
+        } => "The sources credited differ.".to_string(),
+    }
+}
+
+/// An agreement in words.
+fn describe_agreement(agreement: &Agreement) -> String {
+    match agreement {
+        Agreement::Figure { reference } => {
+            format!("The reference gives the same figure: “{reference}”.")
+        }
+        Agreement::Source { source } => {
+            format!("The reference credits the same source: {source}.")
+        }
+        Agreement::Hedged { cue } => format!("The reference hedges it too (“{cue}”)."),
+        Agreement::Claim => "The reference says the same.".to_string(),
+    }
+}
+
+/// The one sentence that explains a comparison: its most important difference, else what
+/// agrees; for no counterpart, what was looked for. Made from the same typed facts the card
+/// shows, so the two cannot disagree.
+///
+/// ```
+/// use claimlens::compare::Comparison;
+/// use claimlens::view::explain;
+/// use claimlens::Kind;
+/// assert_eq!(explain(Kind::Statistic, &Comparison::not_in_corpus()),
+///     "No figure for the same quantity in the reference corpus.");
+/// ```
+pub fn explain(kind: Kind, comparison: &Comparison) -> String {
+    match comparison.verdict {
+        Verdict::NotCompared => String::new(),
+        Verdict::NotInCorpus => match kind {
+            Kind::Statistic => "No figure for the same quantity in the reference corpus.",
+            _ => "Nothing in the reference corpus speaks of this.",
+        }
+        .to_string(),
+        _ => match comparison.differences.first() {
+            Some(d) => describe_difference(d),
+            None => comparison.agreements.first().map_or_else(
+                || "The reference says the same.".to_string(),
+                describe_agreement,
+            ),
+        },
+    }
+}
+
+/// The kind-specific facts a card lists, as (term, value) pairs in reading order.
+///
+/// ```
+/// use claimlens::{view::facts, Detail};
+/// let d = Detail::Statistic { value: 1000.0, value_max: None, qualifier: None,
+///     unit: Some("migrants".into()), rate: None, vague: true };
+/// assert_eq!(facts(&d), [("Value", "thousands of migrants".to_string())]);
+/// ```
+pub fn facts(detail: &Detail) -> Vec<(&'static str, String)> {
+    match detail {
+        Detail::Attribution { source, cue, .. } => [("Source", source), ("Cue", cue)]
+            .into_iter()
+            .filter_map(|(term, part)| part.as_ref().map(|p| (term, p.text.clone())))
+            .collect(),
+        Detail::Hedge { cue } => vec![("Cue", cue.clone())],
+        Detail::Statistic {
+            value,
+            value_max,
+            qualifier,
+            unit,
+            rate,
+            vague,
+        } => {
+            let mut words: Vec<String> = Vec::new();
+            if let Some(q) = qualifier {
+                words.push(q.as_str().replace('-', " "));
+            }
+            if *vague {
+                words.push(format!("{} of", magnitude_word(*value)));
+            } else {
+                words.push(match value_max {
+                    Some(max) => format!("{} – {}", format_number(*value), format_number(*max)),
+                    None => format_number(*value),
+                });
+            }
+            words.extend([unit, rate].into_iter().flatten().cloned());
+            let mut text = words.join(" ");
+            if *vague && unit.is_none() {
+                text.truncate(text.len() - " of".len());
+            }
+            vec![("Value", text)]
+        }
+    }
+}
+
+/// "hundreds", "thousands", "tens of thousands", … for a vague magnitude.
+fn magnitude_word(value: f64) -> String {
+    const NAMES: &[(f64, &str)] = &[
+        (1e9, "billions"),
+        (1e8, "hundreds of millions"),
+        (1e7, "tens of millions"),
+        (1e6, "millions"),
+        (1e5, "hundreds of thousands"),
+        (1e4, "tens of thousands"),
+        (1e3, "thousands"),
+        (1e2, "hundreds"),
+        (12.0, "dozens"),
+    ];
+    NAMES
+        .iter()
+        .find(|(v, _)| value >= *v)
+        .map_or_else(|| format_number(value), |(_, name)| name.to_string())
+}
+
+/// A value as a reader writes it: "1,200", "38,940", "2.5".
+///
+/// ```
+/// use claimlens::view::format_number;
+/// assert_eq!(format_number(38940.0), "38,940");
+/// assert_eq!(format_number(-1200.0), "-1,200");
+/// assert_eq!(format_number(2.5), "2.5");
+/// ```
+pub fn format_number(v: f64) -> String {
+    if v.fract() != 0.0 || v.abs() >= 1e15 || !v.is_finite() {
+        return v.to_string();
+    }
+    let digits = format!("{}", v.abs() as u64);
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if v < 0.0 {
+        out.insert(0, '-');
+    }
+    out
+}
+
+/// A date as a reader writes it: "2024-06" → "June 2024", "2024-06-01" → "1 June 2024"; other
+/// text is returned as it is.
+///
+/// ```
+/// use claimlens::view::format_date;
+/// assert_eq!(format_date("2024-06"), "June 2024");
+/// assert_eq!(format_date("2024-06-01"), "1 June 2024");
+/// assert_eq!(format_date("2024"), "2024");
+/// assert_eq!(format_date("spring"), "spring");
+/// ```
+pub fn format_date(iso: &str) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let parts: Vec<&str> = iso.trim().split('-').collect();
+    let number = |s: &str| {
+        s.parse::<usize>()
+            .ok()
+            .filter(|_| s.bytes().all(|b| b.is_ascii_digit()))
+    };
+    let year = parts
+        .first()
+        .copied()
+        .filter(|y| y.len() == 4 && number(y).is_some());
+    let month = parts
+        .get(1)
+        .and_then(|m| number(m))
+        .and_then(|m| MONTHS.get(m.wrapping_sub(1)));
+    let day = parts
+        .get(2)
+        .and_then(|d| number(d))
+        .filter(|d| (1..=31).contains(d));
+    match (year, month, day, parts.len()) {
+        (Some(y), None, None, 1) => y.to_string(),
+        (Some(y), Some(m), None, 2) => format!("{m} {y}"),
+        (Some(y), Some(m), Some(d), 3) => format!("{d} {m} {y}"),
+        _ => iso.to_string(),
+    }
+}
+
+/// How large and how recent the corpus is, for the sidebar's footer: "Reference corpus: 2
+/// articles, June 2024" (the latest document date; "undated" when none has one).
+///
+/// ```
+/// use claimlens::{view::describe_corpus, Corpus};
+/// assert_eq!(describe_corpus(&Corpus::bundled()), "Reference corpus: 2 articles, June 2024");
+/// assert_eq!(describe_corpus(&Corpus::default()), "Reference corpus: 0 articles");
+/// ```
+pub fn describe_corpus(corpus: &Corpus) -> String {
+    let docs = corpus.documents();
+    let count = plural(docs.len(), "article");
+    // ISO 8601 dates sort as text; only well-formed ones take part.
+    let latest = docs
+        .iter()
+        .filter_map(|d| d.date.as_deref())
+        .filter(|d| d.len() >= 4 && d.as_bytes()[..4].iter().all(u8::is_ascii_digit))
+        .max();
+    match (docs.is_empty(), latest) {
+        (true, _) => format!("Reference corpus: {count}"),
+        (false, Some(date)) => format!("Reference corpus: {count}, {}", format_date(date)),
+        (false, None) => format!("Reference corpus: {count}, undated"),
+    }
+}

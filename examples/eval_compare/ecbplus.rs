@@ -202,9 +202,21 @@ fn changed_numeral(text: &str) -> Option<(usize, usize, String)> {
     (out != numeral).then_some((start, start + len, out))
 }
 
-/// The verdict of the statistic finding at `at` when `page_text` is analysed against `corpus`.
-fn verdict_at(page_text: &str, at: usize, corpus: &Corpus) -> Option<(Verdict, bool)> {
+/// What became of the statistic finding at a given place.
+struct Outcome {
+    verdict: Verdict,
+    /// Whether its differences include a number difference.
+    number_differs: bool,
+    /// Whether the page's story was found in the corpus at all.
+    story: bool,
+    /// Its explanation, for `--verbose`.
+    why: String,
+}
+
+/// The outcome of the statistic finding at `at` when `page_text` is analysed against `corpus`.
+fn verdict_at(page_text: &str, at: usize, corpus: &Corpus) -> Option<Outcome> {
     let report = analyze(page_text, Some(corpus));
+    let story = !report.story.is_empty();
     let f = report
         .findings
         .iter()
@@ -214,7 +226,12 @@ fn verdict_at(page_text: &str, at: usize, corpus: &Corpus) -> Option<(Verdict, b
         .differences
         .iter()
         .any(|d| d.verdict() == Verdict::NumberDiffers);
-    Some((f.verdict(), number_differs))
+    Some(Outcome {
+        verdict: f.verdict(),
+        number_differs,
+        story,
+        why: claimlens::view::explain(f.kind(), &f.comparison),
+    })
 }
 
 #[derive(Clone, Copy, Default)]
@@ -222,6 +239,7 @@ struct Figures {
     shared: usize,
     corroborated: usize,
     agreed: usize,
+    false_alarms: usize,
     changed: usize,
     flagged: usize,
 }
@@ -233,6 +251,7 @@ impl std::ops::Add for Figures {
             shared: self.shared + o.shared,
             corroborated: self.corroborated + o.corroborated,
             agreed: self.agreed + o.agreed,
+            false_alarms: self.false_alarms + o.false_alarms,
             changed: self.changed + o.changed,
             flagged: self.flagged + o.flagged,
         }
@@ -276,17 +295,25 @@ fn figure_test(docs: &[Doc], verbose: bool) -> Vec<String> {
         c.shared += 1;
         let at = case.stat.span.start;
         let stated = case.stat.span.slice(&case.page.text);
-        if let Some((verdict, differs)) = verdict_at(&case.page.text, at, &corpus) {
+        if let Some(Outcome {
+            verdict,
+            number_differs: differs,
+            story,
+            why,
+        }) = verdict_at(&case.page.text, at, &corpus)
+        {
             c.corroborated += usize::from(verdict == Verdict::Corroborated);
             let agreed = verdict != Verdict::NotInCorpus && !differs;
             c.agreed += usize::from(agreed);
-            if verbose && !agreed {
+            c.false_alarms += usize::from(differs);
+            if verbose && verdict != Verdict::Corroborated {
                 eprintln!(
-                    "FIGURE SAME {} {:?} vs {} → {}",
+                    "FIGURE SAME {} {:?} vs {} → {}{} {why}",
                     case.page.id,
                     stated,
                     case.reference.id,
-                    verdict.as_str()
+                    verdict.as_str(),
+                    if story { "" } else { " (no story)" }
                 );
             }
         }
@@ -300,16 +327,23 @@ fn figure_test(docs: &[Doc], verbose: bool) -> Vec<String> {
             &case.page.text[to..]
         );
         c.changed += 1;
-        if let Some((verdict, differs)) = verdict_at(&changed, from, &corpus) {
+        if let Some(Outcome {
+            verdict,
+            number_differs: differs,
+            story,
+            why,
+        }) = verdict_at(&changed, from, &corpus)
+        {
             let flagged = differs || verdict == Verdict::NumberDiffers;
             c.flagged += usize::from(flagged);
             if verbose && !flagged {
                 eprintln!(
-                    "FIGURE CHANGED {} {:?} → {numeral:?} vs {} → {}",
+                    "FIGURE CHANGED {} {:?} → {numeral:?} vs {} → {}{} {why}",
                     case.page.id,
                     stated,
                     case.reference.id,
-                    verdict.as_str()
+                    verdict.as_str(),
+                    if story { "" } else { " (no story)" }
                 );
             }
         }
@@ -324,14 +358,19 @@ fn figure_test(docs: &[Doc], verbose: bool) -> Vec<String> {
     };
     vec![
         row(
-            "ECB+ figure test: a figure two reports of one event share, corroborated",
+            "ECB+ figure test: a figure two reports of one event share — the figure corroborated (found, same value; the claim may still differ in source or certainty)",
             "≥ 85 %",
+            &|f| share(f.agreed, f.shared),
+        ),
+        row(
+            "ECB+ figure test: the same, verdict corroborated (no source or certainty difference either)",
+            "–",
             &|f| share(f.corroborated, f.shared),
         ),
         row(
-            "ECB+ figure test: the same, figure matched without a number difference (any verdict)",
-            "–",
-            &|f| share(f.agreed, f.shared),
+            "ECB+ figure test: the same, falsely flagged number-differs",
+            "≤ 1 %",
+            &|f| share(f.false_alarms, f.shared),
         ),
         row(
             "ECB+ figure test: the page's figure changed ×1.5, flagged number-differs",

@@ -217,15 +217,19 @@ impl<'a> Side<'a> {
     /// (`about`, its terms): a cue inside the claim whose clause bears on `about` (or says
     /// nothing else: "…, which could not be independently verified"), and the cue of an
     /// attribution crediting the claim when it distances ("officials allege that …", "reports
-    /// suggest that …") rather than measures ("the ministry estimates that …").
+    /// suggest that …"). Measuring cues ("estimated", "the ministry estimates that …") say how
+    /// precise a figure is — its interval — not how certain the claim is, and never count.
     pub fn cues(&self, claim: Span, about: &HashSet<String>) -> Vec<Cue> {
         let sentence = self.sentence_of(claim);
         let crediting = self.crediting(claim);
         let mut cues: Vec<Cue> = Vec::new();
         for h in within(&self.det.hedges, sentence, |h| h.span) {
+            if super::certainty::is_measuring(&h.cue) {
+                continue;
+            }
             let credit_cue = crediting.iter().find(|a| a.cue.overlaps(h.span));
             let counts = match credit_cue {
-                Some(_) => !super::certainty::is_measuring(&h.cue),
+                Some(_) => true,
                 None => {
                     claim.contains(h.span)
                         && !self.is_other_attribution_cue(h.span)

@@ -40,10 +40,10 @@ pub const CLAIM_MATCH: f64 = 0.3;
 /// …and at least this many terms.
 pub const CLAIM_SHARED: usize = 2;
 /// A figure that agrees is its counterpart's when their sentences share this much (Dice)…
-pub const FIGURE_AGREES: f64 = 0.12;
+pub const FIGURE_AGREES: f64 = 0.0;
 /// …and one that differs only when they share this much: a different number is a strong
 /// claim, made only of sentences plainly about the same thing.
-pub const FIGURE_DIFFERS: f64 = 0.25;
+pub const FIGURE_DIFFERS: f64 = 0.1;
 /// The statistics of one page compared at most (a bound for hostile pages).
 const MAX_FIGURES_PER_DOCUMENT: usize = 200;
 
@@ -124,11 +124,21 @@ struct RefClaim {
     sentence_terms: usize,
 }
 
-/// A figure of a reference document, read once.
+/// A figure of a reference document, read once, with the terms of its sentence but its own
+/// (what it is said about).
 struct RefFigure<'c> {
     stat: &'c Statistic,
     figure: Figure,
-    sentence_terms: usize,
+    context: HashSet<String>,
+}
+
+/// The terms of `sentence` without those of the figure `stat`: what the figure is said about,
+/// so that a figure written or changed differently is compared on the same footing.
+fn figure_context(text: &str, sentence: Span, stat: Span) -> HashSet<String> {
+    let own = term_set(stat.slice(text));
+    let mut context = term_set(sentence.slice(text));
+    context.retain(|t| !own.contains(t));
+    context
 }
 
 /// A story document prepared for comparison: its passages as sentences, its claims, figures.
@@ -179,7 +189,7 @@ impl<'c> RefDoc<'c> {
                 figures.push(RefFigure {
                     stat,
                     figure: Figure::read(stat, text, clause, &side.source_spans(stat.span), &names),
-                    sentence_terms: i,
+                    context: figure_context(text, sentence, stat.span),
                 });
             }
         }
@@ -213,12 +223,14 @@ fn dice(a: &HashSet<String>, b: &HashSet<String>) -> (f64, usize) {
     (2.0 * shared as f64 / total as f64, shared)
 }
 
-/// A counterpart found: reference document, its sentence and claim, and how well they match.
+/// A counterpart found: reference document, its sentence and claim, the part whose certainty
+/// is compared (the claim, or a figure's clause), and how well they match.
 #[derive(Clone, Copy)]
 struct Match {
     reference: usize,
     sentence: Span,
     claim: Span,
+    scope: Span,
     score: f64,
 }
 
@@ -269,6 +281,7 @@ impl<'a, 'c> Run<'a, 'c> {
                         reference: r,
                         sentence: c.sentence,
                         claim: c.span,
+                        scope: c.span,
                         score,
                     });
                 }
@@ -297,7 +310,7 @@ impl<'a, 'c> Run<'a, 'c> {
             &self.page.source_spans(stat.span),
             &self.page_names,
         );
-        let context = term_set(key.1);
+        let context = figure_context(self.page.text, sentence, stat.span);
         let mut agreeing: Option<FigureMatch> = None;
         let mut differing: Option<FigureMatch> = None;
         for (r, reference) in self.references.iter().enumerate() {
@@ -305,13 +318,15 @@ impl<'a, 'c> Run<'a, 'c> {
                 let Some(relation) = mine.relation(&f.figure) else {
                     continue;
                 };
-                let (score, _) = dice(&context, &reference.sentence_terms[f.sentence_terms]);
+                let (score, _) = dice(&context, &f.context);
                 let side = reference.side();
+                let sentence = side.sentence_of(f.stat.span);
                 let found = FigureMatch {
                     at: Match {
                         reference: r,
-                        sentence: side.sentence_of(f.stat.span),
+                        sentence,
                         claim: side.claim_of(f.stat.span),
+                        scope: side.clause(sentence, f.stat.span),
                         score,
                     },
                     stat: f.stat,
@@ -336,7 +351,7 @@ impl<'a, 'c> Run<'a, 'c> {
         let claim = self.page.claim_of(span);
         match self.claim_match(claim) {
             Some(m) => {
-                let (differences, agreements) = self.claim_differences(claim, &m);
+                let (differences, agreements) = self.claim_differences(claim, claim, &m);
                 self.found(claim, &m, differences, agreements)
             }
             None => Comparison::not_in_corpus(),
@@ -350,7 +365,8 @@ impl<'a, 'c> Run<'a, 'c> {
             return Comparison::not_in_corpus();
         };
         let claim = self.page.claim_of(stat.span);
-        let (mut differences, mut agreements) = self.claim_differences(claim, &m.at);
+        let clause = self.page.clause(sentence, stat.span);
+        let (mut differences, mut agreements) = self.claim_differences(claim, clause, &m.at);
         let reference = &self.references[m.at.reference];
         let theirs = m.stat.span.slice(reference.text).to_string();
         match m.relation {
@@ -367,14 +383,20 @@ impl<'a, 'c> Run<'a, 'c> {
         self.found(claim, &m.at, differences, agreements)
     }
 
-    /// How the page's claim and its counterpart differ in certainty and sources.
-    fn claim_differences(&self, claim: Span, m: &Match) -> (Vec<Difference>, Vec<Agreement>) {
+    /// How the page's claim and its counterpart differ in certainty (within `scope`: the
+    /// claim, or a figure's clause) and in the sources credited.
+    fn claim_differences(
+        &self,
+        claim: Span,
+        scope: Span,
+        m: &Match,
+    ) -> (Vec<Difference>, Vec<Agreement>) {
         let reference = &self.references[m.reference];
         let theirs = reference.side();
-        let page_terms = term_set(claim.slice(self.page.text));
-        let ref_terms = term_set(m.claim.slice(reference.text));
-        let page_cues = self.page.cues(claim, &ref_terms);
-        let ref_cues = theirs.cues(m.claim, &page_terms);
+        let page_terms = term_set(scope.slice(self.page.text));
+        let ref_terms = term_set(m.scope.slice(reference.text));
+        let page_cues = self.page.cues(scope, &ref_terms);
+        let ref_cues = theirs.cues(m.scope, &page_terms);
         let mut differences = Vec::new();
         let mut agreements = Vec::new();
         match certainty_difference(&page_cues, &ref_cues, self.page.text, reference.text) {

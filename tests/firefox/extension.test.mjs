@@ -130,3 +130,22 @@ for (const path of ['/article', '/article-strict']) {
     await page.close();
   });
 }
+
+test('Firefox /dynamic/replace: a page script swaps the article; new cards and highlights, no stale ones', async () => {
+  // The content script's MutationObserver sees the page's own changes (through Firefox's Xray
+  // wrappers) and the sidebar re-renders; nothing of the first article may remain.
+  const page = await firefox.browser.newPage();
+  await page.goto(`${server.base}/dynamic/replace`);
+  const highlighted = () => page.evaluate((kinds) => kinds
+    .flatMap((k) => [...(CSS.highlights.get(`claimlens-${k}`) ?? [])].map((r) => r.toString())), KINDS);
+  await until(async () => (await highlighted()).some((t) => /1,[0-5]\d\d/.test(t)), { message: 'highlights in the new article' });
+  const frame = await until(() => sidebarFrame(page), { message: 'the sidebar frame' });
+  const article = await page.evaluate(() => document.querySelector('article').textContent);
+  await until(async () => {
+    const list = await cards(frame);
+    return list.length > 0 && list.every((c) => squash(article).includes(squash(c.passage))) &&
+      list.some((c) => /1,[0-5]\d\d/.test(c.passage));
+  }, { message: 'cards of the new article only' });
+  for (const t of await highlighted()) assert.ok(article.includes(t), `stale highlight: ${t}`);
+  await page.close();
+});

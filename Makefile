@@ -4,7 +4,7 @@
 SHELL := /bin/bash
 export PATH := $(CURDIR)/.tools/bin:$(CURDIR)/tests/e2e/node_modules/.bin:$(PATH)
 
-.PHONY: setup build demo test test-native test-wasm test-e2e lint eval bench clean
+.PHONY: setup build package demo test test-native test-wasm test-e2e test-firefox lint eval bench clean
 
 setup:
 	@bash scripts/setup.sh
@@ -15,12 +15,20 @@ build: setup
 	target/release/claimlens corpus build corpus -o extension/corpus.bin
 	bash scripts/build-extension.sh
 
+## package: the Firefox package target/claimlens-firefox-<version>.zip (web-ext build of
+## target/extension-firefox/, which `make build` writes)
+WEB_EXT := NO_UPDATE_NOTIFIER=1 tests/firefox/node_modules/.bin/web-ext --no-config-discovery
+package: build
+	$(WEB_EXT) build --source-dir target/extension-firefox --artifacts-dir target \
+	  --filename 'claimlens-firefox-{version}.zip' --overwrite-dest
+
 ## demo: build, open the bundled sample with the extension in Chromium, screenshot + summary
 demo: build
 	node scripts/demo.mjs
 
 ## test: every test — lint, native, wasm in headless Chromium, end-to-end with the built extension
-test: build lint test-native test-wasm test-e2e
+## in Chromium and in Firefox
+test: build lint test-native test-wasm test-e2e test-firefox
 
 ## bench: speed figures of BENCHMARKS.md (core throughput, time to highlights, long tasks, size)
 bench: build
@@ -44,6 +52,12 @@ test-wasm:
 
 test-e2e:
 	node --test --test-concurrency=1 tests/e2e/
+
+## test-firefox: web-ext lint of the Firefox build (any error or warning fails), then the package
+## end to end in headless firefox-esr (tests/firefox/: puppeteer-core over WebDriver BiDi)
+test-firefox: package
+	node tests/firefox/lint.mjs target/extension-firefox
+	node --test --test-concurrency=1 tests/firefox/
 
 clean:
 	cargo clean

@@ -35,10 +35,12 @@ cp pkg/claimlens.js pkg/claimlens_bg.wasm extension/pkg/
 # Firefox runs MV3 background code as event scripts, not service workers: the same files with
 # `background.scripts`, in target/extension-firefox/ (load its manifest.json from
 # about:debugging). Chromium warns about `scripts` in MV3, so the main folder keeps
-# `service_worker` only.
+# `service_worker` only. The icons' generator script is not part of the add-on. `make package`
+# zips this folder with `web-ext build` (target/claimlens-firefox-<version>.zip).
 rm -rf target/extension-firefox
 mkdir -p target
 cp -r extension target/extension-firefox
+rm -f target/extension-firefox/icons/generate.py
 node -e '
   const fs = require("fs");
   const path = "target/extension-firefox/manifest.json";

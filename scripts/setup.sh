@@ -3,8 +3,9 @@
 # a second run only checks that they are there.
 #
 # Installs: the wasm32 Rust target, wasm-pack, the wasm-bindgen CLI whose version equals the one in
-# Cargo.lock, Debian's chromium + chromium-driver, and the npm packages of the end-to-end tests
-# (playwright-core, binaryen's wasm-opt). Nothing is downloaded from outside the package registries.
+# Cargo.lock, Debian's chromium + chromium-driver and firefox-esr, and the npm packages of the
+# end-to-end tests (playwright-core, binaryen's wasm-opt) and of the Firefox lane (puppeteer-core,
+# web-ext). Nothing is downloaded from outside the package registries.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -37,6 +38,19 @@ if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
   SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null
+fi
+
+# Firefox lane (tests/firefox/): Debian's firefox-esr (153 ESR: CSS Custom Highlight API, WebDriver
+# BiDi built in, so no geckodriver), driven by puppeteer-core, plus web-ext for lint and packaging.
+if [ ! -x /usr/bin/firefox-esr ]; then
+  log "installing Debian firefox-esr"
+  SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq firefox-esr >/dev/null
+fi
+if [ ! -f tests/firefox/node_modules/.package-lock.json ] || [ tests/firefox/package.json -nt tests/firefox/node_modules/.package-lock.json ]; then
+  log "installing npm packages of the Firefox lane (puppeteer-core, web-ext)"
+  (cd tests/firefox && npm install --no-audit --no-fund --loglevel=error >/dev/null)
 fi
 
 # npm packages for the end-to-end tests and for wasm-opt (Debian's binaryen 108 miscompiles

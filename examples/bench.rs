@@ -29,7 +29,7 @@ fn main() {
         let analysis = analyze_page(&snapshot, Some(&corpus));
         times.push(t.elapsed().as_secs_f64() * 1000.0);
         bytes = analysis.text.len();
-        findings = analysis.findings.len();
+        findings = analysis.report.findings.len();
     }
     times.sort_by(f64::total_cmp);
     let median = times[times.len() / 2];

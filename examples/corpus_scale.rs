@@ -325,7 +325,7 @@ mod native {
             std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
         }
         let article: Box<dyn Fn(&Corpus) -> usize> = match snapshot {
-            Some(s) => Box::new(move |c: &Corpus| analyze_page(&s, Some(c)).findings.len()),
+            Some(s) => Box::new(move |c: &Corpus| analyze_page(&s, Some(c)).report.findings.len()),
             None => Box::new(|c: &Corpus| claimlens::analyze(SAMPLE, Some(c)).findings.len()),
         };
         let dir =

@@ -1,6 +1,6 @@
 //! Findings: what a detector found, with its comparison — complete when made.
 
-use crate::compare::{Compared, Comparison, Verdict};
+use crate::compare::{Claims, Compared, Comparison, Verdict};
 use crate::detect::{Detections, Qualifier};
 use crate::text::Span;
 use serde::Serialize;
@@ -117,6 +117,9 @@ pub struct Finding {
     pub id: usize,
     /// What was found.
     pub detection: Detection,
+    /// The claim it belongs to (the content of the attribution that holds it, else its
+    /// clause): findings of one claim share one comparison and one card.
+    pub claim: Span,
     /// How it compares with the corpus (not-compared when no corpus was given).
     pub comparison: Comparison,
 }
@@ -140,6 +143,35 @@ impl Finding {
     /// The verdict of its comparison.
     pub fn verdict(&self) -> Verdict {
         self.comparison.verdict
+    }
+
+    /// The words a reader acts on, which the page marks: the source and cue of an attribution
+    /// (not the whole reported sentence), a hedge, a figure. In text order.
+    ///
+    /// ```
+    /// use claimlens::{analyze, Kind};
+    /// let text = "Russia lost 500 troops, the ministry said.";
+    /// let report = analyze(text, None);
+    /// let a = report.findings.iter().find(|f| f.kind() == Kind::Attribution).unwrap();
+    /// let marked: Vec<&str> = a.marks().iter().map(|m| m.slice(text)).collect();
+    /// assert_eq!(marked, ["the ministry", "said"]);
+    /// ```
+    pub fn marks(&self) -> Vec<Span> {
+        match &self.detection.detail {
+            Detail::Attribution { source, cue, .. } => {
+                let mut marks: Vec<Span> = [source, cue]
+                    .into_iter()
+                    .flatten()
+                    .map(|p| Span::new(p.start, p.end))
+                    .collect();
+                marks.sort();
+                if marks.is_empty() {
+                    marks.push(self.span());
+                }
+                marks
+            }
+            _ => vec![self.span()],
+        }
     }
 }
 
@@ -166,10 +198,15 @@ pub struct StoryDocument {
     pub similarity: f64,
 }
 
-/// The findings of `text`: each detection of `det` with its comparison (from `compared`, or
-/// not-compared), in text order.
-pub(crate) fn findings(text: &str, det: &Detections, compared: Option<Compared>) -> Vec<Finding> {
-    let mut out: Vec<(Detection, Option<Comparison>)> = Vec::new();
+/// The findings of `text`: each detection of `det` with its claim and its comparison (from
+/// `compared`, or not-compared), in text order.
+pub(crate) fn findings(
+    text: &str,
+    det: &Detections,
+    claims: &Claims,
+    compared: Option<Compared>,
+) -> Vec<Finding> {
+    let mut out: Vec<(Detection, Span, Option<Comparison>)> = Vec::new();
     let detection = |kind, span: Span, detail| Detection {
         kind,
         start: span.start,
@@ -195,12 +232,17 @@ pub(crate) fn findings(text: &str, det: &Detections, compared: Option<Compared>)
         };
         out.push((
             detection(Kind::Attribution, a.span, detail),
+            claims.attributions.get(i).copied().unwrap_or(a.span),
             take(&mut attributions, i),
         ));
     }
     for (i, h) in det.hedges.iter().enumerate() {
         let detail = Detail::Hedge { cue: h.cue.clone() };
-        out.push((detection(Kind::Hedge, h.span, detail), take(&mut hedges, i)));
+        out.push((
+            detection(Kind::Hedge, h.span, detail),
+            claims.hedges.get(i).copied().unwrap_or(h.span),
+            take(&mut hedges, i),
+        ));
     }
     for (i, s) in det.statistics.iter().enumerate() {
         let detail = Detail::Statistic {
@@ -213,15 +255,17 @@ pub(crate) fn findings(text: &str, det: &Detections, compared: Option<Compared>)
         };
         out.push((
             detection(Kind::Statistic, s.span, detail),
+            claims.statistics.get(i).copied().unwrap_or(s.span),
             take(&mut statistics, i),
         ));
     }
-    out.sort_by_key(|(d, _)| (d.start, d.end));
+    out.sort_by_key(|(d, _, _)| (d.start, d.end));
     out.into_iter()
         .enumerate()
-        .map(|(id, (detection, comparison))| Finding {
+        .map(|(id, (detection, claim, comparison))| Finding {
             id,
             detection,
+            claim,
             comparison: comparison.unwrap_or_else(Comparison::not_compared),
         })
         .collect()

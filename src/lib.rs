@@ -33,6 +33,6 @@ mod wasm;
 pub use compare::{Comparison, Reference, Verdict};
 pub use corpus::Corpus;
 pub use finding::{Detail, Detection, Finding, Kind, Part, Report, StoryDocument};
-pub use pipeline::{analyze, analyze_page, PageAnalysis, PageFinding};
+pub use pipeline::{analyze, analyze_page, PageAnalysis};
 pub use text::{byte_offset, utf16_offset, Span};
 pub use view::format_number;

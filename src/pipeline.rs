@@ -1,10 +1,10 @@
 //! The pipeline, top to bottom: input → article → sentences → detections → comparisons →
 //! findings. Every caller (the CLI, the sidebar, the tests) runs it through here.
 
-use crate::compare::{compare, Compared};
+use crate::compare::{claims, compare, Compared};
 use crate::corpus::Corpus;
 use crate::detect;
-use crate::finding::{findings, Finding, Report, StoryDocument};
+use crate::finding::{findings, Report, StoryDocument};
 use crate::page::{extract_article, node_ranges, NodeRange, PageSnapshot};
 use crate::text::sentences;
 
@@ -36,19 +36,10 @@ pub fn analyze(text: &str, corpus: Option<&Corpus>) -> Report {
         _ => Vec::new(),
     };
     Report {
-        findings: findings(text, &det, compared),
+        findings: findings(text, &det, &claims(text, &sents, &det), compared),
         story,
         compared: corpus.is_some(),
     }
-}
-
-/// A finding with where it stands on the page.
-#[derive(Clone, Debug, PartialEq)]
-pub struct PageFinding {
-    /// The finding; its offsets are into [`PageAnalysis::text`].
-    pub finding: Finding,
-    /// The DOM range(s) to highlight.
-    pub ranges: Vec<NodeRange>,
 }
 
 /// The analysis of a page.
@@ -62,13 +53,15 @@ pub struct PageAnalysis {
     pub url: String,
     /// The article's text as analysed.
     pub text: String,
-    /// The report on the article (findings without their ranges; see `findings`).
+    /// The report on the article; its findings' offsets are into [`PageAnalysis::text`].
     pub report: Report,
-    /// Findings in text order, with their text-node ranges.
-    pub findings: Vec<PageFinding>,
+    /// For each finding (by id), the DOM ranges to highlight: the words a reader acts on (see
+    /// [`crate::Finding::marks`]).
+    pub ranges: Vec<Vec<NodeRange>>,
 }
 
-/// Extracts the article of a page, analyses it and maps each finding back to text-node ranges.
+/// Extracts the article of a page, analyses it and maps each finding's marks back to text-node
+/// ranges.
 pub fn analyze_page(snapshot: &PageSnapshot, corpus: Option<&Corpus>) -> PageAnalysis {
     let Some(article) = extract_article(&snapshot.root) else {
         return PageAnalysis {
@@ -80,18 +73,18 @@ pub fn analyze_page(snapshot: &PageSnapshot, corpus: Option<&Corpus>) -> PageAna
                 compared: corpus.is_some(),
                 ..Report::default()
             },
-            findings: Vec::new(),
+            ranges: Vec::new(),
         };
     };
-    let mut report = analyze(&article.text, corpus);
-    let findings = std::mem::take(&mut report.findings)
-        .into_iter()
-        .map(|finding| {
-            let span = finding.span();
-            PageFinding {
-                ranges: node_ranges(&article, span.start, span.end),
-                finding,
-            }
+    let report = analyze(&article.text, corpus);
+    let ranges = report
+        .findings
+        .iter()
+        .map(|f| {
+            f.marks()
+                .into_iter()
+                .flat_map(|m| node_ranges(&article, m.start, m.end))
+                .collect()
         })
         .collect();
     PageAnalysis {
@@ -100,6 +93,6 @@ pub fn analyze_page(snapshot: &PageSnapshot, corpus: Option<&Corpus>) -> PageAna
         url: snapshot.url.clone(),
         text: article.text,
         report,
-        findings,
+        ranges,
     }
 }

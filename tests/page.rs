@@ -52,28 +52,28 @@ const PAGE: &str = r#"<!doctype html><html><head><title>Sample</title></head><bo
 </body></html>"#;
 
 #[test]
-fn findings_map_back_to_exactly_their_text_in_the_nodes() {
+fn findings_map_back_to_exactly_their_marked_words_in_the_nodes() {
     let snapshot = parse_html(PAGE, "http://localhost/article");
     let analysis = analyze_page(&snapshot, Some(&Corpus::bundled()));
     assert!(analysis.is_article);
     assert!(
-        !analysis.findings.is_empty(),
+        !analysis.report.findings.is_empty(),
         "the sample page has findings"
     );
     let mut nodes = Vec::new();
     text_nodes(&snapshot.root, &mut nodes);
-    for f in &analysis.findings {
-        let selected: String = f
-            .ranges
+    for (f, ranges) in analysis.report.findings.iter().zip(&analysis.ranges) {
+        let selected: String = ranges
             .iter()
             .map(|r| range_text(&nodes, r))
             .collect::<Vec<_>>()
             .join(" ");
+        let marked: Vec<&str> = f.marks().iter().map(|m| m.slice(&analysis.text)).collect();
         assert_eq!(
             collapse(&selected),
-            collapse(f.finding.text()),
+            collapse(&marked.join(" ")),
             "finding {:?}",
-            f.finding.text()
+            f.text()
         );
     }
 }
@@ -104,7 +104,7 @@ fn pages_without_an_article_say_so() {
     ];
     for html in pages {
         let a = analyze_page(&parse_html(html, ""), None);
-        assert!(!a.is_article && a.findings.is_empty(), "{html:?}");
+        assert!(!a.is_article && a.report.findings.is_empty(), "{html:?}");
     }
 }
 

@@ -180,9 +180,10 @@ proptest! {
         let analysis = analyze_page(&snapshot, Some(&CORPUS));
         let mut nodes = Vec::new();
         text_nodes(&snapshot.root, &mut nodes);
-        for f in &analysis.findings {
-            check_span(&analysis.text, f.finding.span().start, f.finding.span().end)?;
-            for r in &f.ranges {
+        prop_assert_eq!(analysis.ranges.len(), analysis.report.findings.len());
+        for (f, ranges) in analysis.report.findings.iter().zip(&analysis.ranges) {
+            check_span(&analysis.text, f.span().start, f.span().end)?;
+            for r in ranges {
                 prop_assert!((r.start_node, r.start_offset) <= (r.end_node, r.end_offset), "{r:?} runs backwards");
                 for (node, offset) in [(r.start_node, r.start_offset), (r.end_node, r.end_offset)] {
                     let t = nodes.get(node as usize).copied();

@@ -140,16 +140,35 @@ fn squash(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
+/// The card that holds finding `id`.
 fn card(root: &Element, id: u32) -> HtmlElement {
-    root.query_selector(&format!(".card[data-finding=\"{id}\"]"))
+    root.query_selector(&format!(".card[data-findings~=\"{id}\"]"))
         .unwrap()
         .unwrap_or_else(|| panic!("no card for finding {id}"))
         .dyn_into()
         .unwrap()
 }
 
+/// A card's button (which opens it).
+fn main_button(card: &Element) -> HtmlElement {
+    card.query_selector("button.card-main")
+        .unwrap()
+        .expect("a card button")
+        .dyn_into()
+        .unwrap()
+}
+
+/// A keydown event for `key`, as the keyboard would send it.
+fn key(name: &str) -> KeyboardEvent {
+    let init = KeyboardEventInit::new();
+    init.set_key(name);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap()
+}
+
 #[wasm_bindgen_test]
-fn ranges_select_exactly_the_findings_text_in_non_ascii_nodes() {
+fn ranges_select_exactly_the_marked_words_in_non_ascii_nodes() {
     let root = root();
     let mut sb = sidebar(&root);
     let (snap, nodes) = snapshot(ARTICLE);
@@ -158,15 +177,18 @@ fn ranges_select_exactly_the_findings_text_in_non_ascii_nodes() {
     assert_eq!(result.count, result.findings.len());
     for f in &result.findings {
         assert!(!f.ranges.is_empty(), "finding {} has no range", f.id);
+        // The words marked on the page are the words the card lists for the finding (the
+        // source and cue of an attribution, the hedge, the figure).
         let selected: String = f.ranges.iter().map(|r| range_text(&nodes, r)).collect();
-        let passage = card(&root, f.id)
-            .query_selector(".passage")
-            .unwrap()
+        let parts = card(&root, f.id)
+            .query_selector_all(&format!(".part[data-finding=\"{}\"] .part-text", f.id))
             .unwrap();
-        let shown = passage.text_content().unwrap();
+        let listed: String = (0..parts.length())
+            .map(|i| parts.item(i).unwrap().text_content().unwrap())
+            .collect();
         assert_eq!(
             squash(&selected),
-            squash(&shown),
+            squash(&listed),
             "finding {} ({})",
             f.id,
             f.kind
@@ -191,7 +213,7 @@ fn ranges_select_exactly_the_findings_text_in_non_ascii_nodes() {
 }
 
 #[wasm_bindgen_test]
-fn cards_carry_kind_verdict_and_id() {
+fn every_finding_is_on_one_card_named_by_kind_and_verdict() {
     let root = root();
     let mut sb = sidebar(&root);
     let result = analyze(&mut sb, snapshot(ARTICLE).0);
@@ -201,31 +223,36 @@ fn cards_carry_kind_verdict_and_id() {
         result.count
     );
     let cards = root.query_selector_all(".card").unwrap();
-    assert_eq!(cards.length() as usize, result.count);
+    let mut seen = Vec::new();
+    for i in 0..cards.length() {
+        let c: Element = cards.item(i).unwrap().dyn_into().unwrap();
+        let kind = c.get_attribute("data-kind").unwrap();
+        let verdict = c.get_attribute("data-verdict").unwrap();
+        assert!(["attribution", "hedge", "statistic"].contains(&kind.as_str()));
+        assert!(VERDICTS.contains(&verdict.as_str()), "verdict {verdict}");
+        // A short accessible name (kind and verdict); the page's words describe it.
+        let main = main_button(&c);
+        let name = main.get_attribute("aria-label").unwrap();
+        assert!(name.ends_with(label(&verdict)), "{name}");
+        assert!(name.len() < 40, "{name}");
+        assert!(main.get_attribute("aria-describedby").is_some());
+        seen.extend(
+            c.get_attribute("data-findings")
+                .unwrap()
+                .split(' ')
+                .map(|id| id.parse::<u32>().unwrap()),
+        );
+    }
+    seen.sort_unstable();
+    let mut ids: Vec<u32> = result.findings.iter().map(|f| f.id).collect();
+    ids.sort_unstable();
+    assert_eq!(seen, ids, "every finding on exactly one card");
     for f in &result.findings {
+        // A card's verdict is the most important of its findings'.
         let c = card(&root, f.id);
-        assert_eq!(
-            c.get_attribute("data-kind").as_deref(),
-            Some(f.kind.as_str())
-        );
-        assert_eq!(
-            c.get_attribute("data-verdict").as_deref(),
-            Some(f.verdict.as_str())
-        );
-        assert!(["attribution", "hedge", "statistic"].contains(&f.kind.as_str()));
-        assert!(
-            VERDICTS.contains(&f.verdict.as_str()),
-            "verdict {}",
-            f.verdict
-        );
-        assert_eq!(c.get_attribute("tabindex").as_deref(), Some("0"));
-        // The verdict in words and either a reference or the "no passage" line.
-        let text = c.text_content().unwrap();
-        assert!(text.contains(label(&f.verdict)), "{text}");
-        assert!(c
-            .query_selector(".reference, .no-reference")
-            .unwrap()
-            .is_some());
+        let shown = c.get_attribute("data-verdict").unwrap();
+        let rank = |v: &str| Verdict::ALL.iter().position(|x| x.as_str() == v).unwrap();
+        assert!(rank(&shown) <= rank(&f.verdict), "{shown} vs {}", f.verdict);
     }
     let summary = root
         .query_selector(".summary-line")
@@ -248,17 +275,29 @@ fn label(verdict: &str) -> &'static str {
 }
 
 #[wasm_bindgen_test]
-fn focus_moves_aria_current_and_keyboard_clicks() {
+fn focus_marks_one_card_and_the_keyboard_moves_between_cards() {
     let root = root();
     let mut sb = sidebar(&root);
     let result = analyze(&mut sb, snapshot(ARTICLE).0);
-    assert!(result.count >= 2, "need two findings, got {}", result.count);
-    let (a, b) = (result.findings[0].id, result.findings[1].id);
+    // Show every card (a chip filter may hide corroborated ones).
+    let cards: Vec<HtmlElement> = {
+        let list = root.query_selector_all(".card").unwrap();
+        (0..list.length())
+            .map(|i| list.item(i).unwrap().dyn_into().unwrap())
+            .collect()
+    };
+    assert!(cards.len() >= 2, "need two cards, got {}", cards.len());
+    let ids: Vec<u32> = cards
+        .iter()
+        .map(|c| c.get_attribute("data-finding").unwrap().parse().unwrap())
+        .collect();
+    let (a, b) = (ids[0], ids[1]);
     sb.focus(a).unwrap();
     assert_eq!(
         card(&root, a).get_attribute("aria-current").as_deref(),
         Some("true")
     );
+    assert!(!card(&root, a).hidden(), "a focused card is shown");
     sb.focus(b).unwrap();
     assert_eq!(card(&root, a).get_attribute("aria-current"), None);
     assert_eq!(
@@ -269,18 +308,41 @@ fn focus_moves_aria_current_and_keyboard_clicks() {
         root.query_selector_all("[aria-current]").unwrap().length(),
         1
     );
+    assert!(result.findings.iter().any(|f| f.id == a));
 
-    // Click and Enter both call back with the finding's id.
+    // A click calls back with the card's finding and opens it when it has passages.
     let clicked = || js_sys::Reflect::get(&js_sys::global(), &"__clickedCard".into()).unwrap();
-    card(&root, a).click();
+    let first = main_button(&card(&root, a));
+    first.click();
     assert_eq!(clicked().as_f64(), Some(a as f64));
-    let init = KeyboardEventInit::new();
-    init.set_key("Enter");
-    init.set_bubbles(true);
-    init.set_cancelable(true);
-    let enter = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
-    card(&root, b).dispatch_event(&enter).unwrap();
-    assert_eq!(clicked().as_f64(), Some(b as f64));
+    if first.get_attribute("aria-controls").is_some() {
+        assert_eq!(
+            first.get_attribute("aria-expanded").as_deref(),
+            Some("true")
+        );
+        // Escape closes the open card.
+        first.dispatch_event(&key("Escape")).unwrap();
+        assert_eq!(
+            first.get_attribute("aria-expanded").as_deref(),
+            Some("false")
+        );
+    }
+    // Arrow keys move focus between the visible cards.
+    let visible: Vec<HtmlElement> = cards
+        .iter()
+        .filter(|c| c.offset_parent().is_some())
+        .map(|c| main_button(c))
+        .collect();
+    if visible.len() >= 2 {
+        visible[0].focus().unwrap();
+        visible[0].dispatch_event(&key("ArrowDown")).unwrap();
+        let doc = web_sys::window().unwrap().document().unwrap();
+        let active: HtmlElement = doc.active_element().unwrap().dyn_into().unwrap();
+        assert_eq!(active, visible[1]);
+        visible[1].dispatch_event(&key("ArrowUp")).unwrap();
+        let active: HtmlElement = doc.active_element().unwrap().dyn_into().unwrap();
+        assert_eq!(active, visible[0]);
+    }
 }
 
 #[wasm_bindgen_test]
@@ -357,6 +419,17 @@ fn cards_set_page_and_reference_passages_side_by_side_with_marks() {
         .expect("a card for the 1,200 statistic");
     assert_eq!(stat.verdict, "corroborated");
     let c = card(&root, stat.id);
+    assert!(c
+        .query_selector(".reference")
+        .unwrap()
+        .unwrap()
+        .has_attribute("hidden"));
+    main_button(&c).click();
+    assert!(!c
+        .query_selector(".reference")
+        .unwrap()
+        .unwrap()
+        .has_attribute("hidden"));
     let page_side = c.query_selector(".page-side .side-text").unwrap().unwrap();
     let ref_side = c.query_selector(".ref-side .side-text").unwrap().unwrap();
     assert!(page_side

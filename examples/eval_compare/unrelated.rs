@@ -27,16 +27,16 @@ pub fn rows(dir: &Path, verbose: bool) -> Vec<String> {
         let analysis = analyze_page(&parse_html(&html, &name), Some(&corpus));
         *page_count.get_mut(half) += 1;
         let mut false_here = 0;
-        for f in &analysis.findings {
+        for f in &analysis.report.findings {
             *findings.get_mut(half) += 1;
-            if f.finding.verdict() != Verdict::NotInCorpus {
+            if f.verdict() != Verdict::NotInCorpus {
                 false_here += 1;
                 if verbose {
                     eprintln!(
                         "UNRELATED {name}: {:?} {:?} → {}",
-                        f.finding.kind(),
-                        f.finding.text(),
-                        f.finding.verdict().as_str()
+                        f.kind(),
+                        f.text(),
+                        f.verdict().as_str()
                     );
                 }
             }

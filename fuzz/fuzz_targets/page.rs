@@ -9,8 +9,8 @@ use libfuzzer_sys::fuzz_target;
 fuzz_target!(|data: &[u8]| {
     let html = String::from_utf8_lossy(data);
     let analysis = analyze_page(&parse_html(&html, ""), None);
-    for f in &analysis.findings {
-        for r in &f.ranges {
+    for ranges in &analysis.ranges {
+        for r in ranges {
             assert!(r.start_node <= r.end_node);
         }
     }

@@ -61,6 +61,52 @@ pub struct Compared {
     pub statistics: Vec<Comparison>,
 }
 
+/// The claim each detection belongs to (see [`claims`]), in the order of the detections' lists:
+/// findings of one claim share one comparison and one card.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Claims {
+    /// The claim of each attribution.
+    pub attributions: Vec<Span>,
+    /// The claim of each hedge.
+    pub hedges: Vec<Span>,
+    /// The claim of each statistic.
+    pub statistics: Vec<Span>,
+}
+
+/// The claim of every detection of `text`: the content of the attribution that holds it, else
+/// its clause.
+///
+/// ```
+/// use claimlens::compare::claims;
+/// use claimlens::detect::detect;
+/// use claimlens::text::sentences;
+/// let text = "Russia lost 500 troops, according to the ministry.";
+/// let sents = sentences(text);
+/// let c = claims(text, &sents, &detect(text, &sents));
+/// assert_eq!(c.attributions[0].slice(text), "Russia lost 500 troops");
+/// assert_eq!(c.statistics[0], c.attributions[0]);
+/// ```
+pub fn claims(text: &str, sentences: &[Span], det: &Detections) -> Claims {
+    let side = Text {
+        text,
+        sentences,
+        det,
+    };
+    Claims {
+        attributions: det
+            .attributions
+            .iter()
+            .map(|a| side.claim_of(a.span))
+            .collect(),
+        hedges: det.hedges.iter().map(|h| side.claim_of(h.span)).collect(),
+        statistics: det
+            .statistics
+            .iter()
+            .map(|s| side.claim_of(s.span))
+            .collect(),
+    }
+}
+
 /// Compares every detection of `text` (split into `sentences`, with detections `det`) with
 /// `corpus`.
 ///

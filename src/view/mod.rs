@@ -6,7 +6,9 @@ mod cards;
 mod json;
 mod words;
 
-pub use cards::{sidebar, Card, Chip, Passage, ReferenceView, SidebarView, ViewState};
+pub use cards::{
+    sidebar, Card, CardPart, Chip, Folded, Passage, ReferenceView, SidebarView, ViewState,
+};
 pub use json::{report_json, FindingJson};
 pub use words::{
     describe_corpus, describe_difference, explain, facts, format_date, format_number, kind_label,

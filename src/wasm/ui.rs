@@ -1,5 +1,7 @@
-//! The sidebar UI: converts between JavaScript values and the core's types and renders what the
-//! core decided with web-sys. No logic lives here.
+//! The sidebar UI: converts between JavaScript values and the core's types and renders the
+//! view model ([`crate::view::SidebarView`]) with web-sys. What it shows is decided in `view`;
+//! this module builds the DOM and keeps the reader's place (filters, open cards, focus) across
+//! re-renders.
 //!
 //! All text reaches the DOM through `set_text_content`, so markup-like text in a claim is shown
 //! as text and never interpreted.
@@ -8,12 +10,14 @@
 //! names the core only through the crate root's re-exports, so `tests/wasm.rs` can compile it
 //! into the test crate with `#[path]` and test it in a browser.
 
-use crate::compare::Mark;
+use crate::compare::{Mark, Verdict};
 use crate::page::{NodeRange, PageSnapshot};
 use crate::view::{describe_corpus, sidebar, Card, SidebarView, ViewState};
 use crate::{analyze_page, Corpus};
 use js_sys::Function;
 use serde::Serialize;
+use std::cell::RefCell;
+use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Event, HtmlElement, KeyboardEvent};
@@ -36,60 +40,125 @@ struct AnalysisResult<'a> {
     findings: Vec<HighlightData<'a>>,
 }
 
-/// The sidebar: owns the bundled corpus and renders the analysis of a page into a root element.
+/// Which cards the reader asked to see.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Filter {
+    /// Every card.
+    All,
+    /// Cards whose claim differs from the corpus (the default when any does).
+    Differences,
+    /// Cards with one verdict (a summary chip pressed).
+    Verdict(Verdict),
+}
+
+impl Filter {
+    fn shows(self, verdict: Verdict) -> bool {
+        match self {
+            Filter::All => true,
+            Filter::Differences => verdict.is_difference(),
+            Filter::Verdict(v) => v == verdict,
+        }
+    }
+}
+
+/// The reader's place, kept across re-renders of the same page.
+struct Place {
+    /// The filter chosen, if the reader chose one (else the view's default).
+    filter: Option<Filter>,
+    /// Primary finding ids of the opened cards.
+    open: Vec<usize>,
+}
+
+/// The sidebar: owns the corpus and renders the analysis of a page into a root element.
 pub struct SidebarUi {
     root: Element,
     document: Document,
     corpus: Corpus,
+    place: Rc<RefCell<Place>>,
     /// Kept alive for as long as the sidebar: the root's click and keydown listeners.
     _listeners: Vec<Closure<dyn FnMut(Event)>>,
 }
 
 impl SidebarUi {
     /// Creates a sidebar rendering into `root`; `on_card_click(id)` is called when the reader
-    /// clicks a card (or presses Enter/Space on it). Loads the bundled corpus once.
+    /// opens a card (click, Enter or Space), with the id of the finding to reveal. Starts with
+    /// the bundled corpus.
     pub fn new(root: Element, on_card_click: Function) -> Result<SidebarUi, JsValue> {
         let document = root
             .owner_document()
             .ok_or_else(|| JsError::new("the root element has no document"))?;
+        let place = Rc::new(RefCell::new(Place {
+            filter: None,
+            open: Vec::new(),
+        }));
 
-        // One delegated listener for every card and filter button.
+        // One delegated listener for every card and button.
         let click_root = root.clone();
+        let click_place = place.clone();
         let on_click = Closure::<dyn FnMut(Event)>::new(move |event: Event| {
             let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
                 return;
             };
             if let Ok(Some(button)) = target.closest("button[data-filter]") {
-                toggle_filter(&click_root, &button);
-                return;
-            }
-            let Ok(Some(card)) = target.closest(".card") else {
-                return;
-            };
-            if let Some(id) = card
-                .get_attribute("data-finding")
-                .and_then(|s| s.parse::<u32>().ok())
-            {
-                // A throwing callback is the caller's problem, not a reason to panic.
-                let _ = on_card_click.call1(&JsValue::NULL, &JsValue::from(id));
+                toggle_kind(&click_root, &button);
+            } else if let Ok(Some(chip)) = target.closest("button[data-show]") {
+                let filter = match chip.get_attribute("data-show").as_deref() {
+                    Some("differences") => Filter::Differences,
+                    Some(v) => Verdict::ALL
+                        .into_iter()
+                        .find(|x| x.as_str() == v)
+                        .map_or(Filter::All, Filter::Verdict),
+                    None => Filter::All,
+                };
+                let pressed = chip.get_attribute("aria-pressed").as_deref() == Some("true");
+                let filter = if pressed { Filter::All } else { filter };
+                click_place.borrow_mut().filter = Some(filter);
+                let _ = apply_filter(&click_root, filter);
+            } else if let Ok(Some(main)) = target.closest("button.card-main") {
+                let Ok(Some(card)) = main.closest(".card") else {
+                    return;
+                };
+                let open = toggle_open(&card, &main);
+                if let Some(id) = card
+                    .get_attribute("data-finding")
+                    .and_then(|s| s.parse::<usize>().ok())
+                {
+                    let mut place = click_place.borrow_mut();
+                    place.open.retain(|&o| o != id);
+                    if open {
+                        place.open.push(id);
+                    }
+                    // A throwing callback is the caller's problem, not a reason to panic.
+                    let _ = on_card_click.call1(&JsValue::NULL, &JsValue::from(id as u32));
+                }
             }
         });
+        let key_root = root.clone();
         let on_key = Closure::<dyn FnMut(Event)>::new(move |event: Event| {
             let Some(key) = event.dyn_ref::<KeyboardEvent>() else {
                 return;
             };
-            if key.key() != "Enter" && key.key() != " " {
-                return;
-            }
-            let Some(card) = event
+            let Some(main) = event
                 .target()
                 .and_then(|t| t.dyn_into::<HtmlElement>().ok())
-                .filter(|e| e.class_list().contains("card"))
+                .filter(|e| e.class_list().contains("card-main"))
             else {
                 return;
             };
-            event.prevent_default();
-            card.click();
+            match key.key().as_str() {
+                "ArrowDown" | "ArrowUp" => {
+                    event.prevent_default();
+                    move_focus(&key_root, &main, key.key() == "ArrowDown");
+                }
+                "Escape" if main.get_attribute("aria-expanded").as_deref() == Some("true") => {
+                    event.prevent_default();
+                    event.stop_propagation();
+                    if let Ok(Some(card)) = main.closest(".card") {
+                        toggle_open(&card, &main);
+                    }
+                }
+                _ => {}
+            }
         });
         root.add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref())?;
         root.add_event_listener_with_callback("keydown", on_key.as_ref().unchecked_ref())?;
@@ -98,6 +167,7 @@ impl SidebarUi {
             root,
             document,
             corpus: Corpus::bundled(),
+            place,
             _listeners: vec![on_click, on_key],
         })
     }
@@ -115,31 +185,32 @@ impl SidebarUi {
         describe_corpus(&self.corpus)
     }
 
-    /// Analyses a `PageSnapshot` (a plain JS object), renders the cards and returns
+    /// Analyses a `PageSnapshot` (a plain JS object), renders the view and returns
     /// `{isArticle, count, findings: [{id, kind, verdict, ranges}]}` for the content script.
     /// Input that is not a snapshot gives a JS error.
     pub fn analyze(&mut self, snapshot: JsValue) -> Result<JsValue, JsValue> {
         let snapshot: PageSnapshot = serde_wasm_bindgen::from_value(snapshot)
             .map_err(|e| JsError::new(&format!("not a page snapshot: {e}")))?;
         let analysis = analyze_page(&snapshot, Some(&self.corpus));
-        let mut report = analysis.report.clone();
-        report.findings = analysis
-            .findings
-            .iter()
-            .map(|f| f.finding.clone())
-            .collect();
-        self.render(&sidebar(analysis.is_article, &report))?;
+        let view = sidebar(
+            analysis.is_article,
+            &analysis.text,
+            &analysis.report,
+            Some(&self.corpus),
+        );
+        self.render(&view)?;
+        let findings = &analysis.report.findings;
         let result = AnalysisResult {
             is_article: analysis.is_article,
-            count: analysis.findings.len(),
-            findings: analysis
-                .findings
+            count: findings.len(),
+            findings: findings
                 .iter()
-                .map(|f| HighlightData {
-                    id: f.finding.id,
-                    kind: f.finding.kind().as_str(),
-                    verdict: f.finding.verdict().as_str(),
-                    ranges: &f.ranges,
+                .zip(&analysis.ranges)
+                .map(|(f, ranges)| HighlightData {
+                    id: f.id,
+                    kind: f.kind().as_str(),
+                    verdict: f.verdict().as_str(),
+                    ranges,
                 })
                 .collect(),
         };
@@ -149,8 +220,9 @@ impl SidebarUi {
             .map_err(|e| JsError::new(&e.to_string()).into())
     }
 
-    /// Marks the card of finding `id` as current (`aria-current="true"`, removed from every
-    /// other card) and scrolls it into view. An unknown id only clears the mark.
+    /// Marks the card holding finding `id` as current (`aria-current="true"`, removed from every
+    /// other card), makes it visible (its fold opened, a filter hiding it cleared) and scrolls
+    /// it into view. An unknown id only clears the mark.
     pub fn focus(&self, id: u32) -> Result<(), JsValue> {
         let current = self.root.query_selector_all(".card[aria-current]")?;
         for i in 0..current.length() {
@@ -158,21 +230,39 @@ impl SidebarUi {
                 el.remove_attribute("aria-current")?;
             }
         }
-        let selector = format!(".card[data-finding=\"{id}\"]");
-        if let Some(card) = self.root.query_selector(&selector)? {
-            card.set_attribute("aria-current", "true")?;
-            let options = web_sys::ScrollIntoViewOptions::new();
-            options.set_block(web_sys::ScrollLogicalPosition::Nearest);
-            options.set_behavior(web_sys::ScrollBehavior::Smooth);
-            card.scroll_into_view_with_scroll_into_view_options(&options);
+        let selector = format!(".card[data-findings~=\"{id}\"]");
+        let Some(card) = self.root.query_selector(&selector)? else {
+            return Ok(());
+        };
+        if card
+            .dyn_ref::<HtmlElement>()
+            .is_some_and(HtmlElement::hidden)
+        {
+            self.place.borrow_mut().filter = Some(Filter::All);
+            apply_filter(&self.root, Filter::All)?;
         }
+        if let Ok(Some(fold)) = card.closest("details") {
+            fold.set_attribute("open", "")?;
+        }
+        card.set_attribute("aria-current", "true")?;
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+        options.set_behavior(web_sys::ScrollBehavior::Smooth);
+        card.scroll_into_view_with_scroll_into_view_options(&options);
         Ok(())
     }
 }
 
 impl SidebarUi {
-    /// Replaces the root's content with the view: a note, or the summary and the cards.
+    /// Replaces the root's content with the view, keeping the reader's filter, open cards and
+    /// keyboard focus.
     fn render(&self, view: &SidebarView) -> Result<(), JsValue> {
+        let focused = self
+            .document
+            .active_element()
+            .filter(|e| self.root.contains(Some(e)))
+            .and_then(|e| e.closest(".card").ok().flatten())
+            .and_then(|c| c.get_attribute("data-finding"));
         self.root.set_text_content(None);
         if view.state == ViewState::NoArticle {
             return self.note(view);
@@ -182,13 +272,51 @@ impl SidebarUi {
         if view.state == ViewState::NothingFound {
             return self.note(view);
         }
-        let list = self.el("ol", "cards")?;
-        list.set_attribute("aria-label", "Findings")?;
-        for c in &view.cards {
-            let card = self.card(c)?;
-            list.append_child(&card)?;
+        if view.state == ViewState::NothingInCorpus {
+            self.note(view)?;
         }
-        self.root.append_child(&list).map(drop)
+        if !view.cards.is_empty() {
+            let list = self.card_list(&view.cards, "Findings")?;
+            self.root.append_child(&list)?;
+        }
+        for fold in &view.folded {
+            let details = self.el("details", "fold")?;
+            details.set_attribute("data-kind", fold.kind.as_str())?;
+            let summary = self.el("summary", "")?;
+            summary.set_text_content(Some(&fold.label));
+            details.append_child(&summary)?;
+            let list = self.card_list(&fold.cards, &fold.label)?;
+            details.append_child(&list)?;
+            self.root.append_child(&details)?;
+        }
+        let default = if view.only_differences {
+            Filter::Differences
+        } else {
+            Filter::All
+        };
+        let filter = self.place.borrow().filter.unwrap_or(default);
+        apply_filter(&self.root, filter)?;
+        let open = self.place.borrow().open.clone();
+        for id in open {
+            if let Some(card) = self
+                .root
+                .query_selector(&format!(".card[data-finding=\"{id}\"]"))?
+            {
+                if let Some(main) = card.query_selector("button.card-main")? {
+                    toggle_open(&card, &main);
+                }
+            }
+        }
+        if let Some(id) = focused {
+            if let Some(main) = self
+                .root
+                .query_selector(&format!(".card[data-finding=\"{id}\"] button.card-main"))?
+                .and_then(|m| m.dyn_into::<HtmlElement>().ok())
+            {
+                main.focus()?;
+            }
+        }
+        Ok(())
     }
 
     /// The view's note as a calm paragraph.
@@ -198,87 +326,121 @@ impl SidebarUi {
         self.root.append_child(&p).map(drop)
     }
 
-    /// The summary: counts by kind, counts by verdict and the per-kind filter toggles.
+    /// The summary: counts by kind, the verdict chips (filters) and the kind toggles.
     fn summary(&self, view: &SidebarView) -> Result<Element, JsValue> {
         let section = self.el("section", "summary")?;
         let p = self.el("p", "summary-line")?;
         p.set_text_content(Some(&view.summary));
         section.append_child(&p)?;
 
-        let verdicts = self.el("ul", "verdict-counts")?;
-        for chip in &view.chips {
-            let li = self.el("li", "verdict-count")?;
-            li.set_attribute("data-verdict", chip.verdict.as_str())?;
-            let num = self.el("b", "n")?;
-            num.set_text_content(Some(&chip.count.to_string()));
-            let label = self.el("span", "")?;
-            label.set_text_content(Some(chip.label));
-            li.append_child(&num)?;
-            li.append_child(&label)?;
-            verdicts.append_child(&li)?;
+        if !view.chips.is_empty() {
+            let chips = self.el("div", "chips")?;
+            chips.set_attribute("role", "group")?;
+            chips.set_attribute("aria-label", "Show cards by verdict")?;
+            if view.only_differences {
+                let b = self.button("chip chip-differences", "Only what differs")?;
+                b.set_attribute("data-show", "differences")?;
+                chips.append_child(&b)?;
+            }
+            for chip in &view.chips {
+                let b = self.button("chip", "")?;
+                b.set_attribute("data-show", chip.verdict.as_str())?;
+                b.set_attribute("data-verdict", chip.verdict.as_str())?;
+                let num = self.el("b", "n")?;
+                num.set_text_content(Some(&chip.count.to_string()));
+                let label = self.el("span", "")?;
+                label.set_text_content(Some(chip.label));
+                b.append_child(&num)?;
+                b.append_child(&label)?;
+                chips.append_child(&b)?;
+            }
+            section.append_child(&chips)?;
         }
-        section.append_child(&verdicts)?;
 
         let filters = self.el("div", "filters")?;
         filters.set_attribute("role", "group")?;
-        filters.set_attribute("aria-label", "Show kinds")?;
+        filters.set_attribute("aria-label", "Highlight kinds on the page")?;
         for (kind, label) in &view.kinds {
-            let b = self.el("button", "filter")?;
-            b.set_attribute("type", "button")?;
+            let b = self.button("filter", label)?;
             b.set_attribute("data-filter", kind.as_str())?;
             b.set_attribute("aria-pressed", "true")?;
-            b.set_text_content(Some(label));
             filters.append_child(&b)?;
         }
         section.append_child(&filters)?;
         Ok(section)
     }
 
-    /// One card: kind and verdict, the passage, its details, the explanation and the reference.
+    /// A list of cards.
+    fn card_list(&self, cards: &[Card], label: &str) -> Result<Element, JsValue> {
+        let list = self.el("ol", "cards")?;
+        list.set_attribute("aria-label", label)?;
+        for c in cards {
+            let card = self.card(c)?;
+            list.append_child(&card)?;
+        }
+        Ok(list)
+    }
+
+    /// One card: a button with its kind, verdict, the page's words and one line of why (its
+    /// accessible name is short: kind and verdict; the words describe it), the parts of the
+    /// claim, and the two passages side by side, hidden until the card is opened.
     fn card(&self, c: &Card) -> Result<Element, JsValue> {
         let card = self.el("li", "card")?;
+        let ids: Vec<String> = c.ids.iter().map(usize::to_string).collect();
         card.set_attribute("data-finding", &c.id.to_string())?;
+        card.set_attribute("data-findings", &ids.join(" "))?;
         card.set_attribute("data-kind", c.kind.as_str())?;
         card.set_attribute("data-verdict", c.verdict.as_str())?;
-        card.set_attribute("tabindex", "0")?;
-        card.set_attribute("role", "button")?;
 
-        let head = self.el("div", "card-head")?;
+        let main = self.button("card-main", "")?;
+        main.set_attribute("aria-label", &c.name)?;
+        let quote_id = format!("q{}", c.id);
+        let why_id = format!("w{}", c.id);
+        main.set_attribute("aria-describedby", &format!("{quote_id} {why_id}"))?;
+        let head = self.el("span", "card-head")?;
         let kind = self.el("span", "kind")?;
-        kind.set_text_content(Some(c.kind.as_str()));
+        kind.set_text_content(Some(c.kind_label));
         let verdict = self.el("span", "verdict")?;
         verdict.set_text_content(Some(c.verdict_label));
         head.append_child(&kind)?;
         head.append_child(&verdict)?;
-        card.append_child(&head)?;
+        main.append_child(&head)?;
+        let quote = self.el("span", "passage")?;
+        quote.set_id(&quote_id);
+        quote.set_text_content(Some(&c.quote));
+        main.append_child(&quote)?;
+        let why = self.el("span", "why")?;
+        why.set_id(&why_id);
+        why.set_text_content(Some(&c.why));
+        main.append_child(&why)?;
+        card.append_child(&main)?;
 
-        let passage = self.el("blockquote", "passage")?;
-        passage.set_text_content(Some(&c.text));
-        card.append_child(&passage)?;
-
-        if !c.facts.is_empty() {
-            let dl = self.el("dl", "facts")?;
-            for (term, value) in &c.facts {
-                let dt = self.el("dt", "")?;
-                dt.set_text_content(Some(term));
-                let dd = self.el("dd", "")?;
-                dd.set_text_content(Some(value));
-                dl.append_child(&dt)?;
-                dl.append_child(&dd)?;
+        if !c.parts.is_empty() {
+            let parts = self.el("ul", "parts")?;
+            for p in &c.parts {
+                let li = self.el("li", "part")?;
+                li.set_attribute("data-kind", p.kind.as_str())?;
+                li.set_attribute("data-finding", &p.id.to_string())?;
+                let label = self.el("span", "part-label")?;
+                label.set_text_content(Some(p.label));
+                let text = self.el("span", "part-text")?;
+                text.set_text_content(Some(&p.text));
+                li.append_child(&label)?;
+                li.append_child(&text)?;
+                parts.append_child(&li)?;
             }
-            card.append_child(&dl)?;
-        }
-
-        if !c.explanation.is_empty() {
-            let p = self.el("p", "explanation")?;
-            p.set_text_content(Some(&c.explanation));
-            card.append_child(&p)?;
+            card.append_child(&parts)?;
         }
 
         if let Some(r) = &c.reference {
-            // The page passage and the reference passage side by side, differing words
-            // marked, then which document the reference is.
+            // The page passage and the reference passage, differing words marked, then which
+            // document the reference is; shown when the card is opened.
+            let details_id = format!("d{}", c.id);
+            main.set_attribute("aria-expanded", "false")?;
+            main.set_attribute("aria-controls", &details_id)?;
             let fig = self.el("figure", "reference")?;
+            fig.set_id(&details_id);
+            fig.set_attribute("hidden", "")?;
             let sides = self.el("div", "sides")?;
             if let Some(p) = &c.page {
                 let side = self.side("page-side", "This page", &p.text, &p.marks)?;
@@ -302,7 +464,7 @@ impl SidebarUi {
         Ok(card)
     }
 
-    /// One side of the comparison: a label and the passage with its marked words.
+    /// One side of the comparison: a label and the passage with its differing words marked.
     fn side(
         &self,
         class: &str,
@@ -333,6 +495,7 @@ impl SidebarUi {
                 parent.append_child(&self.document.create_text_node(before))?;
             }
             let mark = self.el("mark", "")?;
+            mark.set_attribute("title", "differs")?;
             mark.set_text_content(Some(marked));
             parent.append_child(&mark)?;
             at = m.end;
@@ -351,10 +514,98 @@ impl SidebarUi {
         }
         Ok(e)
     }
+
+    /// Creates a `<button type="button">` with a class and a text (none if empty).
+    fn button(&self, class: &str, text: &str) -> Result<Element, JsValue> {
+        let b = self.el("button", class)?;
+        b.set_attribute("type", "button")?;
+        if !text.is_empty() {
+            b.set_text_content(Some(text));
+        }
+        Ok(b)
+    }
 }
 
-/// Flips a kind filter button and hides or shows that kind's cards.
-fn toggle_filter(root: &Element, button: &Element) {
+/// Opens or closes a card's passages; returns whether it is now open. A card without passages
+/// only reports closed.
+fn toggle_open(card: &Element, main: &Element) -> bool {
+    let Ok(Some(details)) = card.query_selector("figure.reference") else {
+        return false;
+    };
+    let open = main.get_attribute("aria-expanded").as_deref() != Some("true");
+    let _ = main.set_attribute("aria-expanded", if open { "true" } else { "false" });
+    if open {
+        let _ = details.remove_attribute("hidden");
+    } else {
+        let _ = details.set_attribute("hidden", "");
+    }
+    open
+}
+
+/// Shows the cards the filter lets through (and the chips' pressed states); folds of claims
+/// not in the corpus are shown unless the filter names another verdict.
+fn apply_filter(root: &Element, filter: Filter) -> Result<(), JsValue> {
+    let cards = root.query_selector_all(".card")?;
+    for i in 0..cards.length() {
+        let Some(card) = cards.item(i).and_then(|n| n.dyn_into::<HtmlElement>().ok()) else {
+            continue;
+        };
+        let in_fold = card.closest("details").ok().flatten().is_some();
+        let verdict = card.get_attribute("data-verdict").unwrap_or_default();
+        let shows = in_fold
+            || Verdict::ALL
+                .into_iter()
+                .find(|v| v.as_str() == verdict)
+                .is_some_and(|v| filter.shows(v));
+        card.set_hidden(!shows);
+    }
+    let folds = root.query_selector_all("details.fold")?;
+    for i in 0..folds.length() {
+        if let Some(fold) = folds.item(i).and_then(|n| n.dyn_into::<HtmlElement>().ok()) {
+            fold.set_hidden(!matches!(
+                filter,
+                Filter::All | Filter::Differences | Filter::Verdict(Verdict::NotInCorpus)
+            ));
+        }
+    }
+    let chips = root.query_selector_all("button[data-show]")?;
+    for i in 0..chips.length() {
+        if let Some(chip) = chips.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+            let pressed = match (chip.get_attribute("data-show").as_deref(), filter) {
+                (Some("differences"), Filter::Differences) => true,
+                (Some(v), Filter::Verdict(f)) => v == f.as_str(),
+                _ => false,
+            };
+            chip.set_attribute("aria-pressed", if pressed { "true" } else { "false" })?;
+        }
+    }
+    Ok(())
+}
+
+/// Moves keyboard focus to the next (or previous) visible card.
+fn move_focus(root: &Element, from: &HtmlElement, forward: bool) {
+    let Ok(all) = root.query_selector_all("button.card-main") else {
+        return;
+    };
+    let visible: Vec<HtmlElement> = (0..all.length())
+        .filter_map(|i| all.item(i).and_then(|n| n.dyn_into::<HtmlElement>().ok()))
+        .filter(|b| b.offset_parent().is_some())
+        .collect();
+    let Some(at) = visible.iter().position(|b| b == from) else {
+        return;
+    };
+    let next = if forward {
+        visible.get(at + 1)
+    } else {
+        at.checked_sub(1).and_then(|i| visible.get(i))
+    };
+    if let Some(b) = next {
+        let _ = b.focus();
+    }
+}
+
+/// Flips a kind toggle and hides or shows that kind's cards.
+fn toggle_kind(root: &Element, button: &Element) {
     let Some(kind) = button.get_attribute("data-filter") else {
         return;
     };
@@ -364,8 +615,12 @@ fn toggle_filter(root: &Element, button: &Element) {
         return;
     };
     for i in 0..cards.length() {
-        if let Some(card) = cards.item(i).and_then(|n| n.dyn_into::<HtmlElement>().ok()) {
-            card.set_hidden(!visible);
+        if let Some(card) = cards.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+            let _ = if visible {
+                card.class_list().remove_1("kind-off")
+            } else {
+                card.class_list().add_1("kind-off")
+            };
         }
     }
 }

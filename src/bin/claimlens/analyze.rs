@@ -71,10 +71,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
         if !analysis.is_article {
             eprintln!("claimlens: no article found in {}", opts.input);
         }
-        Report {
-            findings: analysis.findings.into_iter().map(|f| f.finding).collect(),
-            ..analysis.report
-        }
+        analysis.report
     } else {
         analyze(&text, corpus.as_ref())
     };

@@ -3,7 +3,7 @@
 use crate::input::{self, ignore_broken_pipe};
 use claimlens::page::parse_html;
 use claimlens::view::{explain, report_json, verdict_label, FindingJson};
-use claimlens::{analyze, analyze_page, Corpus, Finding, Kind, Report, Verdict};
+use claimlens::{analyze, analyze_page, Corpus, Finding, Kind, Verdict};
 use std::io::{BufRead, Write};
 
 /// What the command line asks for.

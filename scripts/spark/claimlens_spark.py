@@ -343,11 +343,13 @@ def schemas():
     return findings, documents
 
 
-def session(master: str | None, name: str = "claimlens"):
-    """A SparkSession; with a local `master` (e.g. local[2]) one on loopback with no web UI."""
+def session(master: str | None, name: str = "claimlens", progress: bool = True):
+    """A SparkSession; with a local `master` (e.g. local[2]) one on loopback with no web UI.
+    `progress`: Spark's console progress bar."""
     from pyspark.sql import SparkSession
 
     builder = SparkSession.builder.appName(name)
+    builder = builder.config("spark.ui.showConsoleProgress", str(progress).lower())
     if master and master.startswith("local"):
         os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")  # listen on loopback only
         builder = builder.master(master).config("spark.ui.enabled", "false")
@@ -363,8 +365,9 @@ def ship(spark, path: str | None) -> str | None:
     A path that is not a file here is taken to have been shipped with --files already."""
     if path is None:
         return None
-    if os.path.isfile(path):
-        spark.sparkContext.addFile(os.path.abspath(path))
+    sc = spark.sparkContext
+    if os.path.isfile(path) and f"file:{os.path.abspath(path)}" not in sc.listFiles:
+        sc.addFile(os.path.abspath(path))
     return os.path.basename(path)
 
 

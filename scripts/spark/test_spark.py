@@ -19,6 +19,7 @@ import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
+import clean_archive as ca  # noqa: E402
 import claimlens_spark as cs  # noqa: E402
 
 DOCS = os.environ.get(
@@ -144,23 +145,39 @@ BAD = [
 ]
 
 
-class SparkJob(unittest.TestCase):
-    """The analysis job in local[2] gives what `claimlens analyze --jsonl` gives in one process."""
+_SPARK = None
 
-    spark = None
+
+def spark_session():
+    """One local[2] session for all Spark tests (stopped by tearDownModule)."""
+    global _SPARK
+    if _SPARK is None:
+        _SPARK = cs.session("local[2]", "claimlens-test", progress=False)
+    return _SPARK
+
+
+def tearDownModule() -> None:
+    if _SPARK is not None:
+        _SPARK.stop()
+
+
+class SparkTest(unittest.TestCase):
+    """A test that needs the data, the CLI, a Spark session and a scratch folder."""
 
     @classmethod
     def setUpClass(cls) -> None:
         require(DOCS, "ECB+ development documents")
         require(BINARY, "the CLI (cargo build --release --bin claimlens)")
         cls.tmp = tempfile.TemporaryDirectory(prefix="claimlens-spark-")
-        cls.spark = cs.session("local[2]", "claimlens-test")
+        cls.spark = spark_session()
 
     @classmethod
     def tearDownClass(cls) -> None:
-        if cls.spark is not None:
-            cls.spark.stop()
-            cls.tmp.cleanup()
+        cls.tmp.cleanup()
+
+
+class SparkJob(SparkTest):
+    """The analysis job in local[2] gives what `claimlens analyze --jsonl` gives in one process."""
 
     def run_job(self, name: str, input: str, **options) -> tuple[list, list]:
         out = os.path.join(self.tmp.name, name)
@@ -243,6 +260,142 @@ class SparkJob(unittest.TestCase):
         self.assert_same_as_cli(documents, findings, {r["id"]: everything[r["id"]] for r in records})
         titles = {d.id: d.title for d in documents}
         self.assertEqual(titles, {r["id"]: r["title"] for r in records})
+
+
+# --- the archive cleaning job --------------------------------------------------------------------
+
+
+def similar_pairs(texts: dict[str, str], threshold: float) -> dict[tuple[str, str], float]:
+    """Exact Jaccard similarity of word 5-shingle sets, for every pair at or above `threshold`
+    (candidates from an inverted index of shingles)."""
+    sets = {i: set(ca.shingles(ca.words(t))) for i, t in texts.items()}
+    postings: dict[str, list[str]] = collections.defaultdict(list)
+    for i, sh in sets.items():
+        for s in sh:
+            postings[s].append(i)
+    shared: collections.Counter = collections.Counter()
+    for ids in postings.values():
+        if len(ids) < 50:  # a phrase in 50 documents is boilerplate, not a sign of a copy
+            for a in ids:
+                for b in ids:
+                    if a < b:
+                        shared[a, b] += 1
+    pairs = {}
+    for (a, b), n in shared.items():
+        j = len(sets[a] & sets[b]) / len(sets[a] | sets[b])
+        if j >= threshold:
+            pairs[a, b] = j
+    return pairs
+
+
+def page(title: str, text: str) -> str:
+    """A saved page around an article: navigation, headline, paragraphs, footer."""
+    paragraphs = "".join(f"<p>{p}</p>" for p in text.split("\n\n"))
+    return (
+        f"<html><head><title>{title}</title></head><body><nav><a href='/'>Home</a> | <a href='/w'>World</a>"
+        f" | <a href='/s'>Sport</a></nav><article>{paragraphs}</article>"
+        "<footer>Copyright Example News. All rights reserved.</footer></body></html>"
+    )
+
+
+GERMAN = (
+    "Die Bundesregierung hat am Mittwoch neue Maßnahmen gegen die steigenden Energiepreise beschlossen. "
+    "Nach Angaben des Wirtschaftsministeriums sollen private Haushalte im kommenden Winter mit insgesamt "
+    "zwölf Milliarden Euro entlastet werden. Kritiker sagen, dass die Hilfe zu spät komme und vor allem "
+    "Familien mit geringem Einkommen nicht ausreichend erreiche."
+)
+SPANISH = (
+    "El gobierno anunció el miércoles un nuevo paquete de medidas para contener el aumento de los precios "
+    "de la energía. Según el ministerio de economía, los hogares recibirán una ayuda de doce mil millones "
+    "de euros durante el próximo invierno. Los críticos afirman que la ayuda llega tarde."
+)
+
+
+class CleanArchive(SparkTest):
+    """The cleaning job: extraction, filters, exact and near duplicates, a buildable corpus."""
+
+    def test_an_archive_becomes_a_clean_corpus(self) -> None:
+        with open(DOCS, encoding="utf-8") as f:
+            docs = [json.loads(line) for line in f]
+        texts = {d["id"]: d["text"] for d in docs}
+        natural = similar_pairs(texts, 0.7)  # ECB+ holds syndicated copies of the same story
+        in_pairs = {i for pair in natural for i in pair}
+        long = [d for d in docs if len(ca.words(d["text"])) >= 250 and d["id"] not in in_pairs]
+        as_html, exact, near = long[:3], long[3:6], long[6:9]
+        html_ids = {d["id"] for d in as_html}
+        archive = []
+        for d in docs:
+            if d["id"] in html_ids:
+                archive.append({"id": d["id"], "html": page(d["title"], d["text"]), "url": f"https://example.org/{d['id']}"})
+            else:
+                archive.append(d)
+        expected = {}  # id -> (reason, duplicate_of)
+        for d in exact:
+            archive.append({"id": f"copy-exact-{d['id']}", "text": "  ".join(d["text"].upper().split())})
+            expected[f"copy-exact-{d['id']}"] = ("exact-duplicate", d["id"])
+        for d in near:
+            ws = d["text"].split(" ")
+            changed = " ".join("banana" if k % 100 == 99 else w for k, w in enumerate(ws))
+            archive.append({"id": f"copy-near-{d['id']}", "text": changed + " Copyright Example News."})
+            expected[f"copy-near-{d['id']}"] = ("near-duplicate", d["id"])
+        extra = [
+            ({"id": "de-1", "text": GERMAN}, "not-english"),
+            ({"id": "es-1", "text": SPANISH}, "not-english"),
+            ({"id": "short", "text": "Breaking news now."}, "too-short"),
+            ({"id": "no-text", "title": "nothing"}, "invalid"),
+            ({"id": "html-empty", "html": "<html><body><nav>Home</nav></body></html>"}, "no-article"),
+            ({"id": docs[0]["id"], "text": "Another text under a used id. " * 5}, "duplicate-id"),
+        ]
+        for record, reason in extra:
+            archive.append(record)
+            expected[record["id"] if reason != "duplicate-id" else "dup"] = (reason, None)
+        lines = [json.dumps(r, ensure_ascii=False) for r in archive] + ['{"id": "broken", "text": ']
+        path = os.path.join(self.tmp.name, "archive.jsonl")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write("\n".join(lines) + "\n")
+
+        out = os.path.join(self.tmp.name, "clean")
+        counts = ca.clean_job(self.spark, path, out, binary=BINARY, partitions=3)
+        rejected = self.spark.read.parquet(os.path.join(out, "rejected")).collect()
+        by_id = {(r.id if r.reason != "duplicate-id" else "dup"): r for r in rejected}
+        self.assertEqual(len(by_id), len(rejected))
+        for i, (reason, duplicate_of) in expected.items():
+            self.assertEqual(by_id[i].reason, reason, by_id[i])
+            if duplicate_of:
+                self.assertEqual(by_id[i].duplicate_of, duplicate_of)
+        self.assertEqual(by_id["dup"].record, len(archive) - 1)
+        broken = [r for r in rejected if r.id is None]
+        self.assertEqual([(r.record, r.reason) for r in broken], [(len(archive), "invalid")])
+        self.assertEqual(by_id["de-1"].detail[:26], "English function words 0.0")
+        # near duplicates inside ECB+ itself: each one found is real, and every clear one is found
+        natural_rejected = {r.id: r for r in rejected if r.id in texts and r.reason != "duplicate-id"}
+        for i, r in natural_rejected.items():
+            self.assertEqual(r.reason, "near-duplicate", r)
+            pair = tuple(sorted((i, r.duplicate_of)))
+            self.assertGreaterEqual(natural.get(pair, 0.0), 0.75, r)
+        for (a, b), j in natural.items():
+            if j >= 0.85:
+                later = max(a, b, key=lambda i: next(k for k, d in enumerate(docs) if d["id"] == i))
+                self.assertIn(later, natural_rejected, (a, b, j))
+        self.assertEqual(sum(v for k, v in counts.items() if k != "kept"), len(rejected))
+
+        # the kept documents: the rest, HTML as `claimlens extract` gives it; a corpus builds
+        kept = self.spark.read.json(os.path.join(out, "documents")).collect()
+        kept_ids = {d.id for d in kept}
+        self.assertEqual(kept_ids, set(texts) - set(natural_rejected))
+        self.assertEqual(counts["kept"], len(kept))
+        for d in as_html:
+            got = next(k for k in kept if k.id == d["id"])
+            want = subprocess.run(
+                [BINARY, "extract", "-"], input=page(d["title"], d["text"]).encode(), capture_output=True, check=True
+            )
+            self.assertEqual(got.text, json.loads(want.stdout)["text"])
+            self.assertEqual(got.title, d["title"])
+            self.assertEqual(got.url, f"https://example.org/{d['id']}")
+            self.assertNotIn("Sport", got.text)
+            self.assertIn(d["text"][-60:], got.text)
+        message = ca.build_corpus(BINARY, out, os.path.join(self.tmp.name, "clean.corpus"))
+        self.assertIn(f"wrote {len(kept)} documents", message)
 
 
 if __name__ == "__main__":

@@ -12,7 +12,8 @@ between the markers of BENCHMARKS.md's sections "Spark" and "Size limits of one 
 2. Corpus files of N generated documents (ECB+ sentences recombined, figures varied, ~1 KB each):
    `claimlens corpus build` time and peak memory, file size, and the cost of loading the file in
    `claimlens analyze --corpus` (time and peak memory of analysing a 12-word text, less the same
-   with --no-corpus). Peak memory is the process's maximum resident set (wait4).
+   with --no-corpus; fastest of 3 and 5 runs). Peak memory is the process's maximum resident set
+   (wait4).
 """
 
 from __future__ import annotations
@@ -75,8 +76,10 @@ def spark_figures(copies: int, runs: int, tmp: str) -> dict:
     documents = copies * len(records)
     size = os.path.getsize(path)
     binary = cs.DEFAULT_BINARY
+    load = os.getloadavg()[0]
     cli = median_of(runs, lambda: peak([binary, "analyze", path, "--jsonl"])[0])
     figures = {"documents": documents, "bytes": size, "cli_s": cli, "runs": runs, "copies": copies}
+    figures["load"] = load
     from pyspark.sql import SparkSession
 
     for cores in (1, 2):
@@ -106,7 +109,8 @@ def spark_section(f: dict) -> str:
     lines = [
         f"Input: the 451 ECB+ development documents × {f['copies']} under new ids = {n:,} documents, "
         f"{mb:.1f} MB of JSON Lines, {f['findings']:,} findings; bundled corpus; medians of {f['runs']} "
-        f"runs; {os.cpu_count()} cores shared with other work (figures vary with the machine's load).",
+        f"runs; {os.cpu_count()} cores shared with other work (load average {f['load']:.1f} when the "
+        "run began; the figures vary with it).",
         "",
         "| run | time | documents/s | against the CLI |",
         "|---|---|---|---|",
@@ -149,9 +153,10 @@ def corpus_figures(sizes: list[int], tmp: str) -> list[dict]:
     binary = cs.DEFAULT_BINARY
     pool = sentence_pool()
     short = SHORT.encode()
-    base_s = min(peak([binary, "analyze", "-", "--json", "--no-corpus"], short)[0] for _ in range(3))
+    base_s = min(peak([binary, "analyze", "-", "--json", "--no-corpus"], short)[0] for _ in range(5))
     base_mb = peak([binary, "analyze", "-", "--json", "--no-corpus"], short)[1]
     rows = []
+    machine_load = os.getloadavg()[0]
     for n in sizes:
         jsonl = os.path.join(tmp, f"g{n}.jsonl")
         corpus = os.path.join(tmp, f"g{n}.corpus")
@@ -161,11 +166,12 @@ def corpus_figures(sizes: list[int], tmp: str) -> list[dict]:
         rows.append(
             {
                 "documents": n,
+                "machine_load": machine_load,
                 "jsonl_bytes": os.path.getsize(jsonl),
                 "corpus_bytes": os.path.getsize(corpus),
                 "build_s": build_s,
                 "build_mb": build_mb,
-                "load_s": statistics.median(s for s, _ in loads) - base_s,
+                "load_s": min(s for s, _ in loads) - base_s,
                 "load_mb": max(m for _, m in loads) - base_mb,
             }
         )
@@ -194,6 +200,7 @@ def corpus_section(rows: list[dict]) -> str:
     wasm_max = 4 * 2**30 / (load_mb * 2**20) * last["documents"]
     lines += [
         "",
+        f"Load average {rows[0]['machine_load']:.1f} on {os.cpu_count()} cores when the run began. "
         f"Per document: {per_doc:,.0f} bytes of corpus file; loading it takes {load_per_byte:.1f}× the file's "
         f"size in memory (the file read whole, then decoded) and {last['load_s'] / last['documents'] * 1e6:.1f} µs (from the largest row).",
         f"- **CLI**: refuses corpus files over 2 GiB (`MAX_CORPUS_BYTES`, src/bin/claimlens/input.rs): "
@@ -201,13 +208,14 @@ def corpus_section(rows: list[dict]) -> str:
         f"{last['load_s'] / last['documents'] * cli_max:.0f} s and {2 * load_per_byte:.0f} GiB of memory "
         f"(extrapolated linearly from the largest row).",
         f"- **Extension**: the sidebar fetches `corpus.bin` and copies it into the wasm module's memory, "
-        f"which is 32-bit: at most 4 GiB for the file and what loading builds, so at most about "
-        f"**{wasm_max / 1e6:.1f} million** such documents (4 GiB / {load_per_byte:.1f}× the file, as natively), "
-        f"extrapolated; not measured in the browser at that size). The practical limit is far lower: "
-        f"every sidebar (one per page it runs on) loads the corpus anew, and loading in wasm took 1.2× "
-        f"native at 100,000 documents (\"Corpus scale\" above: 594 ms for 133 MiB), so a file of "
-        f"~100,000 documents (~130 MiB, ~0.6 s per page) is about the most a browser should load; "
-        f"larger archives belong on a server (README, \"At scale\").",
+        f"which is 32-bit: at most 4 GiB for the file and what loading builds (the fetched bytes are "
+        f"also held once in JavaScript during the copy), so at most about "
+        f"**{wasm_max / 1e6:.1f} million** such documents (4 GiB divided by {load_per_byte:.1f}× the file "
+        f"size, as natively; extrapolated, not measured in the browser at that size). The practical "
+        f"limit is far lower: every sidebar (one per page it runs on) loads the corpus anew, at about "
+        f"native speed (\"Corpus scale\" above gives the sidebar's load time at 100,000 documents), so "
+        f"~100,000 documents (~{mib(per_doc * 100_000)}) is about the most a browser should load per "
+        f"page; larger archives belong on a server (README, \"At scale\").",
     ]
     return "\n".join(lines)
 

@@ -372,10 +372,11 @@ def ship(spark, path: str | None) -> str | None:
 
 
 def preflight(command: list[str]) -> None:
-    """Runs the command on no input on the driver (when the binary is here), so that a wrong
-    binary or a bad corpus file fails the job at once instead of turning every record into an
-    error row."""
-    if not os.path.isfile(command[0]):
+    """Runs the command on no input on the driver (when the binary and corpus file are here), so
+    that a wrong binary or a bad corpus file fails the job at once instead of turning every
+    record into an error row."""
+    files = [command[0]] + [command[i + 1] for i, a in enumerate(command[:-1]) if a == "--corpus"]
+    if not all(os.path.isfile(f) for f in files):
         return
     proc = subprocess.run(command, input=b"", capture_output=True, check=False)
     if proc.returncode != 0:

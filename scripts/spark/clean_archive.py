@@ -98,12 +98,13 @@ def judge(
 
 
 def row(
-    doc: cs.Document | None, id: str | None, record: int, source: str | None, reason: str | None,
-    detail: str | None, text: str | None = None, title: str | None = None, judged: tuple = (None, None),
+    id: str | None, record: int, doc: cs.Document | None = None, source: str | None = None,
+    reason: str | None = None, detail: str | None = None, text: str | None = None,
+    title: str | None = None, key: str | None = None, shingles: list[str] | None = None,
 ) -> tuple:
-    """One row of ROW_SCHEMA."""
+    """One row of ROW_SCHEMA (`doc` gives url and date)."""
     meta = (doc.url, doc.date) if doc else (None, None)
-    return (id, record, title, text, *meta, source, reason, detail, *judged)
+    return (id, record, title, text, *meta, source, reason, detail, key, shingles)
 
 
 ROW_SCHEMA = (
@@ -115,7 +116,7 @@ ROW_SCHEMA = (
 def finish(doc: cs.Document, source: str | None, text: str, title: str | None, options: dict) -> tuple:
     """The row of a readable document: kept (with its keys) or rejected by length or language."""
     reason, detail, key, sh = judge(text, **options)
-    return row(doc, doc.id, doc.record, source, reason, detail, text, title, (key, sh))
+    return row(doc.id, doc.record, doc, source, reason, detail, text, title, key, sh)
 
 
 def clean_partition(
@@ -130,9 +131,9 @@ def clean_partition(
         outcomes = cs.run_cli(command, [{"text": d.text, "url": d.url or ""} for d, _ in pages])
         for (doc, source), outcome in zip(pages, outcomes):
             if outcome.value is None:
-                yield row(doc, doc.id, doc.record, source, "invalid", outcome.error)
+                yield row(doc.id, doc.record, doc, source, "invalid", outcome.error)
             elif outcome.value.get("text") is None:
-                yield row(doc, doc.id, doc.record, source, "no-article", "no article found in the HTML")
+                yield row(doc.id, doc.record, doc, source, "no-article", "no article found in the HTML")
             else:
                 title = doc.title or outcome.value.get("title") or None
                 yield finish(doc, source, outcome.value["text"], title, options)
@@ -141,7 +142,7 @@ def clean_partition(
         is_page = isinstance(value, dict) and "html" in value and "text" not in value
         checked = cs.check_record(value, record, field="html" if is_page else "text")
         if isinstance(checked, cs.Rejected):
-            yield row(None, checked.id, record, None, "invalid", checked.error)
+            yield row(checked.id, record, reason="invalid", detail=checked.error)
             continue
         source = cs.optional_text(value.get("source"))
         if not is_page:

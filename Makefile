@@ -4,7 +4,10 @@
 SHELL := /bin/bash
 export PATH := $(CURDIR)/.tools/bin:$(CURDIR)/tests/e2e/node_modules/.bin:$(PATH)
 
-.PHONY: setup build package demo test test-native test-wasm test-e2e test-firefox lint eval bench clean
+.PHONY: setup build package demo test test-native test-wasm test-e2e test-firefox test-spark lint eval bench clean
+
+# The Python of the Spark job's virtual environment (scripts/setup.sh makes it).
+SPARK_PYTHON := .tools/venv/bin/python
 
 setup:
 	@bash scripts/setup.sh
@@ -27,12 +30,13 @@ demo: build
 	node scripts/demo.mjs
 
 ## test: every test — lint, native, wasm in headless Chromium, end-to-end with the built extension
-## in Chromium and in Firefox
-test: build lint test-native test-wasm test-e2e test-firefox
+## in Chromium and in Firefox, the Spark job against the CLI
+test: build lint test-native test-wasm test-e2e test-firefox test-spark
 
 ## bench: speed figures of BENCHMARKS.md (core throughput, time to highlights, long tasks, size)
 bench: build
 	node tests/e2e/bench/run.mjs
+	$(SPARK_PYTHON) scripts/spark/bench.py --write
 
 ## eval: accuracy on the public test sets in ../shared/evaldata; rewrites EVALUATION.md's figures
 eval: setup
@@ -58,6 +62,11 @@ test-e2e:
 test-firefox: package
 	node tests/firefox/lint.mjs target/extension-firefox
 	node --test --test-concurrency=1 tests/firefox/
+
+## test-spark: the Spark jobs in local[2] give what the CLI gives in one process (scripts/spark/)
+test-spark: setup
+	cargo build --release --quiet --bin claimlens
+	$(SPARK_PYTHON) -m unittest discover -s scripts/spark -v
 
 clean:
 	cargo clean

@@ -3,9 +3,10 @@
 # a second run only checks that they are there.
 #
 # Installs: the wasm32 Rust target, wasm-pack, the wasm-bindgen CLI whose version equals the one in
-# Cargo.lock, Debian's chromium + chromium-driver and firefox-esr, and the npm packages of the
+# Cargo.lock, Debian's chromium + chromium-driver and firefox-esr, the npm packages of the
 # end-to-end tests (playwright-core, binaryen's wasm-opt) and of the Firefox lane (puppeteer-core,
-# web-ext). Nothing is downloaded from outside the package registries.
+# web-ext), and for the Spark job a Java runtime and pyspark in .tools/venv. Nothing is downloaded
+# from outside the package registries.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -59,5 +60,27 @@ fi
 if [ ! -f tests/e2e/node_modules/.package-lock.json ] || [ tests/e2e/package.json -nt tests/e2e/node_modules/.package-lock.json ]; then
   log "installing npm packages (playwright-core, binaryen)"
   (cd tests/e2e && npm install --no-audit --no-fund --loglevel=error >/dev/null)
+fi
+# Spark for the batch jobs (scripts/spark/, issue 14): a Java 17+ runtime from Debian and PyPI
+# pyspark with its `ml` extra (numpy, for MinHashLSH) in a virtual environment under .tools/venv
+# (git-ignored).
+PYSPARK_VERSION=4.3.0
+if ! command -v java >/dev/null 2>&1 || ! java -version 2>&1 | grep -Eq 'version "(1[7-9]|[2-9][0-9])'; then
+  log "installing Debian openjdk-17-jre-headless (for Spark)"
+  SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq openjdk-17-jre-headless >/dev/null
+fi
+if ! compgen -G "$TOOLS/venv/lib/python3*/site-packages/pyspark-$PYSPARK_VERSION.dist-info" >/dev/null ||
+   ! compgen -G "$TOOLS/venv/lib/python3*/site-packages/numpy-*.dist-info" >/dev/null; then
+  if ! command -v python3 >/dev/null 2>&1 || ! python3 -c 'import ensurepip, venv' 2>/dev/null; then
+    log "installing Debian python3 + python3-venv"
+    SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq python3 python3-venv >/dev/null
+  fi
+  log "installing pyspark[ml] $PYSPARK_VERSION into .tools/venv (~1 min, once)"
+  python3 -m venv "$TOOLS/venv"
+  "$TOOLS/venv/bin/pip" install --quiet --disable-pip-version-check "pyspark[ml]==$PYSPARK_VERSION"
 fi
 log "tools ready in .tools/"

@@ -502,3 +502,97 @@ mod corpus_files {
         assert_eq!(lines[0]["matches"][0]["doc"], "2");
     }
 }
+
+mod extract {
+    use super::*;
+
+    const PAGE: &str = "<html><head><title>Whale story</title></head><body><nav>Home | News</nav><article>\
+        <p>A humpback whale nearly swallowed two kayakers off Avila Beach, California, in a video filmed on Tuesday, witnesses said.</p>\
+        <p>The kayakers were unharmed, according to the harbour patrol, which estimated the whale at 15 metres, about 50 feet, long.</p>\
+        <p>Whales feeding on anchovies often surface suddenly, with their mouths open, close to boats, biologists allegedly said.</p>\
+        </article></body></html>";
+
+    fn ok(out: &Output) {
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+
+    #[test]
+    fn a_page_gives_the_text_that_analyze_sees() {
+        let dir = scratch("extract");
+        let page = dir.join("whale.html");
+        std::fs::write(&page, PAGE).unwrap();
+        let page = page.to_string_lossy().into_owned();
+        let out = claimlens(&["extract", &page], b"");
+        ok(&out);
+        let lines = stdout_json_lines(&out);
+        assert_eq!(lines.len(), 1);
+        assert_eq!(lines[0]["id"], page.as_str());
+        assert_eq!(lines[0]["title"], "Whale story");
+        let text = lines[0]["text"].as_str().expect("text");
+        assert!(text.starts_with("A humpback whale"), "{text}");
+        assert!(!text.contains("Home | News"), "{text}");
+        // The findings of the page are those of its extracted text, offsets included.
+        let of_page = claimlens(&["analyze", &page, "--json", "--no-corpus"], b"");
+        let of_text = claimlens(&["analyze", "-", "--json", "--no-corpus"], text.as_bytes());
+        ok(&of_page);
+        ok(&of_text);
+        let of_page: Value = serde_json::from_slice(&of_page.stdout).unwrap();
+        let of_text: Value = serde_json::from_slice(&of_text.stdout).unwrap();
+        assert!(of_page["findings"]
+            .as_array()
+            .is_some_and(|f| !f.is_empty()));
+        assert_eq!(of_page, of_text);
+    }
+
+    #[test]
+    fn json_lines_mode_marks_pages_without_an_article() {
+        let input = format!(
+            "{}\n\n{}\n",
+            serde_json::json!({"id": "w", "text": PAGE, "url": "https://example.org/w"}),
+            serde_json::json!({"id": 7, "text": "<html><head><title>Empty</title></head><body></body></html>"}),
+        );
+        let out = claimlens(&["extract", "-", "--jsonl"], input.as_bytes());
+        ok(&out);
+        let lines = stdout_json_lines(&out);
+        assert_eq!(lines.len(), 2);
+        assert_eq!(lines[0]["id"], "w");
+        assert!(lines[0]["text"]
+            .as_str()
+            .is_some_and(|t| t.contains("harbour patrol")));
+        assert_eq!(lines[1]["id"], 7);
+        assert_eq!(lines[1]["title"], "Empty");
+        assert!(lines[1]["text"].is_null());
+    }
+
+    #[test]
+    fn bad_input_is_refused() {
+        for (args, stdin, message) in [
+            (&["extract"][..], &b""[..], "needs a FILE"),
+            (
+                &["extract", "-", "--frob"][..],
+                &b"<p>x</p>"[..],
+                "unknown option",
+            ),
+            (
+                &["extract", "-"][..],
+                &b"<html><body></body></html>"[..],
+                "no article",
+            ),
+            (
+                &["extract", "-", "--jsonl"][..],
+                &b"{\"id\":1}\n"[..],
+                "no \"text\" string",
+            ),
+        ] {
+            let out = claimlens(args, stdin);
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+            assert!(stderr.contains(message), "{args:?}: {stderr}");
+        }
+    }
+}

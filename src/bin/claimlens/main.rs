@@ -3,6 +3,7 @@
 //! ```text
 //! claimlens analyze FILE [--json | --jsonl] [--no-corpus | --corpus CORPUS]
 //! claimlens corpus build INPUT -o CORPUS [--progress]
+//! claimlens extract FILE [--jsonl]
 //! claimlens match [--corpus CORPUS] [--top K] [--jsonl] [QUERY_FILE | -]
 //! ```
 //! Every error prints one clear message on standard error and exits with status 2.
@@ -16,6 +17,8 @@ mod analyze;
 #[cfg(not(target_arch = "wasm32"))]
 mod build;
 #[cfg(not(target_arch = "wasm32"))]
+mod extract;
+#[cfg(not(target_arch = "wasm32"))]
 mod input;
 #[cfg(not(target_arch = "wasm32"))]
 mod matching;
@@ -25,6 +28,7 @@ use std::process::ExitCode;
 const USAGE: &str = "\
 usage: claimlens analyze FILE [--json | --jsonl] [--no-corpus | --corpus CORPUS]
        claimlens corpus build INPUT -o CORPUS [--progress]
+       claimlens extract FILE [--jsonl]
        claimlens match [--corpus CORPUS] [--top K] [--jsonl] [QUERY_FILE | -]
 
 analyze: mark attributions, hedges and statistics and compare them with a corpus
@@ -40,6 +44,11 @@ corpus build: write a corpus file
                  {\"id\",\"title\",\"text\"} with optional \"source\", \"date\", \"url\"
   -o FILE        the corpus file to write
   --progress     report progress on stderr (default: only when stderr is a terminal)
+
+extract: the article of an HTML page, as corpus build sees it: {\"id\",\"title\",\"text\"}
+  FILE           an HTML page, or - for standard input
+  --jsonl        batch mode: read lines of {\"id\",\"text\"} (text: the HTML; optional \"url\"),
+                 write lines of {\"id\",\"title\",\"text\"} (text null: no article found)
 
 match: the corpus documents that best match each query, one JSON line per query:
        {\"id\",\"matches\":[{\"doc\",\"score\",\"text\"}]} (text: the document's best passage)
@@ -73,6 +82,7 @@ fn run(args: &[String]) -> Result<(), String> {
             Some(other) => Err(format!("unknown corpus command {other:?}\n{USAGE}")),
             None => Err(format!("corpus needs a command: build\n{USAGE}")),
         },
+        Some("extract") => extract::run(&args[1..]),
         Some("match") => matching::run(&args[1..]),
         Some("-h") | Some("--help") | Some("help") => {
             print!("{USAGE}");

@@ -113,8 +113,14 @@ const BEFORE_WORDS: usize = 8;
 
 /// The tolerance of "about N": N ± 10 %.
 pub const ABOUT: f64 = 0.10;
-/// The tolerance of an unqualified figure: reporters round, so N ± 2 %.
-const ROUNDING: f64 = 0.02;
+/// The tolerance of an unqualified figure: N ± 1 %, or half a unit of its last written decimal
+/// when that is more ("6.1" allows 6.05–6.15, so "5.9" differs).
+const ROUNDING: f64 = 0.01;
+/// Two bounds are the same bound within this share (a rate converted from another, "36,000 a
+/// month" against "1,200 a day", is not exact).
+const SAME_BOUND: f64 = 0.02;
+/// Words before "over"/"under" that keep the figure close to its bound ("just over 10").
+const CLOSE_TO: [&str; 4] = ["just", "slightly", "barely", "a little"];
 
 /// The values a figure allows.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -139,7 +145,8 @@ pub enum Shape {
 }
 
 impl Interval {
-    /// The interval of a statistic's value given its qualifier.
+    /// The interval of a statistic's value given its qualifier and how it is `written` (its
+    /// words in the text: the precision of its decimals, "just over").
     ///
     /// ```
     /// use claimlens::compare::{Interval, Shape};
@@ -147,10 +154,12 @@ impl Interval {
     /// use claimlens::Span;
     /// let over = Statistic { span: Span::new(0, 1), value: 1000.0, value_max: None,
     ///     qualifier: Some(Qualifier::Over), unit: None, rate: None, vague: false };
-    /// let i = Interval::of(&over);
+    /// let i = Interval::of(&over, "more than 1,000");
     /// assert_eq!((i.low, i.high, i.shape), (1000.0, f64::INFINITY, Shape::Lower));
+    /// let just = Interval::of(&over, "just over 1,000");
+    /// assert_eq!(just.shape, Shape::Bounded);
     /// ```
-    pub fn of(stat: &Statistic) -> Interval {
+    pub fn of(stat: &Statistic, written: &str) -> Interval {
         let v = stat.value;
         let bounded = |low: f64, high: f64| Interval {
             low: low.min(high),
@@ -164,7 +173,15 @@ impl Interval {
             // "thousands": at least one thousand, fewer than ten.
             return bounded(v, v * 10.0);
         }
+        let lower = written.trim_start().to_lowercase();
+        let close = CLOSE_TO.iter().any(|w| lower.starts_with(&format!("{w} ")));
         match stat.qualifier {
+            Some(Qualifier::Over) | Some(Qualifier::AtLeast) if close => {
+                bounded(v, v * (1.0 + ABOUT))
+            }
+            Some(Qualifier::Under) | Some(Qualifier::AtMost) if close => {
+                bounded(v * (1.0 - ABOUT), v)
+            }
             Some(Qualifier::Over) | Some(Qualifier::AtLeast) => Interval {
                 low: v,
                 high: f64::INFINITY,
@@ -178,7 +195,10 @@ impl Interval {
             Some(Qualifier::About) => bounded(v * (1.0 - ABOUT), v * (1.0 + ABOUT)),
             Some(Qualifier::Nearly) => bounded(v * (1.0 - ABOUT), v),
             Some(Qualifier::Exactly) => bounded(v, v),
-            None => bounded(v * (1.0 - ROUNDING), v * (1.0 + ROUNDING)),
+            None => {
+                let tolerance = (v.abs() * ROUNDING).max(half_unit(written, v));
+                bounded(v - tolerance, v + tolerance)
+            }
         }
     }
 
@@ -197,7 +217,7 @@ impl Interval {
 
     /// The same shape with bounds equal up to rounding.
     fn same(&self, other: &Interval) -> bool {
-        let close = |a: f64, b: f64| a == b || (a - b).abs() <= ROUNDING * a.abs().max(b.abs());
+        let close = |a: f64, b: f64| a == b || (a - b).abs() <= SAME_BOUND * a.abs().max(b.abs());
         self.shape == other.shape && close(self.low, other.low) && close(self.high, other.high)
     }
 }
@@ -311,7 +331,7 @@ impl Figure {
             BTreeSet::new()
         };
         Figure {
-            interval: Interval::of(stat),
+            interval: Interval::of(stat, stat.span.slice(text)),
             quantity: quantity(stat, &before, &after),
             rate: stat.rate.clone().or_else(|| rate_after(&after)),
             scope: scope(&before, &after),
@@ -369,6 +389,31 @@ impl Figure {
     fn per_day(&self) -> Interval {
         self.interval.scaled(self.per_day_factor().unwrap_or(1.0))
     }
+}
+
+/// Half a unit of the last decimal written in a figure's first numeral, scaled to its value
+/// ("6.1" → 0.05; "1.25 million" → 5,000); 0 for whole numbers and numbers in words.
+fn half_unit(written: &str, value: f64) -> f64 {
+    let Some(start) = written.find(|c: char| c.is_ascii_digit()) else {
+        return 0.0;
+    };
+    let numeral: String = written[start..]
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || matches!(c, ',' | '.'))
+        .filter(|c| *c != ',')
+        .collect();
+    let numeral = numeral.trim_end_matches('.');
+    let Some((_, decimals)) = numeral.split_once('.') else {
+        return 0.0;
+    };
+    let Ok(written_value) = numeral.parse::<f64>() else {
+        return 0.0;
+    };
+    if written_value == 0.0 {
+        return 0.0;
+    }
+    let scale = (value / written_value).abs();
+    0.5 * 10f64.powi(-(decimals.len() as i32)) * scale
 }
 
 /// How two intervals relate: the same, or a value the other allows, agrees; disjoint

@@ -448,9 +448,10 @@ impl<'a, 'c> Run<'a, 'c> {
         match certainty_difference(&page_cues, &ref_cues, self.page.text, reference.text) {
             Some(d) => differences.push(d),
             None => {
-                if let (Some(_), Some(c)) = (page_cues.first(), ref_cues.first()) {
+                if let (Some(mine), Some(c)) = (page_cues.first(), ref_cues.first()) {
                     agreements.push(Agreement::Hedged {
                         cue: c.span.slice(reference.text).to_string(),
+                        denial: mine.negation && c.negation,
                     });
                 }
             }

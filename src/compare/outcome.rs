@@ -140,10 +140,12 @@ pub enum Agreement {
         /// The source as the page names it.
         source: String,
     },
-    /// Both hedge the claim.
+    /// Both hedge (or both deny) the claim.
     Hedged {
-        /// The reference's hedge as written.
+        /// The reference's hedge or negation as written.
         cue: String,
+        /// Whether both deny it rather than hedge it.
+        denial: bool,
     },
     /// The reference states the same claim.
     Claim,

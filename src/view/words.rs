@@ -116,7 +116,10 @@ fn describe_agreement(agreement: &Agreement) -> String {
         Agreement::Source { source } => {
             format!("The reference credits the same source: {source}.")
         }
-        Agreement::Hedged { cue } => format!("The reference hedges it too (“{cue}”)."),
+        Agreement::Hedged { cue, denial: true } => {
+            format!("The reference denies it too (“{cue}”).")
+        }
+        Agreement::Hedged { cue, .. } => format!("The reference hedges it too (“{cue}”)."),
         Agreement::Claim => "The reference says the same.".to_string(),
     }
 }

@@ -275,10 +275,14 @@ pub struct Figure {
     /// Normalised time scope ("may", "2023", "since start"), if any.
     pub scope: Option<String>,
     /// The states and places named in the figure's clause outside the sources credited
-    /// (canonical forms: "russia" for "Kremlin"). Other names are not compared: two outlets
-    /// name different people and bodies around one figure, but "Russia lost 1,200" and
-    /// "Ukraine lost 1,200" are two quantities.
+    /// (canonical forms: "russia" for "Kremlin"): "Russia lost 1,200" and "Ukraine lost 1,200"
+    /// are two quantities, whatever their values.
     pub participants: BTreeSet<String>,
+    /// Every name of the figure's clause outside the sources credited. Two outlets name
+    /// different people and bodies around one figure, so these only bar a difference: "Qeshm
+    /// island, home to 120,000 people" is no other number for "Bandar Abbas, a city of
+    /// 500,000".
+    pub names: BTreeSet<String>,
     /// For a figure in a unit ("8 percent"): what its clause speaks of, as retrieval terms
     /// (names, the figure's own words and words of change such as "reached" left out); empty
     /// for counted things, whose noun says what they are.
@@ -318,6 +322,11 @@ impl Figure {
         let after_text = Span::new(stat.span.end, clause.end).slice(text);
         let (before, after) = (tokens(before_text), tokens(after_text));
         let names = names_in(text, clause, known);
+        let uncredited: BTreeSet<String> = names
+            .iter()
+            .filter(|(span, _)| !credited.iter().any(|c| c.overlaps(*span)))
+            .map(|(_, name)| name.clone())
+            .collect();
         let in_unit = stat.unit.as_deref().is_some_and(|u| UNITS.contains(u));
         let subject = if in_unit {
             let named: BTreeSet<String> = names.iter().map(|(_, n)| n.clone()).collect();
@@ -335,12 +344,8 @@ impl Figure {
             quantity: quantity(stat, &before, &after),
             rate: stat.rate.clone().or_else(|| rate_after(&after)),
             scope: scope(&before, &after),
-            participants: names
-                .into_iter()
-                .filter(|(span, _)| !credited.iter().any(|c| c.overlaps(*span)))
-                .map(|(_, name)| name)
-                .filter(|name| is_place(name))
-                .collect(),
+            participants: uncredited.iter().filter(|n| is_place(n)).cloned().collect(),
+            names: uncredited,
             subject,
         }
     }
@@ -359,8 +364,9 @@ impl Figure {
 
     /// How `other` bears on this figure: `None` if it speaks of something else; else how the
     /// values relate. Values that agree need the same quantity (a time unsaid on one side is
-    /// allowed); values that differ — a strong claim — also need the same time and, for a
-    /// figure in a unit ("8 percent"), a subject in common.
+    /// allowed); values that differ — a strong claim — also need the same time, names that
+    /// overlap (or are unsaid on one side) and, for a figure in a unit ("8 percent"), a
+    /// subject in common.
     pub fn relation(&self, other: &Figure) -> Option<Relation> {
         if !self.comparable(other) {
             return None;
@@ -370,9 +376,12 @@ impl Figure {
         let time_unsaid = self.scope.is_none() || other.scope.is_none();
         let same_subject = self.subject.is_empty() == other.subject.is_empty()
             && (self.subject.is_empty() || !self.subject.is_disjoint(&other.subject));
+        let same_names = self.names.is_empty()
+            || other.names.is_empty()
+            || !self.names.is_disjoint(&other.names);
         match relation {
             Relation::Agrees if same_time || time_unsaid => Some(relation),
-            _ if same_time && same_subject => Some(relation),
+            _ if same_time && same_subject && same_names => Some(relation),
             _ => None,
         }
     }

@@ -93,6 +93,29 @@ const MONTHS: [&str; 12] = [
 /// Prepositions that bound the time a figure covers ("in May", "during 2023").
 const SCOPE_PREPOSITIONS: [&str; 6] = ["in", "during", "for", "of", "by", "throughout"];
 
+/// Whether a figure is someone's age ("a 38-year-old man", "aged 47", "47 years old"): whose
+/// age it is cannot be read from the figure, so ages are not compared.
+fn is_age(stat: &Statistic, text: &str) -> bool {
+    // A few bytes on either side (on char boundaries), so that the cost stays constant.
+    let mut to = (stat.span.end + 16).min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    let mut from = stat.span.start.saturating_sub(12);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let after = text[stat.span.end..to].trim_start_matches(['-', ' ']);
+    let before = text[from..stat.span.start].trim_end().to_lowercase();
+    let written = stat.span.slice(text).to_lowercase();
+    after.starts_with("old")
+        || after.starts_with("year-old")
+        || after.starts_with("years old")
+        || written.ends_with("years old")
+        || before.ends_with("aged")
+        || before.ends_with("ages")
+}
+
 /// Words after "since the" that name the start of what is counted ("since the start of the
 /// invasion", "since the war began").
 const START_WORDS: [&str; 7] = [
@@ -341,7 +364,11 @@ impl Figure {
         };
         Figure {
             interval: Interval::of(stat, stat.span.slice(text)),
-            quantity: quantity(stat, &before, &after),
+            quantity: if is_age(stat, text) {
+                Quantity::default()
+            } else {
+                quantity(stat, &before, &after)
+            },
             rate: stat.rate.clone().or_else(|| rate_after(&after)),
             scope: scope(&before, &after),
             participants: uncredited.iter().filter(|n| is_place(n)).cloned().collect(),
@@ -542,12 +569,14 @@ fn nearest_measure(
                 .is_some_and(|n| n != m);
         Some(if joined { "casualties" } else { m })
     };
+    // Before first at each distance: the verb governs its object ("killing 10 people,
+    // injuring dozens" counts deaths).
     (0..NEAR_WORDS)
         .find_map(|i| {
-            (i < after.len())
-                .then(|| pairs(&after, i))
+            (i < before.len())
+                .then(|| pairs(&before, i))
                 .flatten()
-                .or_else(|| (i < before.len()).then(|| pairs(&before, i)).flatten())
+                .or_else(|| (i < after.len()).then(|| pairs(&after, i)).flatten())
         })
         .map(str::to_string)
 }

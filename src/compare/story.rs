@@ -6,7 +6,8 @@
 //! fairly close (≥ [`STORY_WITH_NAMES`]) while they share the names of the story — at least
 //! [`NAMES_SHARED`] names, [`NAME_SHARE`] of the shorter list (see [`super::names`]). Among
 //! several, those far below the best (under [`RELATIVE`] of its cosine) are left out: they
-//! are another event of the same kind. The thresholds were set on half A of the ECB+
+//! are another event of the same kind; so are documents that name years, none of the page's,
+//! unless they are very close ([`STORY_OTHER_YEARS`]). The thresholds were set on half A of the ECB+
 //! development documents (several outlets' reports of 40 events) and checked on half B
 //! (EVALUATION.md, `make eval`).
 //!
@@ -28,6 +29,10 @@ pub const STORY_WITH_NAMES: f64 = 0.15;
 pub const NAMES_SHARED: usize = 3;
 /// …and the share of the shorter list of names they must be.
 pub const NAME_SHARE: f64 = 0.3;
+/// When page and document both name years and share none, they are more likely two events of
+/// one kind (two Sonoma quakes, two Oscar ceremonies) than one: the document must then be at
+/// least this close.
+pub const STORY_OTHER_YEARS: f64 = 0.4;
 /// Documents under this share of the best document's cosine tell another story.
 pub const RELATIVE: f64 = 0.5;
 /// At most this many documents are searched for counterparts (best first).
@@ -42,6 +47,15 @@ pub struct StoryMatch {
     pub doc: usize,
     /// Cosine similarity of the page and the document, 0–1.
     pub similarity: f64,
+}
+
+/// The years a text names (1900–2099, as numbers).
+fn years(text: &str) -> HashSet<u16> {
+    tokens(text)
+        .into_iter()
+        .filter(|t| t.norm.len() == 4 && (t.norm.starts_with("19") || t.norm.starts_with("20")))
+        .filter_map(|t| t.norm.parse().ok())
+        .collect()
 }
 
 /// The words of a text's body (its passages), lower-cased, for the identity check.
@@ -64,6 +78,7 @@ pub fn same_story(
 ) -> Vec<StoryMatch> {
     let similar = corpus.similar_documents(page_terms, MAX_STORY_DOCUMENTS * 2);
     let mut page_body: Option<Vec<String>> = None;
+    let page_years = years(text);
     let mut out: Vec<StoryMatch> = Vec::new();
     for s in similar {
         if s.cosine < STORY_WITH_NAMES {
@@ -77,6 +92,14 @@ pub fn same_story(
             if *page == body_words(&doc.text, passages.iter().map(|p| p.span)) {
                 continue;
             }
+        }
+        let doc_years = years(&doc.text);
+        if !page_years.is_empty()
+            && !doc_years.is_empty()
+            && page_years.is_disjoint(&doc_years)
+            && s.cosine < STORY_OTHER_YEARS
+        {
+            continue;
         }
         let same = s.cosine >= STORY || {
             let theirs = name_set(&doc.text);

@@ -93,29 +93,6 @@ const MONTHS: [&str; 12] = [
 /// Prepositions that bound the time a figure covers ("in May", "during 2023").
 const SCOPE_PREPOSITIONS: [&str; 6] = ["in", "during", "for", "of", "by", "throughout"];
 
-/// Whether a figure is someone's age ("a 38-year-old man", "aged 47", "47 years old"): whose
-/// age it is cannot be read from the figure, so ages are not compared.
-fn is_age(stat: &Statistic, text: &str) -> bool {
-    // A few bytes on either side (on char boundaries), so that the cost stays constant.
-    let mut to = (stat.span.end + 16).min(text.len());
-    while !text.is_char_boundary(to) {
-        to -= 1;
-    }
-    let mut from = stat.span.start.saturating_sub(12);
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
-    let after = text[stat.span.end..to].trim_start_matches(['-', ' ']);
-    let before = text[from..stat.span.start].trim_end().to_lowercase();
-    let written = stat.span.slice(text).to_lowercase();
-    after.starts_with("old")
-        || after.starts_with("year-old")
-        || after.starts_with("years old")
-        || written.ends_with("years old")
-        || before.ends_with("aged")
-        || before.ends_with("ages")
-}
-
 /// Words after "since the" that name the start of what is counted ("since the start of the
 /// invasion", "since the war began").
 const START_WORDS: [&str; 7] = [
@@ -248,8 +225,12 @@ impl Interval {
 /// How the values of two figures of one quantity relate.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Relation {
-    /// The same value, or one the other allows ("1,600" and "more than 1,000").
+    /// The same value, as precisely as both are written ("1,200" and "1.2 thousand", "about
+    /// 500" and "520").
     Agrees,
+    /// A value the other allows, stated more loosely on one side ("1,600" and "more than
+    /// 1,000", "612" and "hundreds"): consistent, though the words differ.
+    Consistent,
     /// Values that cannot both be true ("900" and "over 1,200").
     Contradicts,
     /// Different bounds that can both be true ("more than 50", "more than 75"): the figures
@@ -302,10 +283,12 @@ pub struct Figure {
     /// are two quantities, whatever their values.
     pub participants: BTreeSet<String>,
     /// Every name of the figure's clause outside the sources credited. Two outlets name
-    /// different people and bodies around one figure, so these only bar a difference: "Qeshm
-    /// island, home to 120,000 people" is no other number for "Bandar Abbas, a city of
-    /// 500,000".
+    /// different people and bodies around one figure, so these only bar a difference, and only
+    /// when neither figure's clause names anything the other's sentence names (see
+    /// [`Figure::with_sentence_names`]).
     pub names: BTreeSet<String>,
+    /// Every name of the figure's sentence (empty unless given).
+    pub sentence_names: BTreeSet<String>,
     /// For a figure in a unit ("8 percent"): what its clause speaks of, as retrieval terms
     /// (names, the figure's own words and words of change such as "reached" left out); empty
     /// for counted things, whose noun says what they are.
@@ -364,17 +347,20 @@ impl Figure {
         };
         Figure {
             interval: Interval::of(stat, stat.span.slice(text)),
-            quantity: if is_age(stat, text) {
-                Quantity::default()
-            } else {
-                quantity(stat, &before, &after)
-            },
+            quantity: quantity(stat, &before, &after),
             rate: stat.rate.clone().or_else(|| rate_after(&after)),
             scope: scope(&before, &after),
             participants: uncredited.iter().filter(|n| is_place(n)).cloned().collect(),
             names: uncredited,
+            sentence_names: BTreeSet::new(),
             subject,
         }
+    }
+
+    /// The figure with the names of its whole sentence, which a difference is checked against.
+    pub fn with_sentence_names(mut self, names: impl IntoIterator<Item = String>) -> Figure {
+        self.sentence_names = names.into_iter().collect();
+        self
     }
 
     /// Whether the figures can be set side by side: the same quantity, of participants that
@@ -403,11 +389,15 @@ impl Figure {
         let time_unsaid = self.scope.is_none() || other.scope.is_none();
         let same_subject = self.subject.is_empty() == other.subject.is_empty()
             && (self.subject.is_empty() || !self.subject.is_disjoint(&other.subject));
+        let named_elsewhere = |a: &Figure, b: &Figure| {
+            !a.names.is_disjoint(&b.names) || !a.names.is_disjoint(&b.sentence_names)
+        };
         let same_names = self.names.is_empty()
             || other.names.is_empty()
-            || !self.names.is_disjoint(&other.names);
+            || named_elsewhere(self, other)
+            || named_elsewhere(other, self);
         match relation {
-            Relation::Agrees if same_time || time_unsaid => Some(relation),
+            Relation::Agrees | Relation::Consistent if same_time || time_unsaid => Some(relation),
             _ if same_time && same_subject && same_names => Some(relation),
             _ => None,
         }
@@ -452,9 +442,12 @@ fn half_unit(written: &str, value: f64) -> f64 {
     0.5 * 10f64.powi(-(decimals.len() as i32)) * scale
 }
 
-/// How two intervals relate: the same, or a value the other allows, agrees; disjoint
-/// contradicts; two different bounds that overlap ("more than 50", "more than 75") differ
-/// without contradicting.
+/// An interval this narrow (relative to its value) states a value, not a range.
+const NARROW: f64 = 0.25;
+
+/// How two intervals relate: the same (or two narrow overlapping values) agrees; a value the
+/// other's bound or range allows is consistent; disjoint contradicts; two different bounds
+/// that overlap ("more than 50", "more than 75") differ without contradicting.
 fn relate(a: &Interval, b: &Interval) -> Relation {
     if a.same(b) {
         return Relation::Agrees;
@@ -462,10 +455,13 @@ fn relate(a: &Interval, b: &Interval) -> Relation {
     if !a.overlaps(b) {
         return Relation::Contradicts;
     }
-    if a.shape == Shape::Bounded || b.shape == Shape::Bounded {
-        Relation::Agrees
-    } else {
-        Relation::DiffersWithoutContradiction
+    let narrow = |i: &Interval| {
+        i.shape == Shape::Bounded && (i.high - i.low) <= NARROW * i.high.abs().max(i.low.abs())
+    };
+    match (narrow(a), narrow(b)) {
+        (true, true) => Relation::Agrees,
+        _ if a.shape == Shape::Bounded || b.shape == Shape::Bounded => Relation::Consistent,
+        _ => Relation::DiffersWithoutContradiction,
     }
 }
 
@@ -661,161 +657,46 @@ mod tests {
         Option<Relation>,
     );
     const AGREE: Option<Relation> = Some(Relation::Agrees);
+    const CONSISTENT: Option<Relation> = Some(Relation::Consistent);
     const CONTRADICT: Option<Relation> = Some(Relation::Contradicts);
     const BOUNDS: Option<Relation> = Some(Relation::DiffersWithoutContradiction);
 
     #[rustfmt::skip]
     const CASES: &[Case] = &[
         // One quantity written differently.
-        (
-            "reporting over 1,200 casualties per day in May",
-            "1,200",
-            "Russia lost over 1,200 personnel per day in May",
-            "1,200",
-            AGREE,
-        ),
-        (
-            "Russia lost 1,200 troops in May",
-            "1,200",
-            "Russia lost 1.2 thousand soldiers in May",
-            "1.2",
-            AGREE,
-        ),
-        (
-            "Russia lost 1,200 troops in May",
-            "1,200",
-            "Russia lost about 1,250 troops in May",
-            "1,250",
-            AGREE,
-        ),
-        (
-            "Russia lost half a million troops",
-            "half",
-            "Russia lost 500,000 soldiers",
-            "500,000",
-            AGREE,
-        ),
-        (
-            "Russia lost over 1,200 troops per day",
-            "1,200",
-            "Russia lost 1,300 soldiers a day",
-            "1,300",
-            AGREE,
-        ),
-        (
-            "Russia lost over 1,200 troops per day",
-            "1,200",
-            "Russia lost 40,000 troops monthly",
-            "40,000",
-            AGREE,
-        ),
-        (
-            "Russia had 36,000 killed or wounded in May",
-            "36,000",
-            "Russia suffered 36,000 casualties in May",
-            "36,000",
-            AGREE,
-        ),
-        (
-            "the fire killed 1,600 people",
-            "1,600",
-            "the fire killed more than 1,000 people",
-            "1,000",
-            AGREE,
-        ),
-        (
-            "40 people were killed in the blast",
-            "40",
-            "the blast killed 40 people",
-            "40",
-            AGREE,
-        ),
+        ("reporting over 1,200 casualties per day in May", "1,200", "Russia lost over 1,200 personnel per day in May", "1,200", AGREE),
+        ("Russia lost 1,200 troops in May", "1,200", "Russia lost 1.2 thousand soldiers in May", "1.2", AGREE),
+        ("Russia lost 1,200 troops in May", "1,200", "Russia lost about 1,250 troops in May", "1,250", AGREE),
+        ("Russia lost half a million troops", "half", "Russia lost 500,000 soldiers", "500,000", AGREE),
+        ("Russia lost over 1,200 troops per day", "1,200", "Russia lost 1,300 soldiers a day", "1,300", CONSISTENT),
+        ("Russia lost over 1,200 troops per day", "1,200", "Russia lost 40,000 troops monthly", "40,000", CONSISTENT),
+        ("Russia had 36,000 killed or wounded in May", "36,000", "Russia suffered 36,000 casualties in May", "36,000", AGREE),
+        ("the fire killed 1,600 people", "1,600", "the fire killed more than 1,000 people", "1,000", CONSISTENT),
+        ("40 people were killed in the blast", "40", "the blast killed 40 people", "40", AGREE),
+        ("Russia lost over 36,000 casualties monthly in May", "36,000", "Russia lost over 1,200 personnel per day in May", "1,200", AGREE),
+        ("with the UK Ministry of Defence reporting over 36,000 casualties monthly in May", "36,000", "The UK Ministry of Defence estimates that Russia lost over 1,200 personnel per day in May", "1,200", AGREE),
+        ("the quake killed 10 people and injured 80", "10", "10 people were killed and 50 hurt", "10", AGREE),
+        ("a 6.1-magnitude quake struck", "6.1", "a 6.12-magnitude quake struck", "6.12", AGREE),
+        ("the quake struck Qeshm island, home to 120,000 people", "120,000", "Qeshm, an island of 120,000 people, was jolted", "120,000", AGREE),
+        ("the tremor lasted more than 10 seconds", "10", "the tremor lasted 30 seconds", "30", CONSISTENT),
         // The same quantity, another value.
-        (
-            "Russia lost 1,200 troops in May",
-            "1,200",
-            "Russia lost 1,500 troops in May",
-            "1,500",
-            CONTRADICT,
-        ),
-        (
-            "the fire killed 900 people",
-            "900",
-            "the fire killed more than 1,000 people",
-            "1,000",
-            CONTRADICT,
-        ),
-        (
-            "Russia lost over 1,200 troops per day",
-            "1,200",
-            "Russia lost 10,000 troops monthly",
-            "10,000",
-            CONTRADICT,
-        ),
-        (
-            "more than 75 firefighters fought the blaze",
-            "75",
-            "more than 50 firefighters fought the blaze",
-            "50",
-            BOUNDS,
-        ),
-        (
-            "at least 21 countries",
-            "21",
-            "at least 15 countries",
-            "15",
-            BOUNDS,
-        ),
+        ("Russia lost 1,200 troops in May", "1,200", "Russia lost 1,500 troops in May", "1,500", CONTRADICT),
+        ("the fire killed 900 people", "900", "the fire killed more than 1,000 people", "1,000", CONTRADICT),
+        ("Russia lost over 1,200 troops per day", "1,200", "Russia lost 10,000 troops monthly", "10,000", CONTRADICT),
+        ("more than 75 firefighters fought the blaze", "75", "more than 50 firefighters fought the blaze", "50", BOUNDS),
+        ("at least 21 countries", "21", "at least 15 countries", "15", BOUNDS),
+        ("a 6.1-magnitude quake struck", "6.1", "a 5.9-magnitude quake struck", "5.9", CONTRADICT),
+        ("the tremor lasted just over 10 seconds", "10", "the tremor lasted 30 seconds", "30", CONTRADICT),
         // Not one quantity: another thing, measure, participant, rate or time.
-        (
-            "Russia lost 40 tanks per day in May",
-            "40",
-            "Russia lost over 1,200 personnel per day in May",
-            "1,200",
-            None,
-        ),
-        (
-            "Unemployment in France reached 8 percent",
-            "8",
-            "Inflation in France reached 5 percent",
-            "5",
-            None,
-        ),
-        (
-            "Russia lost 1,200 troops in May",
-            "1,200",
-            "Ukraine lost 1,500 troops in May",
-            "1,500",
-            None,
-        ),
-        (
-            "Russia lost 38,940 troops in May",
-            "38,940",
-            "Russia lost 30,000 troops in June",
-            "30,000",
-            None,
-        ),
-        (
-            "Russia lost over 1,200 troops per day",
-            "1,200",
-            "Russia lost 1,300 troops",
-            "1,300",
-            None,
-        ),
-        (
-            "Russia recruited 36,000 migrants in May",
-            "36,000",
-            "Russia suffered 36,000 casualties in May",
-            "36,000",
-            None,
-        ),
-        (
-            "40 people were killed",
-            "40",
-            "40 people were injured",
-            "40",
-            None,
-        ),
+        ("Russia lost 40 tanks per day in May", "40", "Russia lost over 1,200 personnel per day in May", "1,200", None),
+        ("Unemployment in France reached 8 percent", "8", "Inflation in France reached 5 percent", "5", None),
+        ("Russia lost 1,200 troops in May", "1,200", "Ukraine lost 1,500 troops in May", "1,500", None),
+        ("Russia lost 38,940 troops in May", "38,940", "Russia lost 30,000 troops in June", "30,000", None),
+        ("Russia lost over 1,200 troops per day", "1,200", "Russia lost 1,300 troops", "1,300", None),
+        ("Russia recruited 36,000 migrants in May", "36,000", "Russia suffered 36,000 casualties in May", "36,000", None),
+        ("40 people were killed", "40", "40 people were injured", "40", None),
+        ("the quake struck Qeshm island, home to 120,000 people", "120,000", "Bandar Abbas, a city of 500,000 people, was jolted", "500,000", None),
+        ("the quake hit, killing at least 40 people, injuring dozens more", "40", "612 people were injured", "612", None),
     ];
 
     #[test]

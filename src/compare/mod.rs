@@ -39,10 +39,16 @@ use std::collections::{HashMap, HashSet};
 pub const CLAIM_MATCH: f64 = 0.3;
 /// …and at least this many terms.
 pub const CLAIM_SHARED: usize = 2;
-/// A figure that agrees is its counterpart's when their sentences share this much (Dice)…
+/// A figure with the same value is its counterpart's in any sentence of the story (the same
+/// value of the same quantity in one story is the same figure)…
 pub const FIGURE_AGREES: f64 = 0.0;
-/// …and one that differs only when they share this much: a different number is a strong
-/// claim, made only of sentences plainly about the same thing.
+/// …one that a looser figure allows ("612" for "at least 40") only when their sentences say
+/// this much of the same thing (see `context_overlap`: the share of the shorter sentence's
+/// terms the other holds, the figures' own words left out)…
+pub const FIGURE_CONSISTENT: f64 = 0.2;
+/// …and one that differs when they say this much of the same thing; a difference also needs
+/// the same time, names in common and, for units, a subject in common (see
+/// [`Figure::relation`]).
 pub const FIGURE_DIFFERS: f64 = 0.1;
 /// The statistics of one page compared at most (a bound for hostile pages).
 const MAX_FIGURES_PER_DOCUMENT: usize = 200;
@@ -232,9 +238,11 @@ impl<'c> RefDoc<'c> {
                 .take(MAX_FIGURES_PER_DOCUMENT)
             {
                 let clause = side.clause(sentence, stat.span);
+                let sentence_names = names_in(text, sentence, &names).into_iter().map(|(_, n)| n);
                 figures.push(RefFigure {
                     stat,
-                    figure: Figure::read(stat, text, clause, &side.source_spans(stat.span), &names),
+                    figure: Figure::read(stat, text, clause, &side.source_spans(stat.span), &names)
+                        .with_sentence_names(sentence_names),
                     context: figure_context(text, sentence, stat.span),
                 });
             }
@@ -267,6 +275,18 @@ fn dice(a: &HashSet<String>, b: &HashSet<String>) -> (f64, usize) {
         return (0.0, 0);
     }
     (2.0 * shared as f64 / total as f64, shared)
+}
+
+/// How much two figures' sentences say of the same thing: the share of the shorter one's terms
+/// the other holds (a short sentence, "The car dragged her 10 feet.", is judged on its few
+/// words), 0 when they share fewer than two terms and the shorter has more than three.
+fn context_overlap(a: &HashSet<String>, b: &HashSet<String>) -> f64 {
+    let shared = a.intersection(b).count();
+    let shorter = a.len().min(b.len());
+    if shorter == 0 || (shared < 2 && shorter > 3) {
+        return 0.0;
+    }
+    shared as f64 / shorter as f64
 }
 
 /// A counterpart found: reference document, its sentence and claim, the part whose certainty
@@ -355,6 +375,11 @@ impl<'a, 'c> Run<'a, 'c> {
             clause,
             &self.page.source_spans(stat.span),
             &self.page_names,
+        )
+        .with_sentence_names(
+            names_in(self.page.text, sentence, &self.page_names)
+                .into_iter()
+                .map(|(_, n)| n),
         );
         let context = figure_context(self.page.text, sentence, stat.span);
         let mut agreeing: Option<FigureMatch> = None;
@@ -364,7 +389,7 @@ impl<'a, 'c> Run<'a, 'c> {
                 let Some(relation) = mine.relation(&f.figure) else {
                     continue;
                 };
-                let (score, _) = dice(&context, &f.context);
+                let score = context_overlap(&context, &f.context);
                 let side = reference.side();
                 let sentence = side.sentence_of(f.stat.span);
                 let found = FigureMatch {
@@ -380,6 +405,7 @@ impl<'a, 'c> Run<'a, 'c> {
                 };
                 let (slot, floor) = match relation {
                     figures::Relation::Agrees => (&mut agreeing, FIGURE_AGREES),
+                    figures::Relation::Consistent => (&mut agreeing, FIGURE_CONSISTENT),
                     _ => (&mut differing, FIGURE_DIFFERS),
                 };
                 if score >= floor && slot.is_none_or(|b| score > b.at.score) {
@@ -416,7 +442,7 @@ impl<'a, 'c> Run<'a, 'c> {
         let reference = &self.references[m.at.reference];
         let theirs = m.stat.span.slice(reference.text).to_string();
         match m.relation {
-            figures::Relation::Agrees => {
+            figures::Relation::Agrees | figures::Relation::Consistent => {
                 agreements.insert(0, Agreement::Figure { reference: theirs })
             }
             relation => differences.push(Difference::Number {

@@ -7,6 +7,7 @@
 mod attribution;
 mod hedge;
 pub(crate) mod lexicon;
+mod not_figures;
 mod statistic;
 
 pub use attribution::find_attributions;

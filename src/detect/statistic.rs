@@ -256,6 +256,7 @@ pub fn find_statistics(text: &str, sentences: &[Span]) -> Vec<Statistic> {
             }
         }
     }
+    out.retain(|s| !super::not_figures::refused(text, s.span));
     out.sort_by_key(|s| s.span.start);
     out
 }

@@ -28,7 +28,7 @@ pub use outcome::{Agreement, Comparison, Difference, PagePassage, Reference, Sid
 pub use sources::{is_specific, same_source, source_comparison};
 pub use story::{same_story, StoryMatch};
 
-use crate::corpus::{terms, Corpus};
+use crate::corpus::{is_passage, terms, Corpus};
 use crate::detect::{Detections, Statistic};
 use crate::text::Span;
 use certainty::certainty_difference;
@@ -130,7 +130,14 @@ pub fn claims(text: &str, sentences: &[Span], det: &Detections) -> Claims {
 /// ```
 pub fn compare(text: &str, sentences: &[Span], det: &Detections, corpus: &Corpus) -> Compared {
     let page_names = name_set(text);
-    let story = same_story(corpus, text, &terms(text), &page_names);
+    // The page's terms as the corpus indexes a document's: its body sentences only.
+    let body: Vec<String> = sentences
+        .iter()
+        .map(|s| s.slice(text))
+        .filter(|s| is_passage(s))
+        .flat_map(terms)
+        .collect();
+    let story = same_story(corpus, text, &body, &page_names);
     let page = Text {
         text,
         sentences,

@@ -78,6 +78,10 @@ pub fn same_story(
 ) -> Vec<StoryMatch> {
     let similar = corpus.similar_documents(page_terms, MAX_STORY_DOCUMENTS * 2);
     let mut page_body: Option<Vec<String>> = None;
+    let page_passages = sentences(text)
+        .iter()
+        .filter(|s| is_passage(s.slice(text)))
+        .count();
     let page_years = years(text);
     let mut out: Vec<StoryMatch> = Vec::new();
     for s in similar {
@@ -85,7 +89,7 @@ pub fn same_story(
             break;
         }
         let doc = &corpus.documents()[s.doc];
-        if s.cosine >= SAME_TEXT_COSINE {
+        if s.cosine >= SAME_TEXT_COSINE && corpus.passage_range(s.doc).len() == page_passages {
             let page =
                 page_body.get_or_insert_with(|| body_words(text, sentences(text).into_iter()));
             let passages = &corpus.passages()[corpus.passage_range(s.doc)];
@@ -118,4 +122,36 @@ pub fn same_story(
     out.retain(|m| m.similarity >= RELATIVE * best);
     out.truncate(MAX_STORY_DOCUMENTS);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::{terms, Document};
+
+    fn doc(id: &str, text: &str) -> Document {
+        Document {
+            id: id.into(),
+            title: id.into(),
+            outlet: None,
+            date: None,
+            url: None,
+            text: text.into(),
+        }
+    }
+
+    #[test]
+    fn the_page_itself_is_never_its_reference() {
+        let a = "An earthquake measuring 4.6 rattled Sonoma and Lake counties early Thursday, according to the U.S. Geological Survey. The quake occurred at 2:09 a.m., about 14 miles northeast of Healdsburg, on the Maacama Fault with a depth of 12 miles.";
+        let b = "An earthquake with a preliminary magnitude of 4.6 was recorded in the North Bay this morning, according to the U.S. Geological Survey. The quake occurred at 2:09 a.m. about 14 miles north-northeast of Healdsburg and had a depth of 1.2 miles.";
+        let corpus = Corpus::new(vec![doc("a", a), doc("b", b)]);
+        let names = crate::compare::name_set(a);
+        let story = same_story(&corpus, a, &terms(a), &names);
+        assert!(story.iter().all(|m| m.doc != 0), "{story:?}");
+        assert!(story.iter().any(|m| m.doc == 1), "{story:?}");
+        // A near-copy is compared with its original.
+        let copy = a.replace("12 miles", "8 miles");
+        let story = same_story(&corpus, &copy, &terms(&copy), &names);
+        assert_eq!(story.first().map(|m| m.doc), Some(0), "{story:?}");
+    }
 }

@@ -364,9 +364,9 @@ impl<'a, 'c> Run<'a, 'c> {
         best
     }
 
-    /// The counterpart of a page figure: the best agreeing figure of the story documents in a
-    /// sentence about the same thing, else the best one that differs in a sentence plainly
-    /// about it.
+    /// The counterpart of a page figure among the figures of the story documents: one with the
+    /// same value, else the one whose sentence says most of the same thing among those a
+    /// looser figure allows and those that differ (each above its floor).
     fn figure_match(&mut self, stat: &Statistic, sentence: Span) -> Option<FigureMatch<'c>> {
         let key = (
             stat.span.slice(self.page.text),
@@ -390,6 +390,7 @@ impl<'a, 'c> Run<'a, 'c> {
         );
         let context = figure_context(self.page.text, sentence, stat.span);
         let mut agreeing: Option<FigureMatch> = None;
+        let mut consistent: Option<FigureMatch> = None;
         let mut differing: Option<FigureMatch> = None;
         for (r, reference) in self.references.iter().enumerate() {
             for f in &reference.figures {
@@ -412,7 +413,7 @@ impl<'a, 'c> Run<'a, 'c> {
                 };
                 let (slot, floor) = match relation {
                     figures::Relation::Agrees => (&mut agreeing, FIGURE_AGREES),
-                    figures::Relation::Consistent => (&mut agreeing, FIGURE_CONSISTENT),
+                    figures::Relation::Consistent => (&mut consistent, FIGURE_CONSISTENT),
                     _ => (&mut differing, FIGURE_DIFFERS),
                 };
                 if score >= floor && slot.is_none_or(|b| score > b.at.score) {
@@ -420,7 +421,13 @@ impl<'a, 'c> Run<'a, 'c> {
                 }
             }
         }
-        let found = agreeing.or(differing);
+        // The same value wins; a looser figure's agreement only over a difference in a sentence
+        // less about the same thing ("at least 40 killed" is no agreement with another quake's
+        // "612 killed" when this quake's "10 killed" is there).
+        let found = agreeing.or(match (consistent, differing) {
+            (Some(c), Some(d)) if d.at.score > c.at.score => Some(d),
+            (c, d) => c.or(d),
+        });
         self.figure_matches.insert(key, found);
         found
     }

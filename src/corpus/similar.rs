@@ -111,7 +111,13 @@ impl Corpus {
         out
     }
 
-    /// The norm of each document's term vector, computed from the postings on first use.
+    /// Sets the norms of the documents' term vectors, as read from a corpus file.
+    pub(crate) fn set_document_norms(&self, norms: Vec<f64>) {
+        let _ = self.doc_norms.set(norms);
+    }
+
+    /// The norm of each document's term vector: as read from the corpus file, else computed
+    /// from the postings on first use.
     pub(crate) fn document_norms(&self) -> &[f64] {
         self.doc_norms.get_or_init(|| {
             let mut sums = vec![0.0f64; self.documents.len()];
@@ -129,7 +135,8 @@ impl Corpus {
                     sums[doc] += weight(n).powi(2);
                 }
             }
-            sums.into_iter().map(f64::sqrt).collect()
+            // Rounded as a corpus file stores them, so that a built corpus and its file agree.
+            sums.into_iter().map(|s| s.sqrt() as f32 as f64).collect()
         })
     }
 }

@@ -8,6 +8,8 @@
 //!   PASS  count, then per passage: document (delta from the previous), start, length
 //!   TERM  count, then the sorted vocabulary front-coded: shared prefix length, suffix
 //!   POST  per term: count, then per posting: passage (delta), term frequency
+//!   NORM  per document: the norm of its term vector, f32 little-endian (optional: computed
+//!         from POST when absent; see `similar.rs`)
 //! ```
 //! Numbers inside sections are unsigned LEB128 varints; strings are a varint byte length and
 //! UTF-8 bytes; an optional string is a byte 0 (none) or 1 followed by the string. Sections of
@@ -299,6 +301,12 @@ impl Corpus {
         }
         body.section(b"POST", postings);
 
+        let mut norms = Writer::default();
+        for &n in self.document_norms() {
+            norms.out.extend_from_slice(&(n as f32).to_le_bytes());
+        }
+        body.section(b"NORM", norms);
+
         let mut out = Vec::with_capacity(HEADER_LEN + body.out.len());
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&VERSION.to_le_bytes());
@@ -321,6 +329,7 @@ impl Corpus {
     pub fn from_bytes(bytes: &[u8]) -> Result<Corpus, CorpusError> {
         let body = check_header(bytes)?;
         let mut sections: [Option<&[u8]>; 4] = [None; 4];
+        let mut norms: Option<&[u8]> = None;
         let mut reader = Reader::new(body, "header");
         while !reader.is_done() {
             let tag = reader.take(4)?;
@@ -331,6 +340,10 @@ impl Corpus {
                 b"PASS" => 1,
                 b"TERM" => 2,
                 b"POST" => 3,
+                b"NORM" => {
+                    norms = Some(payload);
+                    continue;
+                }
                 _ => continue,
             };
             sections[slot] = Some(payload);
@@ -345,8 +358,34 @@ impl Corpus {
         let vocabulary = read_vocabulary(terms)?;
         let (starts, postings, lengths) = read_postings(postings, vocabulary.len(), &passages)?;
         let index = Index::from_parts(vocabulary, starts, postings, lengths);
-        Ok(Corpus::from_parts(documents, passages, index))
+        let norms = norms.map(|n| read_norms(n, documents.len())).transpose()?;
+        let corpus = Corpus::from_parts(documents, passages, index);
+        if let Some(norms) = norms {
+            corpus.set_document_norms(norms);
+        }
+        Ok(corpus)
     }
+}
+
+/// The NORM section: one f32 per document, finite and not negative.
+fn read_norms(bytes: &[u8], documents: usize) -> Result<Vec<f64>, CorpusError> {
+    if bytes.len() != documents * 4 {
+        return Err(CorpusError::invalid(
+            "NORM",
+            format!("{} bytes for {documents} documents", bytes.len()),
+        ));
+    }
+    bytes
+        .chunks_exact(4)
+        .map(|c| {
+            let n = f32::from_le_bytes([c[0], c[1], c[2], c[3]]) as f64;
+            if n.is_finite() && n >= 0.0 {
+                Ok(n)
+            } else {
+                Err(CorpusError::invalid("NORM", "a norm that is not a number"))
+            }
+        })
+        .collect()
 }
 
 impl Reader<'_> {

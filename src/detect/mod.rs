@@ -13,7 +13,9 @@ pub use attribution::find_attributions;
 pub use hedge::find_hedges;
 pub use statistic::find_statistics;
 
-use crate::text::Span;
+#[cfg(test)]
+use crate::text::lexicon::Lexicon;
+use crate::text::{Span, Text};
 use serde::Serialize;
 
 /// Who says what: a cue ("said", "according to", "as reported by"), its source and its content.
@@ -109,26 +111,67 @@ pub struct Detections {
     pub statistics: Vec<Statistic>,
 }
 
-/// The sentences a detector reads: the given spans that lie on char boundaries inside `text`,
-/// or the whole text when no sentence is given.
-pub(crate) fn readable_sentences<'a>(
-    text: &'a str,
-    sentences: &'a [Span],
-) -> impl Iterator<Item = Span> + 'a {
-    let whole = sentences.is_empty().then(|| Span::new(0, text.len()));
-    sentences.iter().copied().chain(whole).filter(move |s| {
-        s.start <= s.end
-            && s.end <= text.len()
-            && text.is_char_boundary(s.start)
-            && text.is_char_boundary(s.end)
-    })
-}
-
-/// Runs all three detectors over `text`, split into `sentences`.
+/// Runs all three detectors over `text`, split into `sentences` (the text is scanned once).
 pub fn detect(text: &str, sentences: &[Span]) -> Detections {
+    let doc = Text::new(text, sentences);
     Detections {
         attributions: find_attributions(text, sentences),
-        hedges: find_hedges(text, sentences),
-        statistics: find_statistics(text, sentences),
+        hedges: hedge::hedges(&doc),
+        statistics: statistic::statistics(&doc),
+    }
+}
+
+/// Every lexicon the detectors read, for the test that checks them all.
+#[cfg(test)]
+pub(crate) const LEXICONS: &[Lexicon] = &[
+    attribution::lex::VERBS,
+    attribution::lex::PHRASES,
+    attribution::lex::SOURCES,
+    attribution::lex::DOCUMENTS,
+    hedge::HEDGES,
+    hedge::EXCEPTIONS,
+    hedge::DOXASTIC,
+    hedge::CONTEXT,
+    hedge::FUNCTION_WORDS,
+    statistic::QUALIFIER_LEXICON,
+    statistic::UNIT_LEXICON,
+    statistic::RATE_LEXICON,
+    statistic::MONTH_LEXICON,
+    statistic::YEAR_CUE_LEXICON,
+    statistic::FRACTION_LEXICON,
+    statistic::SUBUNIT_LEXICON,
+    statistic::NUMBER_WORD_LEXICON,
+    statistic::CONTEXT_LEXICON,
+];
+
+#[cfg(test)]
+mod tests {
+    /// Every lexicon file of the crate fits its format: no unknown kind, no entry without a
+    /// rationale, no stray `= value` (see [`crate::text::lexicon`]).
+    #[test]
+    fn every_lexicon_is_well_formed() {
+        let all = super::LEXICONS.iter().chain(crate::text::LEXICONS);
+        let errors: Vec<String> = all
+            .filter_map(|l| l.check().err().map(|e| e.to_string()))
+            .collect();
+        assert!(errors.is_empty(), "{}", errors.join("\n"));
+    }
+
+    /// Every lexicon file in `src/detect/lexicons/` is registered in [`super::LEXICONS`].
+    #[test]
+    fn every_lexicon_file_is_registered() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/detect/lexicons");
+        for entry in std::fs::read_dir(&dir).expect("lexicon folder") {
+            let name = entry
+                .expect("entry")
+                .file_name()
+                .into_string()
+                .expect("utf-8 name");
+            let path = format!("detect/lexicons/{name}");
+            assert!(
+                super::LEXICONS.iter().any(|l| l.name == path),
+                "{path} is not in detect::LEXICONS"
+            );
+        }
     }
 }

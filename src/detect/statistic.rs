@@ -5,38 +5,102 @@
 //! dates, years, times, ordinals, decades, identifiers, phone or version numbers, "one of …" and
 //! names ("Group of Seven") are skipped. Word lists live in `lexicons/*.txt`.
 
-use super::lexicon::entries;
 use super::{Qualifier, Statistic};
-use crate::text::Span;
+use crate::text::lexicon::{Format, Lexicon};
+use crate::text::{PhraseMatcher, Span, Text, Token as TextToken, TokenKind};
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
-/// Phrases (as word lists) with their normalised value, grouped by first word, longest first.
-type PhraseMap = HashMap<String, Vec<(Vec<String>, String)>>;
+/// Words before a figure that qualify it; the values are [`Qualifier`] names.
+pub(crate) const QUALIFIER_LEXICON: Lexicon = Lexicon::new(
+    "detect/lexicons/qualifiers.txt",
+    include_str!("lexicons/qualifiers.txt"),
+    Format::Kinds(&[
+        "over", "at-least", "about", "nearly", "up-to", "under", "at-most", "exactly",
+    ]),
+);
+/// Units and currencies with their normalised names.
+pub(crate) const UNIT_LEXICON: Lexicon = Lexicon::new(
+    "detect/lexicons/units.txt",
+    include_str!("lexicons/units.txt"),
+    Format::Mapped,
+);
+/// Rate phrases with their normalised names.
+pub(crate) const RATE_LEXICON: Lexicon = Lexicon::new(
+    "detect/lexicons/rates.txt",
+    include_str!("lexicons/rates.txt"),
+    Format::Mapped,
+);
+/// Month names.
+pub(crate) const MONTH_LEXICON: Lexicon = Lexicon::new(
+    "detect/lexicons/months.txt",
+    include_str!("lexicons/months.txt"),
+    Format::Phrases,
+);
+/// Words before a four-digit number that make it a year.
+pub(crate) const YEAR_CUE_LEXICON: Lexicon = Lexicon::new(
+    "detect/lexicons/year_cues.txt",
+    include_str!("lexicons/year_cues.txt"),
+    Format::Kinds(&["time", "weak", "det"]),
+);
+/// Fraction words and glyphs.
+pub(crate) const FRACTION_LEXICON: Lexicon = Lexicon::new(
+    "detect/lexicons/fractions.txt",
+    include_str!("lexicons/fractions.txt"),
+    Format::Valued(&["one", "ordinal", "plural", "slash", "glyph"]),
+);
+/// Subunits of currencies ("cents").
+pub(crate) const SUBUNIT_LEXICON: Lexicon = Lexicon::new(
+    "detect/lexicons/subunits.txt",
+    include_str!("lexicons/subunits.txt"),
+    Format::Phrases,
+);
+/// Written numbers.
+pub(crate) const NUMBER_WORD_LEXICON: Lexicon = Lexicon::new(
+    "detect/lexicons/number_words.txt",
+    include_str!("lexicons/number_words.txt"),
+    Format::Valued(&["unit", "mult", "scale", "abbr", "vague"]),
+);
+/// Closed-class words read around a figure.
+pub(crate) const CONTEXT_LEXICON: Lexicon = Lexicon::new(
+    "detect/lexicons/statistic_context.txt",
+    include_str!("lexicons/statistic_context.txt"),
+    Format::Kinds(&["time-word", "irregular-plural", "not-rate-after"]),
+);
 
-static QUALIFIERS: LazyLock<PhraseMap> =
-    LazyLock::new(|| phrase_map(include_str!("lexicons/qualifiers.txt")));
-static UNITS: LazyLock<PhraseMap> =
-    LazyLock::new(|| phrase_map(include_str!("lexicons/units.txt")));
-static RATES: LazyLock<PhraseMap> =
-    LazyLock::new(|| phrase_map(include_str!("lexicons/rates.txt")));
+/// Phrases with their normalised value, matched on the token stream.
+type PhraseMap = PhraseMatcher<String>;
+
+fn phrase_map(lexicon: &Lexicon) -> PhraseMap {
+    PhraseMatcher::new(
+        lexicon
+            .load()
+            .into_iter()
+            .map(|e| (e.phrase, e.value.to_string())),
+    )
+}
+
+static QUALIFIERS: LazyLock<PhraseMap> = LazyLock::new(|| phrase_map(&QUALIFIER_LEXICON));
+static UNITS: LazyLock<PhraseMap> = LazyLock::new(|| phrase_map(&UNIT_LEXICON));
+static RATES: LazyLock<PhraseMap> = LazyLock::new(|| phrase_map(&RATE_LEXICON));
 static MONTHS: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| entries(include_str!("lexicons/months.txt")).collect());
+    LazyLock::new(|| MONTH_LEXICON.phrases().collect());
 static YEAR_CUES: LazyLock<HashMap<&'static str, YearCue>> = LazyLock::new(|| {
-    entries(include_str!("lexicons/year_cues.txt"))
-        .filter_map(|e| {
-            let (word, kind) = e.split_once('=')?;
-            let kind = match kind.trim() {
+    YEAR_CUE_LEXICON
+        .load()
+        .into_iter()
+        .map(|e| {
+            let kind = match e.value {
                 "time" => YearCue::Time,
                 "weak" => YearCue::Weak,
                 _ => YearCue::Det,
             };
-            Some((word.trim(), kind))
+            (e.phrase, kind)
         })
         .collect()
 });
 static FRACTIONS: LazyLock<HashMap<&'static str, (f64, FractionForm)>> = LazyLock::new(|| {
-    valued_entries(include_str!("lexicons/fractions.txt"), |form| match form {
+    valued_entries(&FRACTION_LEXICON, |form| match form {
         "one" => FractionForm::One,
         "ordinal" => FractionForm::Ordinal,
         "plural" => FractionForm::Plural,
@@ -45,43 +109,40 @@ static FRACTIONS: LazyLock<HashMap<&'static str, (f64, FractionForm)>> = LazyLoc
     })
 });
 static SUBUNITS: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| entries(include_str!("lexicons/subunits.txt")).collect());
+    LazyLock::new(|| SUBUNIT_LEXICON.phrases().collect());
 static FUNCTION_WORDS: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| entries(include_str!("lexicons/function_words.txt")).collect());
+    LazyLock::new(|| super::hedge::FUNCTION_WORDS.phrases().collect());
 static NUMBER_WORDS: LazyLock<HashMap<&'static str, (f64, WordKind)>> = LazyLock::new(|| {
-    valued_entries(
-        include_str!("lexicons/number_words.txt"),
-        |kind| match kind {
-            "unit" => WordKind::Unit,
-            "mult" => WordKind::Mult,
-            "scale" => WordKind::Scale,
-            "abbr" => WordKind::Abbr,
-            _ => WordKind::Vague,
-        },
-    )
+    valued_entries(&NUMBER_WORD_LEXICON, |kind| match kind {
+        "unit" => WordKind::Unit,
+        "mult" => WordKind::Mult,
+        "scale" => WordKind::Scale,
+        "abbr" => WordKind::Abbr,
+        _ => WordKind::Vague,
+    })
+});
+/// Context words by kind (`lexicons/statistic_context.txt`).
+static CONTEXT: LazyLock<HashMap<&'static str, HashSet<&'static str>>> = LazyLock::new(|| {
+    let mut map: HashMap<&str, HashSet<&str>> = HashMap::new();
+    for e in CONTEXT_LEXICON.load() {
+        map.entry(e.value).or_default().insert(e.phrase);
+    }
+    map
 });
 
-/// Reads a lexicon of `word = value kind` entries, naming each kind with `kind_of`.
-fn valued_entries<K>(
-    data: &'static str,
-    kind_of: fn(&str) -> K,
-) -> HashMap<&'static str, (f64, K)> {
-    entries(data)
-        .filter_map(|e| {
-            let (word, rest) = e.split_once('=')?;
-            let mut parts = rest.split_whitespace();
-            let value = parts.next()?.parse().ok()?;
-            Some((word.trim(), (value, kind_of(parts.next()?))))
-        })
-        .collect()
+/// Whether `word` is of context kind `kind`.
+fn is_context(kind: &str, word: &str) -> bool {
+    CONTEXT.get(kind).is_some_and(|set| set.contains(word))
 }
 
-/// Words after a time figure ("5 a.m." is split into "a" "." "m" ".").
-const TIME_WORDS: &[&str] = &["am", "pm", "gmt", "utc", "bst", "cet", "o'clock", "hrs"];
-/// Plural nouns without a final "s".
-const IRREGULAR_PLURALS: &[&str] = &["people", "personnel", "children", "men", "women", "police"];
-/// Words after a rate that make it a time reference ("a year ago").
-const NOT_RATE_AFTER: &[&str] = &["ago", "earlier", "later", "before", "after"];
+/// Reads a lexicon of `word = value kind` entries, naming each kind with `kind_of`.
+fn valued_entries<K>(lexicon: &Lexicon, kind_of: fn(&str) -> K) -> HashMap<&'static str, (f64, K)> {
+    lexicon
+        .load()
+        .into_iter()
+        .map(|e| (e.phrase, (e.number, kind_of(e.value))))
+        .collect()
+}
 
 /// When a fraction word reads as a fraction (`lexicons/fractions.txt`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -118,27 +179,10 @@ enum WordKind {
     Vague,
 }
 
-fn phrase_map(data: &'static str) -> PhraseMap {
-    let mut map: PhraseMap = HashMap::new();
-    for entry in entries(data) {
-        let Some((phrase, value)) = entry.split_once('=') else {
-            continue;
-        };
-        let words: Vec<String> = phrase.split_whitespace().map(str::to_string).collect();
-        if let Some(first) = words.first() {
-            let list = map.entry(first.clone()).or_default();
-            list.push((words, value.trim().to_string()));
-        }
-    }
-    for list in map.values_mut() {
-        list.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
-    }
-    map
-}
-
-/// A token of a sentence: a numeral, a word, or one other non-blank character.
+/// How the statistic rules read a token of the shared stream: a numeral with its value and
+/// shape, a word, or one other character.
 #[derive(Clone, Debug, PartialEq)]
-enum Tok {
+enum Tok<'a> {
     /// Digits with inner `,`/`.` separators.
     Num {
         value: f64,
@@ -148,84 +192,42 @@ enum Tok {
         leading_zero: bool,
     },
     /// Letters (with inner apostrophes), lower-cased; `upper` if written with a capital.
-    Word { norm: String, upper: bool },
-    /// Any other character.
+    Word { norm: &'a str, upper: bool },
+    /// Any other character (the first of a quotation mark or dash token).
     Sym(char),
 }
 
 #[derive(Clone, Debug)]
-struct Token {
+struct Token<'a> {
     span: Span,
-    tok: Tok,
+    tok: Tok<'a>,
 }
 
-fn tokenize(text: &str, sentence: Span) -> Vec<Token> {
-    let s = sentence.slice(text);
-    let cs: Vec<(usize, char)> = s.char_indices().collect();
-    let mut out = Vec::new();
-    let mut k = 0;
-    while k < cs.len() {
-        let (start, c) = cs[k];
-        let end_k = if c.is_ascii_digit() {
-            scan_while(&cs, k, |c, next| {
-                c.is_ascii_digit()
-                    || (matches!(c, ',' | '.') && next.is_some_and(|n| n.is_ascii_digit()))
-            })
-        } else if c.is_alphabetic() {
-            scan_while(&cs, k, |c, next| {
-                c.is_alphabetic()
-                    || is_mark(c)
-                    || (matches!(c, '\'' | '’') && next.is_some_and(char::is_alphabetic))
-            })
-        } else {
-            k + 1
-        };
-        let end = cs.get(end_k).map_or(s.len(), |&(i, _)| i);
-        if !c.is_whitespace() {
-            let tok = make_tok(&s[start..end]);
-            out.push(Token {
-                span: Span::new(start, end).shift(sentence.start),
-                tok,
-            });
-        }
-        k = end_k;
-    }
-    out
-}
-
-fn is_mark(c: char) -> bool {
-    matches!(c, '\u{300}'..='\u{36f}')
-}
-
-/// Index just past the run starting at `k` whose chars satisfy `keep(char, next char)`.
-fn scan_while(cs: &[(usize, char)], k: usize, keep: impl Fn(char, Option<char>) -> bool) -> usize {
-    let mut j = k + 1;
-    while j < cs.len() && keep(cs[j].1, cs.get(j + 1).map(|&(_, c)| c)) {
-        j += 1;
-    }
-    j
-}
-
-fn make_tok(word: &str) -> Tok {
-    let first = word.chars().next().unwrap_or(' ');
-    if first.is_ascii_digit() {
-        let dots = word.matches('.').count();
-        let clean: String = word.chars().filter(|c| *c != ',').collect();
-        return Tok::Num {
-            value: clean.parse().unwrap_or(f64::NAN),
-            commas: word.contains(','),
-            dots,
-            digits: word.chars().filter(char::is_ascii_digit).count(),
-            leading_zero: first == '0' && word.len() > 1 && !word.starts_with("0."),
-        };
-    }
-    if first.is_alphabetic() {
-        return Tok::Word {
-            norm: word.to_lowercase().replace('’', "'"),
-            upper: first.is_uppercase(),
-        };
-    }
-    Tok::Sym(first)
+/// The statistic reading of the tokens of one sentence.
+fn read_tokens<'a>(text: &str, fine: &'a [TextToken]) -> Vec<Token<'a>> {
+    fine.iter()
+        .map(|t| {
+            let tok = match t.kind {
+                TokenKind::Number => {
+                    let word = t.span.slice(text);
+                    let first = word.as_bytes()[0];
+                    Tok::Num {
+                        value: t.norm.parse().unwrap_or(f64::NAN),
+                        commas: word.contains(','),
+                        dots: word.matches('.').count(),
+                        digits: word.bytes().filter(u8::is_ascii_digit).count(),
+                        leading_zero: first == b'0' && word.len() > 1 && !word.starts_with("0."),
+                    }
+                }
+                TokenKind::Word if !t.norm.starts_with('\'') => Tok::Word {
+                    norm: &t.norm,
+                    upper: t.cap,
+                },
+                _ => Tok::Sym(t.symbol().or_else(|| t.norm.chars().next()).unwrap_or(' ')),
+            };
+            Token { span: t.span, tok }
+        })
+        .collect()
 }
 
 /// Finds figures in `text`, sorted by start.
@@ -241,10 +243,16 @@ fn make_tok(word: &str) -> Tok {
 /// assert_eq!(s.span.slice(text), "over 1,200 casualties per day");
 /// ```
 pub fn find_statistics(text: &str, sentences: &[Span]) -> Vec<Statistic> {
+    statistics(&Text::new(text, sentences))
+}
+
+/// Figures of a scanned text (see [`find_statistics`]).
+pub(crate) fn statistics(doc: &Text) -> Vec<Statistic> {
     let mut out = Vec::new();
-    for sentence in super::readable_sentences(text, sentences) {
-        let toks = tokenize(text, sentence);
-        let parser = Parser { toks: &toks };
+    for s in 0..doc.sentences.len() {
+        let fine = doc.sentence_tokens(s);
+        let toks = read_tokens(doc.text, fine);
+        let parser = Parser { toks: &toks, fine };
         let mut i = 0;
         while i < toks.len() {
             match parser.figure(i) {
@@ -273,7 +281,9 @@ struct Core {
 }
 
 struct Parser<'a> {
-    toks: &'a [Token],
+    toks: &'a [Token<'a>],
+    /// The same tokens as the shared stream has them (for the phrase matchers).
+    fine: &'a [TextToken],
 }
 
 impl Parser<'_> {
@@ -281,15 +291,6 @@ impl Parser<'_> {
         match self.toks.get(i).map(|t| &t.tok) {
             Some(Tok::Word { norm, .. }) => Some(norm),
             _ => None,
-        }
-    }
-
-    /// A word lower-cased or a symbol, as lexicon phrases write them.
-    fn token_text(&self, i: usize) -> Option<String> {
-        match &self.toks.get(i)?.tok {
-            Tok::Word { norm, .. } => Some(norm.clone()),
-            Tok::Sym(c) => Some(c.to_string()),
-            Tok::Num { .. } => None,
         }
     }
 
@@ -319,20 +320,10 @@ impl Parser<'_> {
         self.toks[..i].iter().all(|t| matches!(t.tok, Tok::Sym(_)))
     }
 
-    /// The longest phrase of `map` starting at word `i`: its value and length in tokens.
+    /// The longest phrase of `map` starting at token `i`: its value and length in tokens.
     fn phrase(&self, map: &PhraseMap, i: usize) -> Option<(String, usize)> {
-        let key = match &self.toks.get(i)?.tok {
-            Tok::Word { norm, .. } => norm.clone(),
-            Tok::Sym(c) => c.to_string(),
-            Tok::Num { .. } => return None,
-        };
-        let list = map.get(&key)?;
-        list.iter()
-            .find(|(words, _)| {
-                (1..words.len())
-                    .all(|n| self.token_text(i + n).as_deref() == Some(words[n].as_str()))
-            })
-            .map(|(words, value)| (value.clone(), words.len()))
+        map.longest_at(self.fine, i)
+            .map(|(n, value)| (value.clone(), n))
     }
 
     /// Parses a figure starting at token `start`; returns it and the index just past it.
@@ -817,8 +808,8 @@ impl Parser<'_> {
         }
         match &self.toks.get(j + 1).map(|t| &t.tok) {
             Some(Tok::Word { norm, .. }) => {
-                let abbr = matches!(NUMBER_WORDS.get(norm.as_str()), Some((_, WordKind::Abbr)));
-                !(abbr || UNITS.contains_key(norm.as_str()))
+                let abbr = matches!(NUMBER_WORDS.get(norm), Some((_, WordKind::Abbr)));
+                !(abbr || UNITS.starts_with(norm))
             }
             Some(Tok::Sym(':' | '/' | '_' | '@')) => self.adjacent(j + 1) && self.number_at(j + 2),
             Some(Tok::Num { .. }) => true,
@@ -829,7 +820,7 @@ impl Parser<'_> {
     /// Followed by "a.m.", "pm", "GMT", …
     fn is_time(&self, j: usize) -> bool {
         match self.word(j + 1) {
-            Some(w) if TIME_WORDS.contains(&w) => true,
+            Some(w) if is_context("time-word", w) => true,
             Some("a" | "p") => self.sym(j + 2) == Some('.') && self.adjacent(j + 1),
             _ => false,
         }
@@ -848,7 +839,7 @@ impl Parser<'_> {
             && !self.sentence_initial(j - 1)
             && self
                 .word(j - 1)
-                .is_some_and(|w| !MONTHS.contains(w) && !QUALIFIERS.contains_key(w))
+                .is_some_and(|w| !MONTHS.contains(w) && !QUALIFIERS.starts_with(w))
     }
 
     /// Whether the year-shaped number at `j` (figure starting at `start`) reads as a year: beside
@@ -1032,7 +1023,7 @@ impl Parser<'_> {
             Some((rate, n))
                 if !self
                     .word(k + n)
-                    .is_some_and(|w| NOT_RATE_AFTER.contains(&w)) =>
+                    .is_some_and(|w| is_context("not-rate-after", w)) =>
             {
                 (Some(rate), k + n)
             }
@@ -1117,9 +1108,10 @@ fn is_currency(unit: &str) -> bool {
 }
 
 fn is_currency_symbol(c: char) -> bool {
+    let mut buf = [0; 4];
     UNITS
-        .get(c.to_string().as_str())
-        .is_some_and(|list| list.iter().any(|(_, unit)| is_currency(unit)))
+        .starting_with(c.encode_utf8(&mut buf))
+        .any(|(_, unit)| is_currency(unit))
 }
 
 /// Two digit groups joined by a dash that look like a phone number ("555-1234").
@@ -1153,7 +1145,7 @@ fn or_one(current: f64) -> f64 {
 }
 
 fn is_plural(word: &str) -> bool {
-    IRREGULAR_PLURALS.contains(&word)
+    is_context("irregular-plural", word)
         || (word.len() > 3 && word.ends_with('s') && !word.ends_with("ss") && !word.ends_with("us"))
 }
 

@@ -1,14 +1,34 @@
 //! The attribution lexicons (reporting verbs, cue phrases, source heads, documents) and the
 //! closed-class English words the detector reasons with.
 
-use crate::detect::lexicon;
+use crate::text::lexicon::{Format, Lexicon};
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
-const VERBS: &str = include_str!("../lexicons/attribution_verbs.txt");
-const PHRASES: &str = include_str!("../lexicons/attribution_phrases.txt");
-const SOURCES: &str = include_str!("../lexicons/attribution_sources.txt");
-const DOCUMENTS: &str = include_str!("../lexicons/attribution_documents.txt");
+/// Reporting verbs.
+pub(crate) const VERBS: Lexicon = Lexicon::new(
+    "detect/lexicons/attribution_verbs.txt",
+    include_str!("../lexicons/attribution_verbs.txt"),
+    Format::Phrases,
+);
+/// Cue phrases.
+pub(crate) const PHRASES: Lexicon = Lexicon::new(
+    "detect/lexicons/attribution_phrases.txt",
+    include_str!("../lexicons/attribution_phrases.txt"),
+    Format::Phrases,
+);
+/// Source heads.
+pub(crate) const SOURCES: Lexicon = Lexicon::new(
+    "detect/lexicons/attribution_sources.txt",
+    include_str!("../lexicons/attribution_sources.txt"),
+    Format::Phrases,
+);
+/// Documents.
+pub(crate) const DOCUMENTS: Lexicon = Lexicon::new(
+    "detect/lexicons/attribution_documents.txt",
+    include_str!("../lexicons/attribution_documents.txt"),
+    Format::Phrases,
+);
 
 /// The inflection of a verb form, guessed from its suffix.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -52,7 +72,7 @@ pub(super) static LEX: LazyLock<Lexicons> = LazyLock::new(Lexicons::load);
 impl Lexicons {
     fn load() -> Lexicons {
         let mut verbs = HashMap::new();
-        for entry in lexicon::entries(VERBS) {
+        for entry in VERBS.phrases() {
             let mut words = entry.split_whitespace();
             let base = words.next().unwrap_or_default();
             let rest = words.next();
@@ -72,7 +92,7 @@ impl Lexicons {
             }
         }
         let mut phrases: HashMap<String, Vec<(Vec<String>, PhraseKind)>> = HashMap::new();
-        for entry in lexicon::entries(PHRASES) {
+        for entry in PHRASES.phrases() {
             let words: Vec<String> = entry.split_whitespace().map(str::to_string).collect();
             let last = words.last().map(String::as_str).unwrap_or_default();
             let kind = if matches!(last, "to" | "by") || last.ends_with("ing") {
@@ -91,8 +111,8 @@ impl Lexicons {
         Lexicons {
             verbs,
             phrases,
-            roles: lexicon::entries(SOURCES).flat_map(noun_forms).collect(),
-            documents: lexicon::entries(DOCUMENTS).flat_map(noun_forms).collect(),
+            roles: SOURCES.phrases().flat_map(noun_forms).collect(),
+            documents: DOCUMENTS.phrases().flat_map(noun_forms).collect(),
         }
     }
 

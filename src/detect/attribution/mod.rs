@@ -16,7 +16,7 @@
 //! Clauses end at semicolons and at commas followed by a new clause (a conjunction, an -ing
 //! participle, "with", or another cue).
 
-mod lex;
+pub(crate) mod lex;
 mod tok;
 
 use super::Attribution;

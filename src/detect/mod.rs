@@ -27,8 +27,11 @@ pub struct Attribution {
     pub cue: Span,
     /// Who is credited ("Bloomberg", "the UK Ministry of Defence", "he"), if found.
     pub source: Option<Span>,
-    /// What is attributed, if found (for indirect speech, the reported clause).
+    /// What is attributed, if found (for indirect speech, the reported clause). A content ends
+    /// with its clause and never runs past `CONTENT_MAX` (120) tokens.
     pub content: Option<Span>,
+    /// Whether the content was cut at that cap (a run-on clause).
+    pub truncated: bool,
 }
 
 /// A word or phrase that lowers the certainty of a statement ("allegedly", "could potentially",
@@ -115,7 +118,7 @@ pub struct Detections {
 pub fn detect(text: &str, sentences: &[Span]) -> Detections {
     let doc = Text::new(text, sentences);
     Detections {
-        attributions: find_attributions(text, sentences),
+        attributions: attribution::attributions(&doc),
         hedges: hedge::hedges(&doc),
         statistics: statistic::statistics(&doc),
     }
@@ -128,6 +131,7 @@ pub(crate) const LEXICONS: &[Lexicon] = &[
     attribution::lex::PHRASES,
     attribution::lex::SOURCES,
     attribution::lex::DOCUMENTS,
+    attribution::lex::WORDS,
     hedge::HEDGES,
     hedge::EXCEPTIONS,
     hedge::DOXASTIC,

@@ -23,6 +23,9 @@ pub enum Format {
     Kinds(&'static [&'static str]),
     /// A word, a number and one of the kinds listed: `twenty = 20 unit  # rationale`.
     Valued(&'static [&'static str]),
+    /// A phrase and one or more of the tags listed, separated by blanks:
+    /// `announce = clause object  # rationale`.
+    Tags(&'static [&'static str]),
 }
 
 /// A lexicon: its file name (for messages), its text and its format.
@@ -43,8 +46,9 @@ pub struct Entry {
     pub line: usize,
     /// The word or phrase, trimmed (the part before `=`).
     pub phrase: &'static str,
-    /// The value after `=` ([`Format::Mapped`]), or the kind ([`Format::Kinds`],
-    /// [`Format::Valued`]); empty for [`Format::Phrases`].
+    /// The value after `=` ([`Format::Mapped`]), the kind ([`Format::Kinds`],
+    /// [`Format::Valued`]) or the tags ([`Format::Tags`], blank-separated); empty for
+    /// [`Format::Phrases`].
     pub value: &'static str,
     /// The number of a [`Format::Valued`] entry; 0 otherwise.
     pub number: f64,
@@ -158,6 +162,12 @@ impl Lexicon {
                     known(kinds, kind)?;
                     (kind, 0.0)
                 }
+                (Format::Tags(tags), Some(rest)) if !rest.is_empty() => {
+                    for tag in rest.split_whitespace() {
+                        known(tags, tag)?;
+                    }
+                    (rest, 0.0)
+                }
                 (Format::Valued(kinds), Some(rest)) => {
                     let mut parts = rest.split_whitespace();
                     let number = parts
@@ -242,6 +252,17 @@ mod tests {
                 Err("number kind"),
             ),
             (Format::Valued(KINDS), "ten = 10  # y", Err("unknown kind")),
+            (
+                Format::Tags(KINDS),
+                "x = unit scale  # y",
+                Ok(("x", "unit scale", 0.0)),
+            ),
+            (
+                Format::Tags(KINDS),
+                "x = unit sacle  # y",
+                Err("unknown kind"),
+            ),
+            (Format::Tags(KINDS), "x  # y", Err("expected")),
         ];
         for (format, line, want) in cases {
             let got = Lexicon::new("t.txt", line, *format).check();

@@ -4,7 +4,8 @@
 //! Inside a line, `.`, `!`, `?` and ellipses end a sentence when followed by white space and a word
 //! that does not start in lower case, except after abbreviations (`abbreviations.txt`), initials,
 //! list markers ("1.", "a)", "•") and three-dot ellipses. Closing quotes and brackets stay with
-//! the sentence they close.
+//! the sentence they close, also when written apart as tokenised text has them ("( D-Mass . )
+//! said", "stop . '' he said").
 
 use super::lexicon::{Format, Lexicon};
 use super::Span;
@@ -53,6 +54,17 @@ static ABBREVIATION_KINDS: LazyLock<HashMap<&'static str, Abbrev>> = LazyLock::n
 
 static STARTERS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| SENTENCE_STARTERS.phrases().collect());
+
+/// Whether `word` (any case, without its final period) is an abbreviation whose period need
+/// not end a sentence ("Mr", "Rep", "Gen", "U.S"; `abbreviations.txt`).
+///
+/// ```
+/// assert!(claimlens::text::is_abbreviation("Rep"));
+/// assert!(!claimlens::text::is_abbreviation("Kyiv"));
+/// ```
+pub fn is_abbreviation(word: &str) -> bool {
+    ABBREVIATION_KINDS.contains_key(word.to_lowercase().as_str())
+}
 
 /// Bullets that start a list item.
 fn is_bullet(c: char) -> bool {
@@ -292,6 +304,21 @@ fn scan_run(cs: &[(usize, char)], k: usize) -> Run {
         Some('”' | '"' | '’' | '\'' | '»' | ')' | ']' | '}')
     ) {
         run.end += 1;
+    }
+    // A closing bracket or quotation mark written apart, as tokenised text has it
+    // ("( D-Mass . ) said", "stop . '' Trump said"), still closes the sentence's last part.
+    loop {
+        let after = at(run.end + 1);
+        let closer = match (at(run.end), after) {
+            (Some(' '), Some(')' | ']' | '}' | '”' | '»')) => 1,
+            (Some(' '), Some('\'')) if at(run.end + 2) == Some('\'') => 2,
+            _ => break,
+        };
+        let past = run.end + 1 + closer;
+        if !matches!(at(past), None | Some(' ')) {
+            break;
+        }
+        run.end = past;
     }
     run
 }

@@ -143,7 +143,7 @@ pub fn scan(text: &str) -> Vec<Token> {
             (number_end(bytes, i), TokenKind::Number)
         } else if c.is_alphabetic() {
             (word_end(text, i + len), TokenKind::Word)
-        } else if is_apostrophe(c) && !glued {
+        } else if is_apostrophe(c) && !glued && !text[i + len..].starts_with('\'') {
             match clitic_end(text, i + len) {
                 Some(end) => (end, TokenKind::Word),
                 None => (i + len, TokenKind::Punct),

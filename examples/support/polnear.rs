@@ -123,7 +123,8 @@ pub fn render(text: &str, spans: &[Vec<Span>; 3]) -> String {
 }
 
 /// Scores every sentence, per half (by document); with `verbose`, every sentence where a role
-/// differs goes to stderr as gold and predicted markup.
+/// differs goes to stderr as one line: `POLNEAR`, half, document, gold and predicted markup,
+/// separated by tabs.
 pub fn evaluate(sentences: &[Sentence], verbose: bool) -> Halves<Scores> {
     let mut out = Halves::<Scores>::default();
     let mut last_doc: Option<&str> = None;
@@ -146,7 +147,7 @@ pub fn evaluate(sentences: &[Sentence], verbose: bool) -> Halves<Scores> {
         scores.cue_exact.add(exact(&pred[0], &s.gold[0]));
         if verbose && differs {
             eprintln!(
-                "POLNEAR {} {}\n  gold {}\n  ours {}",
+                "POLNEAR\t{}\t{}\t{}\t{}",
                 half.name(),
                 s.doc,
                 render(&s.text, &s.gold),

@@ -351,6 +351,10 @@ fn decide(line: &str, cs: &[(usize, char)], k: usize, run: &Run) -> Option<usize
     }
     let next = line[run_end..].trim_start();
     let next_word = next.split(char::is_whitespace).next().unwrap_or("");
+    // No sentence starts with a comma, a semicolon or a colon ("( Vt. ) , who lost").
+    if next.starts_with([',', ';', ':']) {
+        return None;
+    }
     if next.is_empty()
         || next_word
             .chars()

@@ -113,6 +113,8 @@ pub(super) enum Word {
     DocumentPreposition,
     Speech,
     Reflexive,
+    Aspect,
+    Refusal,
 }
 
 impl Word {
@@ -138,8 +140,10 @@ impl Word {
         "document-preposition",
         "speech",
         "reflexive",
+        "aspect",
+        "refusal",
     ];
-    const ALL: [Word; 20] = [
+    const ALL: [Word; 22] = [
         Word::Determiner,
         Word::NounMarker,
         Word::Auxiliary,
@@ -160,6 +164,8 @@ impl Word {
         Word::DocumentPreposition,
         Word::Speech,
         Word::Reflexive,
+        Word::Aspect,
+        Word::Refusal,
     ];
 
     fn bit(self) -> u32 {

@@ -112,6 +112,13 @@ fn quoted(text: &str, toks: &[Token]) -> Vec<bool> {
     inside
 }
 
+/// Development trace of rejected cue candidates (CLAIMLENS_TRACE set), to stderr.
+fn trace(text: &str, span: Span, why: &str) {
+    if std::env::var_os("CLAIMLENS_TRACE").is_some() {
+        eprintln!("TRACE\t{}\t{}\t{why}", span.start, span.slice(text));
+    }
+}
+
 /// A cue candidate: tokens `start..end`.
 #[derive(Clone, Copy, Debug)]
 struct Cand {
@@ -237,6 +244,9 @@ impl<'a> Sentence<'a> {
                 CandKind::Verb(v) => self.verb(c, v, prev.as_ref()),
                 CandKind::Colon => self.colon(c),
             };
+            if found.is_none() {
+                trace(self.text, self.t[c.start].span, "rejected");
+            }
             if let Some(f) = found {
                 found_here.push(f.attr.clone());
                 prev = Some(f);
@@ -259,6 +269,11 @@ impl<'a> Sentence<'a> {
             let n = contents.partition_point(|c| c.start <= cue.start);
             n > 0 && furthest[n - 1] >= cue.end
         };
+        for a in &found_here {
+            if nested(a.cue) {
+                trace(self.text, a.cue, "nested");
+            }
+        }
         out.extend(found_here.into_iter().filter(|a| !nested(a.cue)));
     }
 
@@ -269,6 +284,9 @@ impl<'a> Sentence<'a> {
         while i < self.t.len() {
             let tok = &self.t[i];
             if self.inside[i] {
+                if LEX.is_verb(&tok.norm) {
+                    trace(self.text, tok.span, "inside");
+                }
                 i += 1;
                 continue;
             }
@@ -316,6 +334,7 @@ impl<'a> Sentence<'a> {
                 let end = i + 1 + usize::from(v.particle.is_some());
                 let (g, _, _, aux) = self.verb_group(i, v);
                 if self.not_a_verb(i, g, aux, v.ing) || self.document_noun(i) {
+                    trace(self.text, tok.span, "noun");
                     i += 1;
                     continue; // a noun: "the report", "reports from Kyiv"
                 }
@@ -463,10 +482,10 @@ impl<'a> Sentence<'a> {
             return false;
         }
         let p = &self.t[g - 1];
-        p.is_number()
+        (p.is_number() && !tok.norm.ends_with("ed"))
             || self.is(g - 1, Word::Determiner)
             || self.is(g - 1, Word::NounMarker)
-            || (self.is(g - 1, Word::Preposition) && !ing)
+            || (self.is(g - 1, Word::Preposition) && !ing && p.norm != "to")
             || (p.is_word() && (p.norm == "'s" || is_possessive(&p.norm)))
             || (p.is('\'') && p.glued)
     }
@@ -475,45 +494,22 @@ impl<'a> Sentence<'a> {
     fn verb(&self, c: &Cand, v: Verb, prev: Option<&Found>) -> Option<Found> {
         let i = c.start;
         let cue = self.span_of(c.start, c.end);
-        let (g, passive, negated, aux) = self.verb_group(i, v);
+        let (mut g, passive, negated, aux) = self.verb_group(i, v);
         // A negated verb attributes nothing ("did not say when"): ClaimLens marks claims, and
         // PolNeAR's counting of negated cues is not followed.
         if negated || self.not_a_verb(i, g, aux, v.ing) || self.document_noun(i) {
             return None;
         }
         if g > 0 && self.w(g - 1) == "to" {
-            return None; // an infinitive: "to say", "declined to comment"'s "comment"
+            // "continued to call for …", "refused to endorse": the subject of the verb before.
+            g = self.infinitive_of(g - 1)?;
         }
         let k = c.end;
         if v.ing && !aux {
-            // ", saying that …", "tweets saying that …", "by saying …": a participle or a
-            // gerund whose source is the clause's subject.
-            let after_comma = g > 0 && self.punct(g - 1, ',');
-            let after_preposition = g > 0 && self.is(g - 1, Word::Preposition);
-            let (content, strong) = self.forward(self.after_hearer(k, v)?, v)?;
-            // "with the UK Ministry of Defence reporting over 1,200 casualties"
-            let with_subject = self
-                .np_left(g)
-                .filter(|&(s, e)| s > 0 && self.w(s - 1) == "with" && self.is_source(s, e, false));
-            if let Some(subject) = with_subject {
-                return Some(self.found(cue, Some(subject), Some(content)));
-            }
-            if !(after_comma || after_preposition || strong) {
-                return None;
-            }
-            let source = prev
-                .filter(|p| p.attr.span.end <= cue.start)
-                .and_then(|p| p.attr.source);
-            return Some(self.make(cue, source, None, Some(content)));
+            return self.participle(c, v, g, prev);
         }
         if passive {
-            // "It was reported that …", "he was quoted as saying": no source of its own.
-            let subject = self.np_left(g)?;
-            if subject.1 - subject.0 == 1 && self.w(subject.0) == "it" {
-                let (content, strong) = self.forward(k, v)?;
-                return strong.then(|| self.make(cue, None, None, Some(content)));
-            }
-            return None;
+            return self.passive(cue, v, g, k);
         }
         if v.past && !aux && !v.tags.inverts && g > 0 && self.is_reduced_relative(g, k) {
             return None; // "members, called to service", "a plan, described as"
@@ -527,35 +523,9 @@ impl<'a> Sentence<'a> {
             if self.plural_noun(i, s, e) {
                 return None;
             }
-            let k = self.after_hearer(k, v)?;
-            if let Some((content, _)) = self.forward(k, v) {
-                return Some(self.found(cue, Some((s, e)), Some(content)));
+            if let Some(found) = self.with_subject(cue, v, k, s, e) {
+                return Some(found);
             }
-            if (v.tags.trails || v.tags.inverts) && s == 0 {
-                if let Some(content) = self.prev_quote {
-                    // "“Who would have believed it?” Trump said.": the quotation ended the
-                    // sentence before.
-                    return Some(self.found(cue, Some((s, e)), Some(content)));
-                }
-            }
-            if (v.tags.trails || v.tags.inverts) && s > 0 {
-                let before = s - 1;
-                let quote_before = matches!(self.kind(before), Some(TokenKind::CloseQuote))
-                    || (self.punct(before, ',')
-                        && before > 0
-                        && self.kind(before - 1) == Some(TokenKind::CloseQuote));
-                let clause_before = self.punct(before, ',') && v.tags.trails;
-                if quote_before || clause_before {
-                    let content = self.backward(before)?;
-                    return Some(self.found(cue, Some((s, e)), Some(content)));
-                }
-                if self.w(before) == "as" && self.punct(k, ',') {
-                    // "As Bloomberg reported, the talks collapsed."
-                    let content = self.content_from(k + 1)?;
-                    return Some(self.found(cue, Some((s, e)), Some(content)));
-                }
-            }
-            return None;
         }
         if v.tags.inverts && g == i && i > 0 {
             let p = i - 1;
@@ -574,6 +544,124 @@ impl<'a> Sentence<'a> {
             }
         }
         None
+    }
+
+    /// A verb with its subject `s..e`: its content after it, or, when it trails, before it.
+    fn with_subject(&self, cue: Span, v: Verb, k: usize, s: usize, e: usize) -> Option<Found> {
+        let k = self.after_hearer(k, v)?;
+        if let Some((content, _)) = self.forward(k, v) {
+            return Some(self.found(cue, Some((s, e)), Some(content)));
+        }
+        if !(v.tags.trails || v.tags.inverts) {
+            return None;
+        }
+        if s == 0 {
+            // "“Who would have believed it?” Trump said.": the quotation ended the sentence
+            // before.
+            let content = self.prev_quote?;
+            return Some(self.found(cue, Some((s, e)), Some(content)));
+        }
+        let before = s - 1;
+        let quote_before = matches!(self.kind(before), Some(TokenKind::CloseQuote))
+            || (self.punct(before, ',')
+                && before > 0
+                && self.kind(before - 1) == Some(TokenKind::CloseQuote));
+        let clause_before = self.punct(before, ',') && v.tags.trails;
+        if quote_before || clause_before {
+            let content = self.backward(before)?;
+            return Some(self.found(cue, Some((s, e)), Some(content)));
+        }
+        if self.w(before) == "as" && self.punct(k, ',') {
+            // "As Bloomberg reported, the talks collapsed."
+            let content = self.content_from(k + 1)?;
+            return Some(self.found(cue, Some((s, e)), Some(content)));
+        }
+        None
+    }
+
+    /// ", saying that …", "tweets saying that …", "by saying …", "with the ministry reporting
+    /// …": a participle or a gerund; its source is the clause's subject.
+    fn participle(&self, c: &Cand, v: Verb, g: usize, prev: Option<&Found>) -> Option<Found> {
+        let cue = self.span_of(c.start, c.end);
+        let after_comma = g > 0 && self.punct(g - 1, ',');
+        let after_preposition = g > 0 && self.is(g - 1, Word::Preposition);
+        let (content, strong) = self.forward(self.after_hearer(c.end, v)?, v)?;
+        let with_subject = self
+            .np_left(g)
+            .filter(|&(s, e)| s > 0 && self.w(s - 1) == "with" && self.is_source(s, e, false));
+        if let Some(subject) = with_subject {
+            return Some(self.found(cue, Some(subject), Some(content)));
+        }
+        if !(after_comma || after_preposition || strong) {
+            return None;
+        }
+        let source = prev
+            .filter(|p| p.attr.span.end <= cue.start)
+            .and_then(|p| p.attr.source)
+            .or_else(|| self.initial_subject());
+        Some(self.make(cue, source, None, Some(content)))
+    }
+
+    /// A passive verb: "Clinton was supported by 42 percent" (source after "by", content the
+    /// subject), "It was reported that …" (no source).
+    fn passive(&self, cue: Span, v: Verb, g: usize, k: usize) -> Option<Found> {
+        let subject = self.np_left(g)?;
+        if subject.1 - subject.0 == 1 && self.w(subject.0) == "it" {
+            let (content, strong) = self.forward(k, v)?;
+            return strong.then(|| self.make(cue, None, None, Some(content)));
+        }
+        // The agent: "by" right after the verb, or after its complement ("called a charlatan by
+        // fellow physicians").
+        let by = (k..(k + ADJUNCT_MAX).min(self.t.len()))
+            .take_while(|&m| self.t[m].is_wordlike() || self.t[m].kind != TokenKind::Punct)
+            .find(|&m| self.w(m) == "by");
+        let Some(by) = by else {
+            // No agent: a judgement in the passive ("were rated as false", "is expected to
+            // rise", "has been called a charlatan") reports its subject.
+            let judged = self.w(k) == "as"
+                || (self.w(k) == "to" && self.infinitive_verb(k + 1))
+                || (v.tags.object
+                    && (self.is(k, Word::Determiner) || self.t.get(k).is_some_and(|t| t.cap)));
+            if !judged {
+                return None;
+            }
+            let content = self.span_of_checked(subject.0, subject.1)?;
+            return Some(self.make(cue, None, None, Some(content)));
+        };
+        let (s, e) = self.np_right(by + 1)?;
+        if !self.is_source(s, e, false) && !self.is_subject(s, e) {
+            return None;
+        }
+        let content = self.span_of_checked(subject.0, subject.1)?;
+        Some(self.found(cue, Some((s, e)), Some(content)))
+    }
+
+    /// The start of the group of the verb whose infinitive "to" stands at `to`, when that verb
+    /// reads as a verb of aspect, intention or need ("continued to", "refused to", "needs to").
+    fn infinitive_of(&self, to: usize) -> Option<usize> {
+        let m = to.checked_sub(1)?;
+        let tok = &self.t[m];
+        let w = tok.norm.as_str();
+        let verb_like = tok.is_word()
+            && !tok.cap
+            && (w.ends_with("ed") || w.ends_with('s') || LEX.is_verb(w) || LEX.is(w, Word::Aspect))
+            && !self.is(m, Word::Preposition)
+            && !self.is(m, Word::Determiner)
+            && !(m > 0 && (self.is(m - 1, Word::Determiner) || self.is(m - 1, Word::NounMarker)));
+        if !verb_like {
+            return None;
+        }
+        let mut g = m;
+        while g > 0 && (self.is(g - 1, Word::Adverb) || self.is(g - 1, Word::Auxiliary)) {
+            g -= 1;
+        }
+        Some(g)
+    }
+
+    /// The subject opening the sentence, if it can be a source ("Trump, … , encouraging …").
+    fn initial_subject(&self) -> Option<Span> {
+        let (s, e) = self.np_right(0)?;
+        self.is_source(s, e, false).then(|| self.source_span(s, e))
     }
 
     /// Whether the reporting word at `i` is a document noun here: before a preposition naming
@@ -631,8 +719,10 @@ impl<'a> Sentence<'a> {
         if p > 0 && self.punct(p - 1, ',') {
             p -= 1;
         }
-        let prev = prev?;
-        (prev.attr.span.end <= self.t[p].span.end).then_some(prev.attr.source)?
+        match prev {
+            Some(prev) if prev.attr.span.start <= self.t[p].span.end => prev.attr.source,
+            _ => self.initial_subject(),
+        }
     }
 
     /// Whether the participle whose group starts at `g` (content from `k`) follows a noun and
@@ -690,7 +780,7 @@ impl<'a> Sentence<'a> {
         if p + 1 >= c
             || self.t[p + 1..c]
                 .iter()
-                .any(|t| !t.is_wordlike() && !t.is('.') && !t.is('\'') && !t.is('-'))
+                .any(|t| !t.is_wordlike() && !t.is('.') && !t.is('\'') && !t.is('-') && !t.is('/'))
         {
             return None;
         }
@@ -713,11 +803,18 @@ impl<'a> Sentence<'a> {
 
     /// A hearer after a verb: an object pronoun or a noun phrase that can be a source.
     fn hearer(&self, k: usize) -> Option<(usize, usize)> {
-        if self.is(k, Word::ObjectPronoun) {
+        if self.is(k, Word::ObjectPronoun) || self.is(k, Word::Reflexive) {
             return Some((k, k + 1));
         }
         let (s, e) = self.np_right(k)?;
-        if !self.is_source(s, e, false) {
+        // Any noun phrase can be told something ("told the forum", "told a crowd in Cleveland
+        // that"), if a content follows it.
+        let content_next = self.w(e) == "that"
+            || self.w(e) == "to"
+            || self.opens_clause(e)
+            || self.kind(e) == Some(TokenKind::OpenQuote)
+            || self.punct(e, ':');
+        if !(self.is_source(s, e, false) || (content_next && self.is_subject(s, e))) {
             return None;
         }
         // "told CNN the plan was scrapped": the hearer ends before a determiner.
@@ -840,11 +937,20 @@ impl<'a> Sentence<'a> {
         }
         let mut m = k;
         if self.is(k, Word::Adjunct) && !(tags.infinitive && self.w(k) == "to") {
-            while m < n && m < k + ADJUNCT_MAX && self.t[m].is_wordlike() && self.w(m) != "that" {
+            while m < n
+                && m < k + ADJUNCT_MAX
+                && self.t[m].is_wordlike()
+                && self.w(m) != "that"
+                && !(m > k && self.opens_clause(m))
+            {
                 m += 1;
             }
-            if self.punct(m, ':') && opens_quote(m + 1) {
+            if (self.punct(m, ':') || self.punct(m, ',')) && opens_quote(m + 1) {
                 return self.quote(m + 1).map(|s| (s, true));
+            }
+            if (tags.clause || tags.that) && m > k && self.opens_clause(m) {
+                // "said after the convention he would not accept"
+                return self.content_from(m).map(|s| (s, false));
             }
             if self.w(m) != "that" {
                 m = k;
@@ -853,10 +959,19 @@ impl<'a> Sentence<'a> {
         if self.w(m) == "that" && (tags.clause || tags.that || tags.object) {
             return self.content_from(m + 1).map(|s| (s, true));
         }
-        if (tags.clause || tags.that) && self.is(k, Word::Wh) {
+        if (tags.clause || tags.that || tags.object) && self.is(k, Word::Wh) {
             return self.content_from(k).map(|s| (s, true));
         }
-        if tags.infinitive && self.w(k) == "to" && self.infinitive_verb(k + 1) {
+        if tags.that && self.opens_clause(k) {
+            // "insisted he has", "knows there are": a clause with a pronoun subject.
+            return self.content_from(k).map(|s| (s, false));
+        }
+        if self.w(k) == "about" && k + 1 < n && self.t[k + 1].is_wordlike() {
+            // "complained about his mic", "wondering about his ability": the topic.
+            return self.content_from(k + 1).map(|s| (s, false));
+        }
+        let refusal = k > 0 && self.is(k - 1, Word::Refusal);
+        if tags.infinitive && self.w(k) == "to" && self.infinitive_after(k + 1, refusal) {
             return self.content_from(k).map(|s| (s, false));
         }
         if tags.infinitive {
@@ -889,9 +1004,10 @@ impl<'a> Sentence<'a> {
         let tok = &self.t[k];
         // A qualified figure opens a noun phrase too: "reporting over 1,200 casualties".
         let figure = (k..(k + 3).min(n)).any(|m| self.t[m].is_number());
+        let possessive_day = self.is(k, Word::Day) && self.w(k + 1) == "'s";
         let starts_np = (tok.is_word()
             && !self.is(k, Word::Reflexive)
-            && !self.is(k, Word::Adjunct)
+            && (!self.is(k, Word::Adjunct) || possessive_day)
             && !self.is(k, Word::NoComplement)
             && !self.is(k, Word::Preposition))
             || tok.is_number()
@@ -902,11 +1018,23 @@ impl<'a> Sentence<'a> {
         None
     }
 
+    /// Whether token `m` opens a clause by its subject: a subject pronoun or "there" ("he has",
+    /// "there are").
+    fn opens_clause(&self, m: usize) -> bool {
+        (self.is(m, Word::Pronoun) && self.w(m) != "you") || self.w(m) == "there"
+    }
+
     /// Whether token `m` (after "to") reads as a verb: a lower-case word that is no function
     /// word and has no noun or adjective ending ("to military service", "to the talks"), and
     /// that does not announce speech itself (a refusal "to comment" or "to say" attributes
     /// nothing).
     fn infinitive_verb(&self, m: usize) -> bool {
+        self.infinitive_after(m, false)
+    }
+
+    /// As [`Sentence::infinitive_verb`]; after a verb of refusal (`refusal`), a verb of speech
+    /// does not count ("declined to comment").
+    fn infinitive_after(&self, m: usize, refusal: bool) -> bool {
         let Some(tok) = self.t.get(m).filter(|t| t.is_word() && !t.cap) else {
             return false;
         };
@@ -921,8 +1049,12 @@ impl<'a> Sentence<'a> {
             || LEX.is(w, Word::Pronoun)
             || LEX.is(w, Word::ObjectPronoun)
             || LEX.is(w, Word::Conjunction);
-        let speech = LEX.is_verb(w) || LEX.is(w, Word::Speech);
-        !nominal && !function && !speech
+        let speech = LEX.is(w, Word::Speech)
+            || LEX
+                .verbs(w)
+                .iter()
+                .any(|v| v.tags.inverts && v.particle.is_none());
+        !(nominal || function || (refusal && speech))
     }
 
     /// Content before a trailing cue: the quotation closing at `b` (or just before the comma at
@@ -1000,7 +1132,10 @@ impl<'a> Sentence<'a> {
                             && !self.nominal(k - 1)
                             && !self.document_noun(k - 1));
                     let named_and = w == "and" && k >= 2 && self.looks_named(k - 2);
-                    (!breaker || named_and || self.idiom_inside_np(k - 1))
+                    (!breaker
+                        || named_and
+                        || self.idiom_inside_np(k - 1)
+                        || self.possessive_clitic(k - 1))
                         && !self.cue_start[k - 1]
                         && !LEX.is(w, Word::Wh)
                         && !LEX.is(w, Word::Pronoun)
@@ -1090,7 +1225,11 @@ impl<'a> Sentence<'a> {
                             && !tok.cap
                             && !tok.norm.ends_with("ed")
                             && !self.nominal(m));
-                    (!breaker || reduced_relative || self.idiom_inside_np(m))
+                    (!breaker
+                        || reduced_relative
+                        || self.idiom_inside_np(m)
+                        || self.possessive_clitic(m))
+                        && !(m > k && LEX.is(w, Word::Pronoun) && w != "it" && w != "you")
                         && !(m > k && LEX.is(w, Word::SourceEnd))
                         && !self.cue_start[m]
                         && !(w == "in" && matches!(self.w(m + 1), "a" | "an"))
@@ -1111,6 +1250,16 @@ impl<'a> Sentence<'a> {
             m += 1;
         }
         self.trim_np(k, m)
+    }
+
+    /// Whether token `m` is the possessive "'s" of a name or noun written apart ("NBC 's Dante
+    /// Chinni"), not "is" or "has" after a pronoun ("he 's said").
+    fn possessive_clitic(&self, m: usize) -> bool {
+        self.w(m) == "'s"
+            && m > 0
+            && self.t[m - 1].is_word()
+            && !self.is(m - 1, Word::Pronoun)
+            && self.t.get(m + 1).is_some_and(Token::is_wordlike)
     }
 
     /// Whether the word at `m` is part of a source idiom ("people familiar with the matter",

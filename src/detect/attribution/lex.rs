@@ -19,7 +19,6 @@ pub(crate) const VERBS: Lexicon = Lexicon::new(
         "inverts",
         "trails",
         "past",
-        "anyone",
     ]),
 );
 /// Cue phrases whose source follows them, and channels ("in a statement").
@@ -64,8 +63,6 @@ pub(super) struct Tags {
     pub inverts: bool,
     /// After its content.
     pub trails: bool,
-    /// Any noun phrase may be its subject.
-    pub anyone: bool,
 }
 
 /// A reporting verb form.
@@ -203,7 +200,6 @@ impl Lexicons {
                     "hearer" => tags.hearer = true,
                     "inverts" => tags.inverts = true,
                     "trails" => tags.trails = true,
-                    "anyone" => tags.anyone = true,
                     _ => {}
                 }
             }

@@ -283,19 +283,20 @@ impl<'a> Sentence<'a> {
         let mut i = 0;
         while i < self.t.len() {
             let tok = &self.t[i];
-            if self.inside[i] {
-                if LEX.is_verb(&tok.norm) {
-                    trace(self.text, tok.span, "inside");
-                }
-                i += 1;
-                continue;
-            }
             if tok.is(':') && self.speaker_colon(i) {
+                // A transcript's "“PENCE: …" stands at the start even inside its quotation.
                 out.push(Cand {
                     start: i,
                     end: i + 1,
                     kind: CandKind::Colon,
                 });
+                i += 1;
+                continue;
+            }
+            if self.inside[i] {
+                if LEX.is_verb(&tok.norm) {
+                    trace(self.text, tok.span, "inside");
+                }
                 i += 1;
                 continue;
             }
@@ -519,7 +520,7 @@ impl<'a> Sentence<'a> {
             let (content, _) = self.forward(self.after_hearer(k, v)?, v)?;
             return Some(self.make(cue, Some(source), None, Some(content)));
         }
-        if let Some((s, e)) = self.subject(g, v.tags.anyone) {
+        if let Some((s, e)) = self.subject(g) {
             if self.plural_noun(i, s, e) {
                 return None;
             }
@@ -737,9 +738,10 @@ impl<'a> Sentence<'a> {
 
     /// The subject of a verb whose group starts at `g`: the noun phrase before it, with an
     /// appositive or a relative clause between ("X, a professor at Y, said", "officials who
-    /// said"), accepted when it can be a source — any noun phrase for verbs tagged `anyone`
-    /// ("another 19 percent said", "the average of polls shows").
-    fn subject(&self, g: usize, anyone: bool) -> Option<(usize, usize)> {
+    /// said"). Directly before the verb any noun phrase will do ("another 19 percent said", "the
+    /// average of polls shows"); across a comma or a relative pronoun it must look like a
+    /// source.
+    fn subject(&self, g: usize) -> Option<(usize, usize)> {
         if g == 0 {
             return None;
         }
@@ -756,7 +758,7 @@ impl<'a> Sentence<'a> {
             return self.subject_before_comma(p);
         }
         let (s, e) = self.np_left(g)?;
-        (self.is_source(s, e, false) || (anyone && self.is_subject(s, e))).then_some((s, e))
+        (self.is_source(s, e, false) || self.is_subject(s, e)).then_some((s, e))
     }
 
     /// Whether tokens `s..e` can be a subject at all: not a lone function word.

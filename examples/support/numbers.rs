@@ -2,7 +2,8 @@
 //! Currency, Dimension), quantulum3 and Duckling, as cases of an input and its expected values.
 //!
 //! Scoring: an expected value is right when a finding of `find_statistics` has that `value`
-//! (relative tolerance 1e-6); an expected range `lo..hi` needs `value` = lo and `value_max` = hi.
+//! (relative tolerance 1e-6); an expected range `lo..hi` needs `value` = lo and `value_max` = hi
+//! (a degenerate range `x..x`, as NumberRange writes "equal to x", is the value x).
 //! Each finding is used once. Units are not compared (their names differ per suite); values
 //! are. A false alarm is any finding on a case that expects none. Results that carry no value
 //! (a unit word alone, "the % of increase") are no expected value. Every other case counts,
@@ -81,9 +82,11 @@ fn close(a: f64, b: f64) -> bool {
     (a - b).abs() <= 1e-6 * a.abs().max(b.abs()).max(1.0)
 }
 
-/// Whether a finding has the expected value.
+/// Whether a finding has the expected value. A degenerate range (`[5000,5000]`, "equal to 5000")
+/// is the single value.
 pub fn matches(s: &Statistic, w: &Want) -> bool {
     match w.max {
+        Some(max) if close(max, w.value) && s.value_max.is_none() => close(s.value, w.value),
         Some(max) => close(s.value, w.value) && s.value_max.is_some_and(|m| close(m, max)),
         None => close(s.value, w.value) || s.value_max.is_some_and(|m| close(m, w.value)),
     }

@@ -146,6 +146,7 @@ pub(crate) const LEXICONS: &[Lexicon] = &[
     statistic::SUBUNIT_LEXICON,
     statistic::NUMBER_WORD_LEXICON,
     statistic::CONTEXT_LEXICON,
+    statistic::UNIT_STEP_LEXICON,
 ];
 
 #[cfg(test)]

@@ -47,7 +47,7 @@ pub(crate) const YEAR_CUE_LEXICON: Lexicon = Lexicon::new(
 pub(crate) const FRACTION_LEXICON: Lexicon = Lexicon::new(
     "detect/lexicons/fractions.txt",
     include_str!("lexicons/fractions.txt"),
-    Format::Valued(&["one", "ordinal", "plural", "slash", "glyph"]),
+    Format::Valued(&["one", "ordinal", "plural", "slash", "glyph", "compound"]),
 );
 /// Subunits of currencies ("cents").
 pub(crate) const SUBUNIT_LEXICON: Lexicon = Lexicon::new(
@@ -60,6 +60,14 @@ pub(crate) const NUMBER_WORD_LEXICON: Lexicon = Lexicon::new(
     "detect/lexicons/number_words.txt",
     include_str!("lexicons/number_words.txt"),
     Format::Valued(&["unit", "mult", "scale", "abbr", "vague"]),
+);
+/// How many of a smaller unit make a unit, for measures written in parts.
+pub(crate) const UNIT_STEP_LEXICON: Lexicon = Lexicon::new(
+    "detect/lexicons/unit_steps.txt",
+    include_str!("lexicons/unit_steps.txt"),
+    Format::Valued(&[
+        "yd", "ft", "in", "m", "cm", "mm", "kg", "g", "mg", "oz", "ml",
+    ]),
 );
 /// Closed-class words read around a figure.
 pub(crate) const CONTEXT_LEXICON: Lexicon = Lexicon::new(
@@ -105,6 +113,7 @@ static FRACTIONS: LazyLock<HashMap<&'static str, (f64, FractionForm)>> = LazyLoc
         "ordinal" => FractionForm::Ordinal,
         "plural" => FractionForm::Plural,
         "slash" => FractionForm::Slash,
+        "compound" => FractionForm::Compound,
         _ => FractionForm::Glyph,
     })
 });
@@ -121,6 +130,30 @@ static NUMBER_WORDS: LazyLock<HashMap<&'static str, (f64, WordKind)>> = LazyLock
         _ => WordKind::Vague,
     })
 });
+/// Unit → (how many, the next smaller unit) (`lexicons/unit_steps.txt`).
+static UNIT_STEPS: LazyLock<HashMap<&'static str, (f64, &'static str)>> = LazyLock::new(|| {
+    UNIT_STEP_LEXICON
+        .load()
+        .into_iter()
+        .map(|e| (e.phrase, (e.number, e.value)))
+        .collect()
+});
+
+/// How many of `small` make one `big`, if `small` is smaller along the steps.
+fn unit_factor(big: &str, small: &str) -> Option<f64> {
+    let mut factor = 1.0;
+    let mut unit = big;
+    for _ in 0..8 {
+        let &(n, next) = UNIT_STEPS.get(unit)?;
+        factor *= n;
+        if next == small {
+            return Some(factor);
+        }
+        unit = next;
+    }
+    None
+}
+
 /// Context words by kind (`lexicons/statistic_context.txt`).
 static CONTEXT: LazyLock<HashMap<&'static str, HashSet<&'static str>>> = LazyLock::new(|| {
     let mut map: HashMap<&str, HashSet<&str>> = HashMap::new();
@@ -157,6 +190,8 @@ enum FractionForm {
     Glyph,
     /// "/4": a usual denominator of a slash fraction.
     Slash,
+    /// "first", "seconds": a denominator only after a tens word ("twenty-first").
+    Compound,
 }
 
 /// What a word before a four-digit number says about it being a year (`lexicons/year_cues.txt`).
@@ -189,6 +224,8 @@ enum Tok<'a> {
         commas: bool,
         dots: usize,
         digits: usize,
+        /// Digits before the first period.
+        int_digits: usize,
         leading_zero: bool,
     },
     /// Letters (with inner apostrophes), lower-cased; `upper` if written with a capital.
@@ -216,6 +253,13 @@ fn read_tokens<'a>(text: &str, fine: &'a [TextToken]) -> Vec<Token<'a>> {
                         commas: word.contains(','),
                         dots: word.matches('.').count(),
                         digits: word.bytes().filter(u8::is_ascii_digit).count(),
+                        int_digits: word
+                            .split('.')
+                            .next()
+                            .unwrap_or("")
+                            .bytes()
+                            .filter(u8::is_ascii_digit)
+                            .count(),
                         leading_zero: first == b'0' && word.len() > 1 && !word.starts_with("0."),
                     }
                 }
@@ -257,6 +301,8 @@ pub(crate) fn statistics(doc: &Text) -> Vec<Statistic> {
         while i < toks.len() {
             match parser.figure(i) {
                 Some((stat, next)) => {
+                    let (stat, next) = parser.paired(stat, next);
+                    let (stat, next) = parser.compound(stat, next);
                     out.push(stat);
                     i = next.max(i + 1);
                 }
@@ -336,10 +382,23 @@ impl Parser<'_> {
         let j = j + usize::from(between);
         let (currency, j) = self.currency_prefix(j);
         let (negative, j) = self.sign(j);
-        let core = self.core(j)?;
+        let core = self
+            .core(j)
+            .or_else(|| self.half_after_qualifier(j, qualifier.is_some()))
+            .or_else(|| self.one_unit(j))?;
         if self.excluded(j, &core, currency.is_some() || negative) {
             return None;
         }
+        let proportion = self.proportion(core, currency.is_some() || negative);
+        let core = match proportion {
+            Some((value, end)) => Core {
+                value,
+                end,
+                lone_one: false,
+                ..core
+            },
+            None => core,
+        };
         let sign = if negative { -1.0 } else { 1.0 };
         let mut first = Figure {
             value: sign * core.value,
@@ -353,9 +412,40 @@ impl Parser<'_> {
             k += n;
         }
         let (value, value_max, k) = self.range(first, k, between)?;
+        let million =
+            self.million_code(core.end).is_some() || (j > 0 && self.million_code(j - 1).is_some());
         let (suffix_unit, k) = self.unit(k, core);
         let prefixed = currency.is_some();
         let unit = currency.or(suffix_unit);
+        let (value, value_max) = if million {
+            (value * 1e6, value_max.map(|m| m * 1e6))
+        } else {
+            (value, value_max)
+        };
+        // "75 USD million": the scale after the code.
+        let (value, k) = match (&unit, self.word(k).and_then(|w| NUMBER_WORDS.get(w))) {
+            (Some(u), Some(&(m, WordKind::Scale)))
+                if is_currency(u) && !first.scaled && value_max.is_none() =>
+            {
+                (value * m, k + 1)
+            }
+            _ => (value, k),
+        };
+        // "2 degrees below zero": a negative temperature.
+        let (value, k) =
+            if self.word(k) == Some("below") && self.word(k + 1) == Some("zero") && value > 0.0 {
+                (-value, k + 2)
+            } else {
+                (value, k)
+            };
+        // "($99.99)": an amount in accounting brackets is negative.
+        let bracketed = prefixed
+            && start > 0
+            && self.sym(start - 1) == Some('(')
+            && self.adjacent(start - 1)
+            && self.sym(k) == Some(')')
+            && self.adjacent(k - 1);
+        let value = if bracketed { -value } else { value };
         let (value, k) = match &unit {
             Some(u) if is_currency(u) && value_max.is_none() => self.subunit(value, k),
             _ => (value, k),
@@ -377,7 +467,8 @@ impl Parser<'_> {
         };
         let (rate, k) = self.rate(k);
         let years_only = value_max.is_none_or(|max| max < 2100.0);
-        if is_year(&self.toks[j].tok) && years_only && qualifier.is_none() && unit.is_none() {
+        let plain_year = is_year(&self.toks[j].tok) && proportion.is_none();
+        if plain_year && years_only && qualifier.is_none() && unit.is_none() {
             let counted = noun.as_deref().is_some_and(is_plural) || rate.is_some();
             if self.year_context(start, j, counted) {
                 return None;
@@ -395,6 +486,125 @@ impl Parser<'_> {
             vague: core.vague,
         };
         Some((stat, k))
+    }
+
+    /// A bare "half" after a qualifier ("more than half the voters"): 0.5.
+    fn half_after_qualifier(&self, j: usize, qualified: bool) -> Option<Core> {
+        (qualified && self.word(j) == Some("half")).then_some(Core {
+            value: 0.5,
+            end: j + 1,
+            vague: false,
+            written: true,
+            lone_one: false,
+        })
+    }
+
+    /// "a pound", "an ml", "a millilitre", "half a litre", "half-litre": one (or half) of a
+    /// unit of two letters or more; after "a"/"an" only an abbreviation ("an ml", "a lb") or a
+    /// unit that ends the text ("a pound"), since "a degree of", "a ton of" are idioms.
+    fn one_unit(&self, j: usize) -> Option<Core> {
+        let (value, at) = match (self.word(j), self.word(j + 1)) {
+            (Some("a" | "an"), _) => (1.0, j + 1),
+            (Some("half"), Some("a")) => (0.5, j + 2),
+            (Some("half"), _) if self.sym(j + 1) == Some('-') && self.adjacent(j) => (0.5, j + 2),
+            (Some("half"), _) => (0.5, j + 1),
+            _ => return None,
+        };
+        let unit = self.word(at)?;
+        let (name, n) = self.phrase(&UNITS, at)?;
+        let glued_dash = self.sym(at + n) == Some('-') && self.adjacent(at + n - 1);
+        if unit.len() < 2 || glued_dash || is_currency(&name) && value != 1.0 {
+            return None;
+        }
+        let abbreviation = unit.len() <= 3 && !unit.contains(['a', 'e', 'i', 'o', 'u']);
+        let last = self.toks[at + n..]
+            .iter()
+            .all(|t| matches!(t.tok, Tok::Sym(_)));
+        if value == 1.0 && !(abbreviation || last) {
+            return None;
+        }
+        Some(Core {
+            value,
+            end: at,
+            vague: false,
+            written: true,
+            lone_one: false,
+        })
+    }
+
+    /// Two bounds joined by "and" or "but" into one range: "more than 100 and less than 300",
+    /// "at most 100 and at least 20", "no more than 50 and no less than 20".
+    fn paired(&self, first: Statistic, next: usize) -> (Statistic, usize) {
+        let lower = |q: Option<Qualifier>| matches!(q, Some(Qualifier::Over | Qualifier::AtLeast));
+        let upper = |q: Option<Qualifier>| {
+            matches!(
+                q,
+                Some(Qualifier::Under | Qualifier::AtMost | Qualifier::UpTo)
+            )
+        };
+        let bounded = lower(first.qualifier) || upper(first.qualifier);
+        if !bounded || first.value_max.is_some() || !matches!(self.word(next), Some("and" | "but"))
+        {
+            return (first, next);
+        }
+        let Some((second, end)) = self.figure(next + 1) else {
+            return (first, next);
+        };
+        let opposite = (lower(first.qualifier) && upper(second.qualifier))
+            || (upper(first.qualifier) && lower(second.qualifier));
+        let (lo, hi) = if lower(first.qualifier) {
+            (first.value, second.value)
+        } else {
+            (second.value, first.value)
+        };
+        let same_unit = first.unit == second.unit || first.unit.is_none() || second.unit.is_none();
+        if !opposite || second.value_max.is_some() || lo >= hi || !same_unit {
+            return (first, next);
+        }
+        let unit = first.unit.or(second.unit);
+        let merged = Statistic {
+            span: first.span.cover(second.span),
+            value: lo,
+            value_max: Some(hi),
+            qualifier: None,
+            unit,
+            rate: first.rate.or(second.rate),
+            vague: false,
+        };
+        (merged, end)
+    }
+
+    /// A measure written in parts, added up in its smallest unit: "5 feet 2 inches" = 62 in,
+    /// "10 km, 8 m and 6 cm" = 1,000,806 cm.
+    fn compound(&self, mut stat: Statistic, mut next: usize) -> (Statistic, usize) {
+        while stat.value_max.is_none() && stat.qualifier.is_none() {
+            let mut at = next;
+            if self.sym(at) == Some(',') {
+                at += 1;
+            }
+            if self.word(at) == Some("and") {
+                at += 1;
+            }
+            let Some((part, end)) = self.figure(at) else {
+                break;
+            };
+            let factor = match (&stat.unit, &part.unit) {
+                (Some(big), Some(small)) => unit_factor(big, small),
+                _ => None,
+            };
+            let Some(factor) = factor.filter(|_| part.value_max.is_none() && part.value >= 0.0)
+            else {
+                break;
+            };
+            stat = Statistic {
+                span: stat.span.cover(part.span),
+                value: stat.value * factor + part.value,
+                unit: part.unit,
+                ..stat
+            };
+            next = end;
+        }
+        (stat, next)
     }
 
     /// A minus before the number: "minus 5", "negative 1.2", or "-" / "−" touching the numeral
@@ -429,6 +639,9 @@ impl Parser<'_> {
                 || (self.toks[i].span.len() == 3 && self.upper(i) && self.upper_all(i))
                 || (self.toks[i].span.len() == 2 && self.upper(i))
         };
+        if let Some((code, _)) = self.million_code(j).filter(|_| self.number_at(j + 1)) {
+            return (Some(code), j + 1);
+        }
         match self.phrase(&UNITS, j) {
             Some((unit, 1)) if is_currency(&unit) && self.number_at(j + 1) && code_like(j) => {
                 (Some(unit), j + 1)
@@ -504,6 +717,9 @@ impl Parser<'_> {
     /// Numerals spanning several tokens: "3/4" (numerator below the denominator, not part of a
     /// date "3/4/2020"), "2 1/4", "2½", scientific "1.3e6".
     fn numeric_compound(&self, j: usize) -> Option<(f64, usize)> {
+        if let Some(found) = self.scientific(j).or_else(|| self.spaced_thousands(j)) {
+            return Some(found);
+        }
         let slash = |i: usize| -> Option<f64> {
             let (a, b) = (self.integer(i)?, self.integer(i + 2)?);
             let shape = self.sym(i + 1) == Some('/') && self.adjacent(i) && self.adjacent(i + 1);
@@ -534,6 +750,67 @@ impl Parser<'_> {
             }
         }
         None
+    }
+
+    /// Scientific notation glued to a numeral: "1e10", "1.3e6", "-12e-1", "2.48×10−5".
+    fn scientific(&self, j: usize) -> Option<(f64, usize)> {
+        let Tok::Num { value, .. } = self.toks.get(j)?.tok else {
+            return None;
+        };
+        let glued = |i: usize| self.adjacent(i);
+        let mut k = j + 1;
+        if self.word(k) == Some("e") && glued(j) && glued(k) {
+            k += 1;
+        } else if self.sym(k) == Some('×')
+            && glued(j)
+            && glued(k)
+            && self.integer(k + 1) == Some(10.0)
+            && glued(k + 1)
+        {
+            k += 2;
+        } else {
+            return None;
+        }
+        let negative = matches!(self.sym(k), Some('-' | '−'));
+        if (negative || self.sym(k) == Some('+')) && glued(k) {
+            k += 1;
+        }
+        let exponent = self.integer(k)?;
+        if exponent > 300.0 {
+            return None;
+        }
+        let exponent = if negative { -exponent } else { exponent };
+        Some((value * 10f64.powf(exponent), k + 1))
+    }
+
+    /// Thousands written in groups of three digits apart, as SI style and many countries write
+    /// them: "10 000 dollars", "1 234 567.89" (each later group has exactly three digits before
+    /// any decimals, one blank between).
+    fn spaced_thousands(&self, j: usize) -> Option<(f64, usize)> {
+        let mut value = self.integer(j).filter(|v| *v < 1000.0)?;
+        let mut k = j + 1;
+        while let Some(t) = self.toks.get(k) {
+            let gap = t.span.start - self.toks[k - 1].span.end;
+            let Tok::Num {
+                value: v,
+                commas: false,
+                dots,
+                int_digits: 3,
+                ..
+            } = t.tok
+            else {
+                break;
+            };
+            if gap == 0 || gap > 3 || dots > 1 {
+                break;
+            }
+            value = value * 1000.0 + v;
+            k += 1;
+            if dots == 1 {
+                break;
+            }
+        }
+        (k > j + 1).then_some((value, k))
     }
 
     /// "thousands", "tens of thousands", "hundreds of millions", "dozens", "scores of".
@@ -589,6 +866,24 @@ impl Parser<'_> {
         let mut after_and = false;
         loop {
             if n.words > 0 {
+                if let Some((d, end)) =
+                    self.compound_denominator(i, n.since_and_total + n.since_and)
+                {
+                    // "one twenty-fifth", "three twenty-firsts", "one hundred thirty-fifths"
+                    let numerator = n.since_and_total + n.since_and;
+                    let value = n.at_and + numerator / d;
+                    return Some(if value < 1.0 {
+                        self.scaled_fraction(value, end)
+                    } else {
+                        Core {
+                            value,
+                            end,
+                            vague: false,
+                            written: true,
+                            lone_one: false,
+                        }
+                    });
+                }
                 if let Some(end) = self.denominator(&mut n, i) {
                     let value = n.value();
                     return Some(if value < 1.0 {
@@ -669,7 +964,7 @@ impl Parser<'_> {
             FractionForm::Plural => numerator > 1.0,
             FractionForm::One => numerator == 1.0,
             FractionForm::Ordinal => numerator == 1.0 && self.word(i + 1).is_none_or(|w| w == "of"),
-            FractionForm::Glyph | FractionForm::Slash => false,
+            FractionForm::Glyph | FractionForm::Slash | FractionForm::Compound => false,
         }
     }
 
@@ -686,6 +981,58 @@ impl Parser<'_> {
         let fraction = numerator / d * n.and_scale.unwrap_or(1.0);
         (n.total, n.current) = (base + fraction, 0.0);
         Some(i + 1)
+    }
+
+    /// A denominator written as a tens word joined to an ordinal ("twenty-fifth",
+    /// "thirty-fifths", "twenty-firsts") after the numerator read so far: its value and end.
+    fn compound_denominator(&self, i: usize, numerator: f64) -> Option<(f64, usize)> {
+        let tens = match NUMBER_WORDS.get(self.word(i)?) {
+            Some(&(v, WordKind::Unit)) if v >= 20.0 && v % 10.0 == 0.0 => v,
+            _ => return None,
+        };
+        if !(self.sym(i + 1) == Some('-') && self.adjacent(i) && self.adjacent(i + 1)) {
+            return None;
+        }
+        let &(d, form) = FRACTIONS.get(self.word(i + 2)?)?;
+        let fits = match form {
+            FractionForm::Ordinal | FractionForm::One => numerator == 1.0,
+            FractionForm::Plural => numerator > 1.0,
+            FractionForm::Compound => true,
+            _ => false,
+        };
+        let singular_one = !self.word(i + 2)?.ends_with('s');
+        (fits && (singular_one == (numerator == 1.0))).then_some((tens + d, i + 3))
+    }
+
+    /// A proportion after a number: "one out of three", "1 in twenty-one", "1 over 3",
+    /// "2000 over 3" (the numerator below the denominator for "out of" and "in"; no year; no
+    /// currency; "over" only when nothing is counted after it).
+    fn proportion(&self, core: Core, prefixed: bool) -> Option<(f64, usize)> {
+        if core.vague || core.value.fract() != 0.0 || prefixed {
+            return None;
+        }
+        let (at, part) = match (self.word(core.end), self.word(core.end + 1)) {
+            (Some("out"), Some("of")) => (core.end + 2, true),
+            (Some("in"), _) => (core.end + 1, true),
+            (Some("over"), _) => (core.end + 1, false),
+            _ => return None,
+        };
+        let second = self
+            .core(at)
+            .filter(|c| !c.vague && c.value.fract() == 0.0)?;
+        let year = self.toks.get(at).is_some_and(|t| is_year(&t.tok));
+        if year || second.value == 0.0 || (part && second.value <= core.value) {
+            return None;
+        }
+        if part && second.value > 1000.0 {
+            return None;
+        }
+        // "1 over 3" ends there; "$84 billion over 10 years" is a period, not a division.
+        let ends = self.word(second.end).is_none() && !self.number_at(second.end);
+        if !part && !ends {
+            return None;
+        }
+        Some((core.value / second.value, second.end))
     }
 
     /// A fraction followed by "of a"/"a" and a scale word: "three quarters of a million".
@@ -809,7 +1156,7 @@ impl Parser<'_> {
         match &self.toks.get(j + 1).map(|t| &t.tok) {
             Some(Tok::Word { norm, .. }) => {
                 let abbr = matches!(NUMBER_WORDS.get(norm), Some((_, WordKind::Abbr)));
-                !(abbr || UNITS.starts_with(norm))
+                !(abbr || (UNITS.starts_with(norm) && !self.capital_letter(j + 1)))
             }
             Some(Tok::Sym(':' | '/' | '_' | '@')) => self.adjacent(j + 1) && self.number_at(j + 2),
             Some(Tok::Num { .. }) => true,
@@ -837,9 +1184,9 @@ impl Parser<'_> {
         j > 0
             && self.upper(j - 1)
             && !self.sentence_initial(j - 1)
-            && self
-                .word(j - 1)
-                .is_some_and(|w| !MONTHS.contains(w) && !QUALIFIERS.starts_with(w))
+            && self.word(j - 1).is_some_and(|w| {
+                !MONTHS.contains(w) && !QUALIFIERS.starts_with(w) && !UNITS.contains(w)
+            })
     }
 
     /// Whether the year-shaped number at `j` (figure starting at `start`) reads as a year: beside
@@ -875,9 +1222,11 @@ impl Parser<'_> {
         match NUMBER_WORDS.get(self.word(k)?) {
             Some(&(v, WordKind::Scale | WordKind::Mult)) => Some((v, 1)),
             Some(&(v, WordKind::Abbr)) if self.adjacent(k - 1) => {
-                // "5m" is metres unless a currency precedes or it is written "5M"
+                // "5m" is metres unless a currency precedes or it is written "5M"; "b" and "t"
+                // are billions and trillions only after a currency ("€10B", "$2.174T")
                 let metres = self.word(k) == Some("m") && !currency && !self.upper(k);
-                (!metres).then_some((v, 1))
+                let other = matches!(self.word(k), Some("b" | "t")) && !currency;
+                (!metres && !other).then_some((v, 1))
             }
             _ => None,
         }
@@ -887,21 +1236,31 @@ impl Parser<'_> {
     /// Returns `None` for phone-like numbers ("555-1234"). `scaled` tells whether the first
     /// number had its own multiplier; if not, the second's applies to both ("$5-10 million").
     fn range(&self, first: Figure, k: usize, between: bool) -> Option<(f64, Option<f64>, usize)> {
+        let k0 = k;
         let dash = matches!(self.sym(k), Some('-' | '–' | '‑'));
-        let link = dash || self.word(k) == Some(if between { "and" } else { "to" });
+        // "8- to 16-meter": a hyphenated first bound before "to".
+        let k = if dash && self.adjacent(k - 1) && self.word(k + 1) == Some("to") {
+            k + 1
+        } else {
+            k
+        };
+        let dash = dash && self.word(k) != Some("to");
+        let link = dash
+            || self.word(k) == Some(if between { "and" } else { "to" })
+            || (!between && matches!(self.word(k), Some("through" | "thru")));
         let currency_sym = self
             .sym(k + 1)
             .is_some_and(|c| is_currency_symbol(c) && first.currency);
         let second_at = k + 1 + usize::from(currency_sym);
         let Some(second) = link.then(|| self.core(second_at)).flatten() else {
-            return Some((first.value, None, k));
+            return Some((first.value, None, k0));
         };
         let measured = self.phrase(&UNITS, second.end).is_some()
             || self.word(second.end).is_some_and(is_plural);
         let phone =
             dash && !measured && phone_like(&self.toks[k - 1].tok, &self.toks[second_at].tok);
         if second.vague || phone {
-            return (!dash).then_some((first.value, None, k));
+            return (!dash).then_some((first.value, None, k0));
         }
         let (mut value, mut max, mut end) = (first.value, second.value, second.end);
         let scale_word = self.word(end - 1).and_then(|w| NUMBER_WORDS.get(w));
@@ -918,7 +1277,7 @@ impl Parser<'_> {
             }
         }
         if max <= value {
-            return Some((first.value, None, k));
+            return Some((first.value, None, k0));
         }
         Some((value, Some(max), end))
     }
@@ -930,9 +1289,14 @@ impl Parser<'_> {
             return (value, k);
         };
         let glued = self.adjacent(cents.end - 1);
+        let with_cents = value + value.signum() * cents.value / 100.0;
         match self.word(cents.end) {
-            Some(w) if SUBUNITS.contains(w) && (w != "p" || glued) => {
-                (value + value.signum() * cents.value / 100.0, cents.end + 1)
+            Some(w) if SUBUNITS.contains(w) && (w.len() > 1 || glued) => {
+                (with_cents, cents.end + 1)
+            }
+            // "15 dollars and 50", "17 USD 25": whole cents with nothing counted after them
+            None if cents.value.fract() == 0.0 && !self.number_at(cents.end) => {
+                (with_cents, cents.end)
             }
             _ => (value, k),
         }
@@ -978,6 +1342,12 @@ impl Parser<'_> {
         if core.vague {
             return (None, k);
         }
+        if let Some((code, _)) = self.million_code(k) {
+            return (Some(code), k + 1);
+        }
+        if self.capital_letter(k) {
+            return (None, k); // "5G", "24703 L-202": a code, not grams or litres
+        }
         if self.sym(k) == Some('-') && self.adjacent(k - 1) && self.adjacent(k) {
             if let Some(w) = self.word(k + 1) {
                 return (Some(w.to_string()), k + 2);
@@ -987,6 +1357,25 @@ impl Parser<'_> {
             Some((unit, n)) => (Some(unit), k + n),
             None => (None, k),
         }
+    }
+
+    /// Whether token `k` is a single capital letter ("G", "L"): never a unit of measure.
+    fn capital_letter(&self, k: usize) -> bool {
+        self.upper(k) && self.toks[k].span.len() == 1
+    }
+
+    /// A currency code written with an "M" for million, in capitals ("30 MUSD", "MEUR 120"):
+    /// the code and the scale.
+    fn million_code(&self, k: usize) -> Option<(String, f64)> {
+        let w = self.word(k)?;
+        let code = w.strip_prefix('m').filter(|c| c.len() == 3)?;
+        if !self.upper_all(k) {
+            return None;
+        }
+        UNITS
+            .get(code)
+            .filter(|u| is_currency(u))
+            .map(|u| (u.clone(), 1e6))
     }
 
     /// The counted noun: the last word of a short noun phrase after the figure ("21 African

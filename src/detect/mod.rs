@@ -1,8 +1,19 @@
 //! Detectors for the three kinds of finding: attributions, hedges and statistics.
 //!
 //! Each detector takes the text and its sentences (see [`crate::text::sentences`]) and returns
-//! spans in UTF-8 byte offsets of that text. Lexicons are data files in `src/detect/lexicons/`,
-//! one entry per line with a rationale, compiled in with `include_str!`.
+//! spans in UTF-8 byte offsets of that text. They are rules over the one token stream of
+//! [`crate::text`]: [`detect`] scans the text once for all three. Lexicons are data files in
+//! `src/detect/lexicons/`, one entry per line with a rationale, read by
+//! [`crate::text::lexicon`]; a test checks every file.
+//!
+//! **Cost.** Every detector is O(input): one pass over each sentence's tokens, with look-arounds
+//! bounded by constants (a noun phrase at most 14 tokens, an adjunct 8, an appositive 24, a
+//! phrase at most its lexicon's longest entry). An attribution's content ends with its clause
+//! and never runs past 120 tokens ([`Attribution::truncated`] says when it was cut), and an
+//! attribution inside another's content is not reported again, so the findings cover at most
+//! about the input once. Measured on the adversarial inputs of issue 10
+//! (`cargo run --release --example adversarial`; `tests/bounds.rs` asserts the output bounds):
+//! 11–16 MB/s, against 18 MB/s on ordinary news text.
 
 mod attribution;
 mod hedge;

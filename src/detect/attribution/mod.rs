@@ -859,7 +859,7 @@ impl<'a> Sentence<'a> {
                 self.backward(b)
             }
         } else {
-            let start = self.clause_start[left];
+            let start = self.clause_start[left].max(left.saturating_sub(CONTENT_MAX));
             (start < left).then(|| self.span_of(start, left))
         };
         content?;
@@ -1070,11 +1070,11 @@ impl<'a> Sentence<'a> {
             return match self.pair[p] {
                 Some(o) => self.quote(o),
                 // The quotation opened in an earlier sentence: its part in this one.
-                None => self.span_of_checked(0, p),
+                None => self.span_of_checked(p.saturating_sub(CONTENT_MAX), p),
             };
         }
         if self.punct(p, ',') {
-            let start = self.clause_start[p];
+            let start = self.clause_start[p].max(p.saturating_sub(CONTENT_MAX));
             return self.span_of_checked(start, p);
         }
         None

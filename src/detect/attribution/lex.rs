@@ -112,6 +112,7 @@ pub(super) enum Word {
     Reflexive,
     Aspect,
     Refusal,
+    NounSuffix,
 }
 
 impl Word {
@@ -139,8 +140,9 @@ impl Word {
         "reflexive",
         "aspect",
         "refusal",
+        "noun-suffix",
     ];
-    const ALL: [Word; 22] = [
+    const ALL: [Word; 23] = [
         Word::Determiner,
         Word::NounMarker,
         Word::Auxiliary,
@@ -163,6 +165,7 @@ impl Word {
         Word::Reflexive,
         Word::Aspect,
         Word::Refusal,
+        Word::NounSuffix,
     ];
 
     fn bit(self) -> u32 {
@@ -178,6 +181,7 @@ pub(super) struct Lexicons {
     roles: HashSet<String>,
     documents: HashSet<String>,
     words: HashMap<&'static str, u32>,
+    noun_suffixes: Vec<&'static str>,
 }
 
 pub(super) static LEX: LazyLock<Lexicons> = LazyLock::new(Lexicons::load);
@@ -235,7 +239,12 @@ impl Lexicons {
             (p, kind)
         }));
         let mut words: HashMap<&str, u32> = HashMap::new();
+        let mut noun_suffixes = Vec::new();
         for e in WORDS.load() {
+            if e.value == "noun-suffix" {
+                noun_suffixes.push(e.phrase);
+                continue;
+            }
             let kind = Word::NAMES
                 .iter()
                 .position(|n| *n == e.value)
@@ -248,6 +257,7 @@ impl Lexicons {
             roles: SOURCES.phrases().flat_map(noun_forms).collect(),
             documents: DOCUMENTS.phrases().flat_map(noun_forms).collect(),
             words,
+            noun_suffixes,
         }
     }
 
@@ -269,6 +279,11 @@ impl Lexicons {
     /// Whether `word` (lower-case, possessive stripped) names a document.
     pub fn is_document(&self, word: &str) -> bool {
         self.documents.contains(word)
+    }
+
+    /// Whether `word` ends in a suffix of nouns and adjectives (`noun-suffix` entries).
+    pub fn noun_suffix(&self, word: &str) -> bool {
+        self.noun_suffixes.iter().any(|s| word.ends_with(s))
     }
 
     /// Whether `word` (lower-case) is a closed-class word of kind `kind`.

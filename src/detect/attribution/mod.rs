@@ -1041,11 +1041,7 @@ impl<'a> Sentence<'a> {
             return false;
         };
         let w = tok.norm.as_str();
-        const NOMINAL: &[&str] = &[
-            "tion", "sion", "ment", "ness", "ity", "ary", "ance", "ence", "ism", "ist", "ship",
-            "al", "ous", "ive", "ic", "ful", "less", "ian", "ese", "s",
-        ];
-        let nominal = NOMINAL.iter().any(|x| w.ends_with(x)) && !w.ends_with("ss");
+        let nominal = LEX.noun_suffix(w) && !w.ends_with("ss");
         let function = LEX.is(w, Word::Determiner)
             || LEX.is(w, Word::Preposition)
             || LEX.is(w, Word::Pronoun)

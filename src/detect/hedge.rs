@@ -14,25 +14,34 @@ use std::sync::LazyLock;
 /// Hedge cues.
 pub(crate) const HEDGES: Lexicon = Lexicon::new(
     "detect/lexicons/hedges.txt",
-    include_str!("lexicons/hedges.txt"),
+    include_str!(concat!(env!("OUT_DIR"), "/src/detect/lexicons/hedges.txt")),
     Format::Phrases,
 );
 /// Phrases that start with a cue but do not hedge ("could not", "claimed responsibility").
 pub(crate) const EXCEPTIONS: Lexicon = Lexicon::new(
     "detect/lexicons/hedge_exceptions.txt",
-    include_str!("lexicons/hedge_exceptions.txt"),
+    include_str!(concat!(
+        env!("OUT_DIR"),
+        "/src/detect/lexicons/hedge_exceptions.txt"
+    )),
     Format::Phrases,
 );
 /// Doxastic participles ("considered", "regarded") and the word they require after them, if any.
 pub(crate) const DOXASTIC: Lexicon = Lexicon::new(
     "detect/lexicons/hedge_doxastic.txt",
-    include_str!("lexicons/hedge_doxastic.txt"),
+    include_str!(concat!(
+        env!("OUT_DIR"),
+        "/src/detect/lexicons/hedge_doxastic.txt"
+    )),
     Format::Kinds(&["opinion", "before-as", "before-to"]),
 );
 /// Closed-class words read around a cue.
 pub(crate) const CONTEXT: Lexicon = Lexicon::new(
     "detect/lexicons/hedge_context.txt",
-    include_str!("lexicons/hedge_context.txt"),
+    include_str!(concat!(
+        env!("OUT_DIR"),
+        "/src/detect/lexicons/hedge_context.txt"
+    )),
     Format::Kinds(&[
         "month-context",
         "be",
@@ -44,7 +53,10 @@ pub(crate) const CONTEXT: Lexicon = Lexicon::new(
 /// Function words (shared with the statistic detector).
 pub(crate) const FUNCTION_WORDS: Lexicon = Lexicon::new(
     "detect/lexicons/function_words.txt",
-    include_str!("lexicons/function_words.txt"),
+    include_str!(concat!(
+        env!("OUT_DIR"),
+        "/src/detect/lexicons/function_words.txt"
+    )),
     Format::Phrases,
 );
 

@@ -163,13 +163,24 @@ pub(crate) const LEXICONS: &[Lexicon] = &[
 #[cfg(test)]
 mod tests {
     /// Every lexicon file of the crate fits its format: no unknown kind, no entry without a
-    /// rationale, no stray `= value` (see [`crate::text::lexicon`]).
+    /// rationale, no stray `= value` (see [`crate::text::lexicon`]); the compiled-in copy has the
+    /// same entries.
     #[test]
     fn every_lexicon_is_well_formed() {
-        let all = super::LEXICONS.iter().chain(crate::text::LEXICONS);
-        let errors: Vec<String> = all
-            .filter_map(|l| l.check().err().map(|e| e.to_string()))
-            .collect();
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut errors = Vec::new();
+        for lexicon in super::LEXICONS.iter().chain(crate::text::LEXICONS) {
+            let source = std::fs::read_to_string(root.join(lexicon.name)).expect("lexicon file");
+            match (lexicon.check_source(&source), lexicon.check()) {
+                (Ok(n), Ok(compiled)) if n == compiled.len() => {}
+                (Ok(n), Ok(compiled)) => errors.push(format!(
+                    "{}: {n} entries in the source, {} compiled in",
+                    lexicon.name,
+                    compiled.len()
+                )),
+                (Err(e), _) | (_, Err(e)) => errors.push(e.to_string()),
+            }
+        }
         assert!(errors.is_empty(), "{}", errors.join("\n"));
     }
 

@@ -14,7 +14,10 @@ use std::sync::LazyLock;
 /// Words before a figure that qualify it; the values are [`Qualifier`] names.
 pub(crate) const QUALIFIER_LEXICON: Lexicon = Lexicon::new(
     "detect/lexicons/qualifiers.txt",
-    include_str!("lexicons/qualifiers.txt"),
+    include_str!(concat!(
+        env!("OUT_DIR"),
+        "/src/detect/lexicons/qualifiers.txt"
+    )),
     Format::Kinds(&[
         "over", "at-least", "about", "nearly", "up-to", "under", "at-most", "exactly",
     ]),
@@ -22,49 +25,64 @@ pub(crate) const QUALIFIER_LEXICON: Lexicon = Lexicon::new(
 /// Units and currencies with their normalised names.
 pub(crate) const UNIT_LEXICON: Lexicon = Lexicon::new(
     "detect/lexicons/units.txt",
-    include_str!("lexicons/units.txt"),
+    include_str!(concat!(env!("OUT_DIR"), "/src/detect/lexicons/units.txt")),
     Format::Mapped,
 );
 /// Rate phrases with their normalised names.
 pub(crate) const RATE_LEXICON: Lexicon = Lexicon::new(
     "detect/lexicons/rates.txt",
-    include_str!("lexicons/rates.txt"),
+    include_str!(concat!(env!("OUT_DIR"), "/src/detect/lexicons/rates.txt")),
     Format::Mapped,
 );
 /// Month names.
 pub(crate) const MONTH_LEXICON: Lexicon = Lexicon::new(
     "detect/lexicons/months.txt",
-    include_str!("lexicons/months.txt"),
+    include_str!(concat!(env!("OUT_DIR"), "/src/detect/lexicons/months.txt")),
     Format::Phrases,
 );
 /// Words before a four-digit number that make it a year.
 pub(crate) const YEAR_CUE_LEXICON: Lexicon = Lexicon::new(
     "detect/lexicons/year_cues.txt",
-    include_str!("lexicons/year_cues.txt"),
+    include_str!(concat!(
+        env!("OUT_DIR"),
+        "/src/detect/lexicons/year_cues.txt"
+    )),
     Format::Kinds(&["time", "weak", "det"]),
 );
 /// Fraction words and glyphs.
 pub(crate) const FRACTION_LEXICON: Lexicon = Lexicon::new(
     "detect/lexicons/fractions.txt",
-    include_str!("lexicons/fractions.txt"),
+    include_str!(concat!(
+        env!("OUT_DIR"),
+        "/src/detect/lexicons/fractions.txt"
+    )),
     Format::Valued(&["one", "ordinal", "plural", "slash", "glyph", "compound"]),
 );
 /// Subunits of currencies ("cents").
 pub(crate) const SUBUNIT_LEXICON: Lexicon = Lexicon::new(
     "detect/lexicons/subunits.txt",
-    include_str!("lexicons/subunits.txt"),
+    include_str!(concat!(
+        env!("OUT_DIR"),
+        "/src/detect/lexicons/subunits.txt"
+    )),
     Format::Phrases,
 );
 /// Written numbers.
 pub(crate) const NUMBER_WORD_LEXICON: Lexicon = Lexicon::new(
     "detect/lexicons/number_words.txt",
-    include_str!("lexicons/number_words.txt"),
+    include_str!(concat!(
+        env!("OUT_DIR"),
+        "/src/detect/lexicons/number_words.txt"
+    )),
     Format::Valued(&["unit", "mult", "scale", "abbr", "vague"]),
 );
 /// How many of a smaller unit make a unit, for measures written in parts.
 pub(crate) const UNIT_STEP_LEXICON: Lexicon = Lexicon::new(
     "detect/lexicons/unit_steps.txt",
-    include_str!("lexicons/unit_steps.txt"),
+    include_str!(concat!(
+        env!("OUT_DIR"),
+        "/src/detect/lexicons/unit_steps.txt"
+    )),
     Format::Valued(&[
         "yd", "ft", "in", "m", "cm", "mm", "kg", "g", "mg", "oz", "ml",
     ]),
@@ -72,7 +90,10 @@ pub(crate) const UNIT_STEP_LEXICON: Lexicon = Lexicon::new(
 /// Closed-class words read around a figure.
 pub(crate) const CONTEXT_LEXICON: Lexicon = Lexicon::new(
     "detect/lexicons/statistic_context.txt",
-    include_str!("lexicons/statistic_context.txt"),
+    include_str!(concat!(
+        env!("OUT_DIR"),
+        "/src/detect/lexicons/statistic_context.txt"
+    )),
     Format::Kinds(&["time-word", "irregular-plural", "not-rate-after"]),
 );
 

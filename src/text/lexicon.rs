@@ -5,10 +5,12 @@
 //! so an entry may hold a `#` inside it ("c#"). What an entry may hold is the lexicon's
 //! [`Format`]: a word or phrase alone, a phrase with a value (`phrase = value`), a phrase with one
 //! of a closed set of kinds (`phrase = kind`), or a word with a number and a kind
-//! (`word = number kind`). [`Lexicon::check`] rejects entries that do not fit their format,
-//! unknown kinds and entries without a rationale; a test loads every lexicon of the crate through
-//! it, so a bad line fails `cargo test`, and the loaders panic with the file and line if one ever
-//! slips through.
+//! (`word = number kind`). [`Lexicon::check_source`] rejects entries that do not fit their
+//! format, unknown kinds and entries without a rationale; a test runs it on every lexicon file of
+//! the crate, so a bad line fails `cargo test`. The build script (`build.rs`) compiles the files
+//! in without their comments and rationales (they cost the `.wasm` and say nothing to the code);
+//! [`Lexicon::load`] checks the format again and panics with the file and line if a bad entry
+//! ever slips through.
 
 use std::fmt;
 
@@ -31,9 +33,9 @@ pub enum Format {
 /// A lexicon: its file name (for messages), its text and its format.
 #[derive(Clone, Copy, Debug)]
 pub struct Lexicon {
-    /// The file name, for error messages ("hedges.txt").
+    /// The file's path under `src/`, for messages and the test ("detect/lexicons/hedges.txt").
     pub name: &'static str,
-    /// The file's text (usually `include_str!`).
+    /// The file's entries (`include_str!` of the copy `build.rs` writes without comments).
     pub data: &'static str,
     /// What its entries hold.
     pub format: Format,
@@ -41,19 +43,19 @@ pub struct Lexicon {
 
 /// One entry of a lexicon.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Entry {
+pub struct Entry<'a> {
     /// Line number in the file, from 1.
     pub line: usize,
     /// The word or phrase, trimmed (the part before `=`).
-    pub phrase: &'static str,
+    pub phrase: &'a str,
     /// The value after `=` ([`Format::Mapped`]), the kind ([`Format::Kinds`],
     /// [`Format::Valued`]) or the tags ([`Format::Tags`], blank-separated); empty for
     /// [`Format::Phrases`].
-    pub value: &'static str,
+    pub value: &'a str,
     /// The number of a [`Format::Valued`] entry; 0 otherwise.
     pub number: f64,
-    /// The rationale after `#`, trimmed.
-    pub rationale: &'static str,
+    /// The rationale after `#`, trimmed (empty in the compiled-in copy).
+    pub rationale: &'a str,
 }
 
 /// Why a lexicon line was rejected.
@@ -112,7 +114,7 @@ impl Lexicon {
         Lexicon { name, data, format }
     }
 
-    /// Every entry, or the first line that does not fit the format.
+    /// Every entry of the compiled-in data, or the first line that does not fit the format.
     ///
     /// ```
     /// use claimlens::text::lexicon::{Format, Lexicon};
@@ -121,82 +123,26 @@ impl Lexicon {
     /// let bad = Lexicon::new("t.txt", "mr = titel  # typo\n", Format::Kinds(&["title"]));
     /// assert_eq!(bad.check().unwrap_err().to_string(), "t.txt:1: unknown kind \"titel\" (known: title)");
     /// ```
-    pub fn check(&self) -> Result<Vec<Entry>, LexiconError> {
-        let mut out = Vec::new();
-        for (n, line) in self.data.lines().enumerate() {
-            let Some((entry, rationale)) = split_line(line) else {
-                continue;
-            };
-            let fail = |message: String| LexiconError {
-                name: self.name,
-                line: n + 1,
-                message,
-            };
-            if rationale.is_empty() {
-                return Err(fail(format!("entry {entry:?} has no rationale (`# why`)")));
-            }
-            let (phrase, rest) = match entry.split_once('=') {
-                Some((p, r)) => (p.trim(), Some(r.trim())),
-                None => (entry, None),
-            };
-            if phrase.is_empty() {
-                return Err(fail("empty entry".into()));
-            }
-            let known = |kinds: &[&str], kind: &str| -> Result<(), LexiconError> {
-                if kinds.contains(&kind) {
-                    Ok(())
-                } else {
-                    Err(fail(format!(
-                        "unknown kind {kind:?} (known: {})",
-                        kinds.join(", ")
-                    )))
-                }
-            };
-            let (value, number) = match (self.format, rest) {
-                (Format::Phrases, None) => ("", 0.0),
-                (Format::Phrases, Some(_)) => {
-                    return Err(fail(format!("{entry:?}: this lexicon takes no `= value`")))
-                }
-                (Format::Mapped, Some(v)) if !v.is_empty() => (v, 0.0),
-                (Format::Kinds(kinds), Some(kind)) => {
-                    known(kinds, kind)?;
-                    (kind, 0.0)
-                }
-                (Format::Tags(tags), Some(rest)) if !rest.is_empty() => {
-                    for tag in rest.split_whitespace() {
-                        known(tags, tag)?;
-                    }
-                    (rest, 0.0)
-                }
-                (Format::Valued(kinds), Some(rest)) => {
-                    let mut parts = rest.split_whitespace();
-                    let number = parts
-                        .next()
-                        .and_then(|v| v.parse::<f64>().ok())
-                        .ok_or_else(|| fail(format!("{entry:?}: expected `= number kind`")))?;
-                    let kind = parts.next().unwrap_or("");
-                    known(kinds, kind)?;
-                    if parts.next().is_some() {
-                        return Err(fail(format!("{entry:?}: text after the kind")));
-                    }
-                    (kind, number)
-                }
-                _ => return Err(fail(format!("{entry:?}: expected `{phrase} = …`"))),
-            };
-            out.push(Entry {
-                line: n + 1,
-                phrase,
-                value,
-                number,
-                rationale,
-            });
-        }
-        Ok(out)
+    pub fn check(&self) -> Result<Vec<Entry<'static>>, LexiconError> {
+        parse(self.name, self.data, self.format, false)
+    }
+
+    /// Checks the source file's text of this lexicon (with its comments): every entry fits the
+    /// format and has a rationale. Returns the number of entries.
+    ///
+    /// ```
+    /// use claimlens::text::lexicon::{Format, Lexicon};
+    /// let lexicon = Lexicon::new("t.txt", "allegedly\n", Format::Phrases);
+    /// assert_eq!(lexicon.check_source("allegedly  # distancing adverb\n"), Ok(1));
+    /// assert!(lexicon.check_source("allegedly\n").is_err());
+    /// ```
+    pub fn check_source(&self, source: &str) -> Result<usize, LexiconError> {
+        parse(self.name, source, self.format, true).map(|e| e.len())
     }
 
     /// Every entry; panics with the file and line when one does not fit the format (a test
     /// checks every lexicon, so this never fires in a tested build).
-    pub fn load(&self) -> Vec<Entry> {
+    pub fn load(&self) -> Vec<Entry<'static>> {
         self.check()
             .unwrap_or_else(|e| panic!("bad lexicon line: {e}"))
     }
@@ -205,6 +151,85 @@ impl Lexicon {
     pub fn phrases(&self) -> impl Iterator<Item = &'static str> {
         self.load().into_iter().map(|e| e.phrase)
     }
+}
+
+/// The entries of `data` in `format`; with `need_rationale`, an entry without one is an error.
+fn parse<'a>(
+    name: &'static str,
+    data: &'a str,
+    format: Format,
+    need_rationale: bool,
+) -> Result<Vec<Entry<'a>>, LexiconError> {
+    let mut out = Vec::new();
+    for (n, line) in data.lines().enumerate() {
+        let Some((entry, rationale)) = split_line(line) else {
+            continue;
+        };
+        let fail = |message: String| LexiconError {
+            name,
+            line: n + 1,
+            message,
+        };
+        if need_rationale && rationale.is_empty() {
+            return Err(fail(format!("entry {entry:?} has no rationale (`# why`)")));
+        }
+        let (phrase, rest) = match entry.split_once('=') {
+            Some((p, r)) => (p.trim(), Some(r.trim())),
+            None => (entry, None),
+        };
+        if phrase.is_empty() {
+            return Err(fail("empty entry".into()));
+        }
+        let known = |kinds: &[&str], kind: &str| -> Result<(), LexiconError> {
+            if kinds.contains(&kind) {
+                Ok(())
+            } else {
+                Err(fail(format!(
+                    "unknown kind {kind:?} (known: {})",
+                    kinds.join(", ")
+                )))
+            }
+        };
+        let (value, number) = match (format, rest) {
+            (Format::Phrases, None) => ("", 0.0),
+            (Format::Phrases, Some(_)) => {
+                return Err(fail(format!("{entry:?}: this lexicon takes no `= value`")))
+            }
+            (Format::Mapped, Some(v)) if !v.is_empty() => (v, 0.0),
+            (Format::Kinds(kinds), Some(kind)) => {
+                known(kinds, kind)?;
+                (kind, 0.0)
+            }
+            (Format::Tags(tags), Some(rest)) if !rest.is_empty() => {
+                for tag in rest.split_whitespace() {
+                    known(tags, tag)?;
+                }
+                (rest, 0.0)
+            }
+            (Format::Valued(kinds), Some(rest)) => {
+                let mut parts = rest.split_whitespace();
+                let number = parts
+                    .next()
+                    .and_then(|v| v.parse::<f64>().ok())
+                    .ok_or_else(|| fail(format!("{entry:?}: expected `= number kind`")))?;
+                let kind = parts.next().unwrap_or("");
+                known(kinds, kind)?;
+                if parts.next().is_some() {
+                    return Err(fail(format!("{entry:?}: text after the kind")));
+                }
+                (kind, number)
+            }
+            _ => return Err(fail(format!("{entry:?}: expected `{phrase} = …`"))),
+        };
+        out.push(Entry {
+            line: n + 1,
+            phrase,
+            value,
+            number,
+            rationale,
+        });
+    }
+    Ok(out)
 }
 
 #[cfg(test)]
@@ -265,7 +290,9 @@ mod tests {
             (Format::Tags(KINDS), "x  # y", Err("expected")),
         ];
         for (format, line, want) in cases {
-            let got = Lexicon::new("t.txt", line, *format).check();
+            let got = Lexicon::new("t.txt", line, *format)
+                .check_source(line)
+                .and_then(|_| Lexicon::new("t.txt", line, *format).check());
             match (got, want) {
                 (Ok(e), Ok((phrase, value, number))) => {
                     assert_eq!(

@@ -26,14 +26,14 @@ enum Abbrev {
 /// Abbreviations and how their period behaves.
 pub(crate) const ABBREVIATIONS: Lexicon = Lexicon::new(
     "text/abbreviations.txt",
-    include_str!("abbreviations.txt"),
+    include_str!(concat!(env!("OUT_DIR"), "/src/text/abbreviations.txt")),
     Format::Kinds(&["title", "numeric", "ambiguous"]),
 );
 
 /// Capitalised words that commonly open a sentence.
 pub(crate) const SENTENCE_STARTERS: Lexicon = Lexicon::new(
     "text/sentence_starters.txt",
-    include_str!("sentence_starters.txt"),
+    include_str!(concat!(env!("OUT_DIR"), "/src/text/sentence_starters.txt")),
     Format::Phrases,
 );
 

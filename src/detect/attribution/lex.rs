@@ -9,7 +9,10 @@ use std::sync::LazyLock;
 /// Reporting verbs and what they take (`lexicons/attribution_verbs.txt`).
 pub(crate) const VERBS: Lexicon = Lexicon::new(
     "detect/lexicons/attribution_verbs.txt",
-    include_str!("../lexicons/attribution_verbs.txt"),
+    include_str!(concat!(
+        env!("OUT_DIR"),
+        "/src/detect/lexicons/attribution_verbs.txt"
+    )),
     Format::Tags(&[
         "clause",
         "that",
@@ -24,25 +27,37 @@ pub(crate) const VERBS: Lexicon = Lexicon::new(
 /// Cue phrases whose source follows them, and channels ("in a statement").
 pub(crate) const PHRASES: Lexicon = Lexicon::new(
     "detect/lexicons/attribution_phrases.txt",
-    include_str!("../lexicons/attribution_phrases.txt"),
+    include_str!(concat!(
+        env!("OUT_DIR"),
+        "/src/detect/lexicons/attribution_phrases.txt"
+    )),
     Format::Phrases,
 );
 /// Nouns that name who can be credited with a claim.
 pub(crate) const SOURCES: Lexicon = Lexicon::new(
     "detect/lexicons/attribution_sources.txt",
-    include_str!("../lexicons/attribution_sources.txt"),
+    include_str!(concat!(
+        env!("OUT_DIR"),
+        "/src/detect/lexicons/attribution_sources.txt"
+    )),
     Format::Phrases,
 );
 /// Documents that can be credited with a claim.
 pub(crate) const DOCUMENTS: Lexicon = Lexicon::new(
     "detect/lexicons/attribution_documents.txt",
-    include_str!("../lexicons/attribution_documents.txt"),
+    include_str!(concat!(
+        env!("OUT_DIR"),
+        "/src/detect/lexicons/attribution_documents.txt"
+    )),
     Format::Phrases,
 );
 /// Closed-class words by kind.
 pub(crate) const WORDS: Lexicon = Lexicon::new(
     "detect/lexicons/attribution_words.txt",
-    include_str!("../lexicons/attribution_words.txt"),
+    include_str!(concat!(
+        env!("OUT_DIR"),
+        "/src/detect/lexicons/attribution_words.txt"
+    )),
     Format::Kinds(Word::NAMES),
 );
 

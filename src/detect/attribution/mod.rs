@@ -112,13 +112,6 @@ fn quoted(text: &str, toks: &[Token]) -> Vec<bool> {
     inside
 }
 
-/// Development trace of rejected cue candidates (CLAIMLENS_TRACE set), to stderr.
-fn trace(text: &str, span: Span, why: &str) {
-    if std::env::var_os("CLAIMLENS_TRACE").is_some() {
-        eprintln!("TRACE\t{}\t{}\t{why}", span.start, span.slice(text));
-    }
-}
-
 /// A cue candidate: tokens `start..end`.
 #[derive(Clone, Copy, Debug)]
 struct Cand {
@@ -244,9 +237,6 @@ impl<'a> Sentence<'a> {
                 CandKind::Verb(v) => self.verb(c, v, prev.as_ref()),
                 CandKind::Colon => self.colon(c),
             };
-            if found.is_none() {
-                trace(self.text, self.t[c.start].span, "rejected");
-            }
             if let Some(f) = found {
                 found_here.push(f.attr.clone());
                 prev = Some(f);
@@ -269,11 +259,6 @@ impl<'a> Sentence<'a> {
             let n = contents.partition_point(|c| c.start <= cue.start);
             n > 0 && furthest[n - 1] >= cue.end
         };
-        for a in &found_here {
-            if nested(a.cue) {
-                trace(self.text, a.cue, "nested");
-            }
-        }
         out.extend(found_here.into_iter().filter(|a| !nested(a.cue)));
     }
 
@@ -294,9 +279,6 @@ impl<'a> Sentence<'a> {
                 continue;
             }
             if self.inside[i] {
-                if LEX.is_verb(&tok.norm) {
-                    trace(self.text, tok.span, "inside");
-                }
                 i += 1;
                 continue;
             }
@@ -335,7 +317,6 @@ impl<'a> Sentence<'a> {
                 let end = i + 1 + usize::from(v.particle.is_some());
                 let (g, _, _, aux) = self.verb_group(i, v);
                 if self.not_a_verb(i, g, aux, v.ing) || self.document_noun(i) {
-                    trace(self.text, tok.span, "noun");
                     i += 1;
                     continue; // a noun: "the report", "reports from Kyiv"
                 }

@@ -123,6 +123,52 @@ const CLITICS: &[&str] = &["s", "re", "ve", "ll", "d", "m"];
 /// ```
 pub fn scan(text: &str) -> Vec<Token> {
     let mut out: Vec<Token> = Vec::with_capacity(text.len() / 5 + 1);
+    raw_tokens(text, |raw| out.push(raw.token(text)));
+    out
+}
+
+/// A token before its normalised form is made: what the one scanner finds.
+#[derive(Clone, Copy, Debug)]
+struct Raw {
+    span: Span,
+    kind: TokenKind,
+    cap: bool,
+    glued: bool,
+}
+
+impl Raw {
+    /// The token with its normalised form.
+    fn token(self, text: &str) -> Token {
+        let word = self.span.slice(text);
+        let norm = match self.kind {
+            TokenKind::Number if word.contains(',') => word.chars().filter(|&c| c != ',').collect(),
+            TokenKind::Word => normalise(word),
+            _ => word.to_string(),
+        };
+        Token {
+            span: self.span,
+            norm,
+            kind: self.kind,
+            cap: self.cap,
+            glued: self.glued,
+        }
+    }
+
+    /// Whether this is the punctuation mark `c`.
+    fn is(&self, text: &str, c: char) -> bool {
+        self.kind == TokenKind::Punct
+            && self.span.slice(text).starts_with(c)
+            && self.span.len() == c.len_utf8()
+    }
+
+    /// Whether this is a clitic written apart ("'s").
+    fn clitic(&self, text: &str) -> bool {
+        self.span.slice(text).starts_with(is_apostrophe)
+    }
+}
+
+/// The one scanner: calls `emit` with every token of `text`, in order, without allocating.
+fn raw_tokens(text: &str, mut emit: impl FnMut(Raw)) {
     let bytes = text.as_bytes();
     let mut prev_end = usize::MAX;
     let mut prev_char: Option<char> = None;
@@ -168,15 +214,8 @@ pub fn scan(text: &str) -> Vec<Token> {
                 _ => (i + len, TokenKind::Punct),
             }
         };
-        let word = &text[i..end];
-        let norm = match kind {
-            TokenKind::Number if word.contains(',') => word.chars().filter(|&c| c != ',').collect(),
-            TokenKind::Word => normalise(word),
-            _ => word.to_string(),
-        };
-        out.push(Token {
+        emit(Raw {
             span: Span::new(i, end),
-            norm,
             kind,
             cap: c.is_uppercase(),
             glued,
@@ -185,7 +224,6 @@ pub fn scan(text: &str) -> Vec<Token> {
         prev_end = end;
         i = end;
     }
-    out
 }
 
 /// End of the number starting at `i`: digits, with `,` or `.` between digits.
@@ -246,67 +284,38 @@ fn clitic_end(text: &str, j: usize) -> Option<usize> {
 /// first separator ("KCA2.2" is "kca2" and "2"). Norms are lower-case with `’` written `'`;
 /// numbers keep their digits and periods.
 pub fn words(text: &str, fine: &[Token]) -> Vec<Token> {
-    let mut out = Vec::with_capacity(fine.len());
-    for group in word_groups(text, fine) {
-        out.push(group.token(text, fine, Token::clone));
-        out.extend(group.rest);
-    }
-    out
-}
-
-/// A token of the word view: fine tokens `first..last` (inclusive) up to byte `end`, and the
-/// remainder of a number it took the digits of.
-struct Group {
-    first: usize,
-    last: usize,
-    end: usize,
-    rest: Option<Token>,
-}
-
-impl Group {
-    /// The group's token; a group of one fine token is that token (cloned or taken by `own`).
-    fn token(&self, text: &str, fine: &[Token], own: impl FnOnce(&Token) -> Token) -> Token {
-        let t = &fine[self.first];
-        if self.last == self.first && self.end == t.span.end {
-            return own(t);
-        }
-        let span = Span::new(t.span.start, self.end);
-        Token {
-            span,
-            norm: normalise(span.slice(text)),
-            kind: TokenKind::Word,
+    let raw: Vec<Raw> = fine
+        .iter()
+        .map(|t| Raw {
+            span: t.span,
+            kind: t.kind,
             cap: t.cap,
             glued: t.glued,
-        }
-    }
+        })
+        .collect();
+    word_view(text, &raw)
 }
 
-/// The groups of fine tokens that make the word view (see [`words`]).
-fn word_groups(text: &str, fine: &[Token]) -> Vec<Group> {
+/// The word view of raw tokens (see [`words`]).
+fn word_view(text: &str, fine: &[Raw]) -> Vec<Token> {
     let mut out = Vec::with_capacity(fine.len());
     let mut k = 0;
     while k < fine.len() {
-        let first = k;
-        let t = &fine[k];
+        let t = fine[k];
         k += 1;
         match t.kind {
-            TokenKind::Number => out.push(Group {
-                first,
-                last: first,
-                end: t.span.end,
-                rest: None,
-            }),
-            TokenKind::Word if !t.norm.starts_with('\'') => {
+            TokenKind::Number => out.push(t.token(text)),
+            TokenKind::Word if !t.clitic(text) => {
                 let mut end = t.span.end;
                 let mut rest: Option<Token> = None;
                 loop {
                     let next = fine.get(k).filter(|n| n.glued);
                     match next {
-                        Some(n) if n.is_word() && !n.norm.starts_with('\'') => {
+                        Some(n) if n.kind == TokenKind::Word && !n.clitic(text) => {
                             end = n.span.end;
                             k += 1;
                         }
-                        Some(n) if n.is_number() => {
+                        Some(n) if n.kind == TokenKind::Number => {
                             k += 1;
                             let digits = n.span.slice(text).bytes().take_while(u8::is_ascii_digit);
                             end = n.span.start + digits.count();
@@ -315,8 +324,11 @@ fn word_groups(text: &str, fine: &[Token]) -> Vec<Group> {
                                 break;
                             }
                         }
-                        Some(n) if n.is('-') || n.is('\'') || n.is('’') => {
-                            match fine.get(k + 1).filter(|w| w.glued && w.is_word()) {
+                        Some(n) if n.is(text, '-') || n.is(text, '\'') || n.is(text, '’') => {
+                            match fine
+                                .get(k + 1)
+                                .filter(|w| w.glued && w.kind == TokenKind::Word)
+                            {
                                 Some(w) => {
                                     end = w.span.end;
                                     k += 2;
@@ -327,12 +339,15 @@ fn word_groups(text: &str, fine: &[Token]) -> Vec<Group> {
                         _ => break,
                     }
                 }
-                out.push(Group {
-                    first,
-                    last: k - 1,
-                    end,
-                    rest,
-                });
+                out.push(
+                    Raw {
+                        span: Span::new(t.span.start, end),
+                        kind: TokenKind::Word,
+                        ..t
+                    }
+                    .token(text),
+                );
+                out.extend(rest);
             }
             _ => {}
         }
@@ -366,26 +381,9 @@ fn number_rest(text: &str, span: Span, at: usize) -> Option<Token> {
 /// assert_eq!(t, ["ukraine's", "1200", "troops"]);
 /// ```
 pub fn tokens(text: &str) -> Vec<Token> {
-    let mut fine = scan(text);
-    let groups = word_groups(text, &fine);
-    let mut out = Vec::with_capacity(groups.len());
-    for group in groups {
-        let token = group.token(text, &fine, |_| Token {
-            span: Span::new(0, 0),
-            norm: String::new(),
-            kind: TokenKind::Punct,
-            cap: false,
-            glued: false,
-        });
-        let token = if token.span.is_empty() {
-            std::mem::replace(&mut fine[group.first], token)
-        } else {
-            token
-        };
-        out.push(token);
-        out.extend(group.rest);
-    }
-    out
+    let mut raw = Vec::with_capacity(text.len() / 5 + 1);
+    raw_tokens(text, |r| raw.push(r));
+    word_view(text, &raw)
 }
 
 /// A light suffix-stripping stemmer (plural, possessive, -ing, -ed, -ly) good enough for

@@ -29,14 +29,16 @@ fn main() {
 }
 
 #[cfg(not(target_arch = "wasm32"))]
+#[path = "support/mod.rs"]
+mod support;
+
+#[cfg(not(target_arch = "wasm32"))]
 mod native {
     use claimlens::analyze_page;
     use claimlens::corpus::Document;
     use claimlens::page::PageSnapshot;
     use claimlens::text::sentences;
     use claimlens::Corpus;
-    use flate2::read::GzDecoder;
-    use std::io::{BufRead, BufReader};
     use std::path::{Path, PathBuf};
     use std::time::Instant;
 
@@ -179,44 +181,6 @@ mod native {
             .collect()
     }
 
-    /// A field ending in sentence punctuation, so that fields stay separate sentences.
-    fn sentence(field: &str) -> String {
-        let field = field.trim();
-        if field.is_empty() || field.ends_with(['.', '?', '!', '"', '”']) {
-            field.to_string()
-        } else {
-            format!("{field}.")
-        }
-    }
-
-    /// The verified claims as documents (text = title, subtitle and claim), as
-    /// `tests/eval_checkthat.rs` builds them.
-    pub fn read_vclaims(path: &Path) -> Result<Vec<Document>, String> {
-        let file = std::fs::File::open(path).map_err(|e| format!("{}: {e}", path.display()))?;
-        let mut documents = Vec::new();
-        for line in BufReader::new(GzDecoder::new(file)).lines() {
-            let line = line.map_err(|e| format!("{}: {e}", path.display()))?;
-            let v: serde_json::Value =
-                serde_json::from_str(&line).map_err(|e| format!("vclaim JSON: {e}"))?;
-            let field = |k: &str| v.get(k).and_then(|x| x.as_str()).unwrap_or("").to_string();
-            let text = [field("title"), field("subtitle"), field("vclaim")]
-                .iter()
-                .map(|f| sentence(f))
-                .filter(|f| !f.is_empty())
-                .collect::<Vec<_>>()
-                .join(" ");
-            documents.push(Document {
-                id: field("vclaim_id"),
-                title: field("title"),
-                outlet: Some("Snopes".to_string()),
-                date: Some(field("date")).filter(|d| !d.is_empty()),
-                url: None,
-                text,
-            });
-        }
-        Ok(documents)
-    }
-
     /// The sentences of some documents, as a pool to recombine.
     fn sentence_pool<'a>(texts: impl Iterator<Item = &'a str>) -> Vec<String> {
         texts
@@ -332,7 +296,7 @@ mod native {
             PathBuf::from(std::env::var("CHECKTHAT_DIR").unwrap_or_else(|_| DEFAULT_DIR.into()));
         let vclaims_path = dir.join("vclaims.jsonl.gz");
         let vclaims = if vclaims_path.is_file() {
-            read_vclaims(&vclaims_path)?
+            crate::support::checkthat::read_vclaims(&vclaims_path)?
         } else {
             eprintln!(
                 "corpus_scale: {} not found; generated corpus only",

@@ -1,5 +1,5 @@
-//! The table: rows of measure, our figure, the anchor and the goal; rewriting the marked section
-//! of `EVALUATION.md`.
+//! The table: rows of measure, our figure on each half, the anchor and the goal; rewriting the
+//! marked section of `EVALUATION.md`.
 
 use std::path::Path;
 
@@ -11,59 +11,34 @@ pub const END: &str = "<!-- eval:end -->";
 /// One line of the table.
 pub struct Row {
     measure: String,
-    ours: String,
+    build: String,
+    check: String,
     anchor: String,
     goal: String,
 }
 
 impl Row {
-    /// A row from its four cells.
-    pub fn new(measure: &str, ours: &str, anchor: &str, goal: &str) -> Row {
+    /// A row from its cells.
+    pub fn new(measure: &str, build: &str, check: &str, anchor: &str, goal: &str) -> Row {
         Row {
             measure: measure.into(),
-            ours: ours.into(),
+            build: build.into(),
+            check: check.into(),
             anchor: anchor.into(),
             goal: goal.into(),
         }
     }
 }
 
-/// True positives, predictions, gold items.
-#[derive(Clone, Copy, Default, Debug)]
-pub struct Prf {
-    pub tp_predicted: usize,
-    pub predicted: usize,
-    pub tp_gold: usize,
-    pub gold: usize,
-}
-
-impl Prf {
-    /// Precision, recall, F1.
-    pub fn scores(&self) -> (f64, f64, f64) {
-        let p = self.tp_predicted as f64 / self.predicted.max(1) as f64;
-        let r = self.tp_gold as f64 / self.gold.max(1) as f64;
-        let f = if p + r > 0.0 {
-            2.0 * p * r / (p + r)
-        } else {
-            0.0
-        };
-        (p, r, f)
-    }
-
-    /// "P 0.81 / R 0.62 / F1 0.70".
-    pub fn cell(&self) -> String {
-        let (p, r, f) = self.scores();
-        format!("P {p:.2} / R {r:.2} / F1 **{f:.2}**")
-    }
-}
-
 /// The markdown table.
 pub fn table(rows: &[Row]) -> String {
-    let mut out = String::from("| measure | ClaimLens | anchor | goal |\n|---|---|---|---|\n");
+    let mut out = String::from(
+        "| measure | build half | check half | anchor | goal |\n|---|---|---|---|---|\n",
+    );
     for r in rows {
         out += &format!(
-            "| {} | {} | {} | {} |\n",
-            r.measure, r.ours, r.anchor, r.goal
+            "| {} | {} | {} | {} | {} |\n",
+            r.measure, r.build, r.check, r.anchor, r.goal
         );
     }
     out

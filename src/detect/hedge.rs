@@ -1,112 +1,100 @@
-//! Hedge detector: cues from `lexicons/hedges.txt`, matched on whole words within a sentence,
-//! longest entry first, with context checks for the modals "may", "might" and "could".
+//! Hedge detector: cues from `lexicons/hedges.txt`, matched on the word view of each sentence
+//! (see [`crate::text::words`]), longest entry first, with context checks for the modals "may",
+//! "might" and "could", doxastic participles and a few ambiguous words.
+//!
+//! Cost: one pass over each sentence's words; at each word the phrases starting with it are
+//! compared (at most [`PhraseMatcher::max_len`] words each).
 
-use super::lexicon::entries;
 use super::Hedge;
-use crate::text::Span;
-use regex::Regex;
+use crate::text::lexicon::{Format, Lexicon};
+use crate::text::{words, PhraseMatcher, Text, Token};
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
-/// Lexicon phrases (as word lists) grouped by first word, longest first.
-type PhraseIndex = HashMap<String, Vec<Vec<String>>>;
+/// Hedge cues.
+pub(crate) const HEDGES: Lexicon = Lexicon::new(
+    "detect/lexicons/hedges.txt",
+    include_str!(concat!(env!("OUT_DIR"), "/src/detect/lexicons/hedges.txt")),
+    Format::Phrases,
+);
+/// Phrases that start with a cue but do not hedge ("could not", "claimed responsibility").
+pub(crate) const EXCEPTIONS: Lexicon = Lexicon::new(
+    "detect/lexicons/hedge_exceptions.txt",
+    include_str!(concat!(
+        env!("OUT_DIR"),
+        "/src/detect/lexicons/hedge_exceptions.txt"
+    )),
+    Format::Phrases,
+);
+/// Doxastic participles ("considered", "regarded") and the word they require after them, if any.
+pub(crate) const DOXASTIC: Lexicon = Lexicon::new(
+    "detect/lexicons/hedge_doxastic.txt",
+    include_str!(concat!(
+        env!("OUT_DIR"),
+        "/src/detect/lexicons/hedge_doxastic.txt"
+    )),
+    Format::Kinds(&["opinion", "before-as", "before-to"]),
+);
+/// Closed-class words read around a cue.
+pub(crate) const CONTEXT: Lexicon = Lexicon::new(
+    "detect/lexicons/hedge_context.txt",
+    include_str!(concat!(
+        env!("OUT_DIR"),
+        "/src/detect/lexicons/hedge_context.txt"
+    )),
+    Format::Kinds(&[
+        "month-context",
+        "be",
+        "be-adverb",
+        "noun-before",
+        "after-modal",
+    ]),
+);
+/// Function words (shared with the statistic detector).
+pub(crate) const FUNCTION_WORDS: Lexicon = Lexicon::new(
+    "detect/lexicons/function_words.txt",
+    include_str!(concat!(
+        env!("OUT_DIR"),
+        "/src/detect/lexicons/function_words.txt"
+    )),
+    Format::Phrases,
+);
 
-static HEDGES: LazyLock<PhraseIndex> = LazyLock::new(|| index(include_str!("lexicons/hedges.txt")));
+static CUES: LazyLock<PhraseMatcher<()>> =
+    LazyLock::new(|| PhraseMatcher::new_words(HEDGES.phrases().map(|p| (p, ()))));
 
-static EXCEPTIONS: LazyLock<PhraseIndex> =
-    LazyLock::new(|| index(include_str!("lexicons/hedge_exceptions.txt")));
+static BLOCKS: LazyLock<PhraseMatcher<()>> =
+    LazyLock::new(|| PhraseMatcher::new_words(EXCEPTIONS.phrases().map(|p| (p, ()))));
 
-/// Doxastic participles ("considered", "regarded") and the word they require after them, if any
-/// (`lexicons/hedge_doxastic.txt`).
-static DOXASTIC: LazyLock<HashMap<String, Option<String>>> = LazyLock::new(|| {
-    entries(include_str!("lexicons/hedge_doxastic.txt"))
-        .map(|e| match e.split_once('=') {
-            Some((word, next)) => (normalise(word.trim()), Some(normalise(next.trim()))),
-            None => (normalise(e), None),
-        })
-        .collect()
+/// Doxastic participle → the word required after it, if any ("seen = before-as").
+static DOXASTIC_WORDS: LazyLock<HashMap<&'static str, Option<&'static str>>> =
+    LazyLock::new(|| {
+        DOXASTIC
+            .load()
+            .into_iter()
+            .map(|e| (e.phrase, e.value.strip_prefix("before-")))
+            .collect()
+    });
+
+/// Context words by kind.
+static WORDS_OF: LazyLock<HashMap<&'static str, HashSet<&'static str>>> = LazyLock::new(|| {
+    let mut map: HashMap<&str, HashSet<&str>> = HashMap::new();
+    for e in CONTEXT.load() {
+        map.entry(e.value).or_default().insert(e.phrase);
+    }
+    map
 });
 
-static FUNCTION_WORDS: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| entries(include_str!("lexicons/function_words.txt")).collect());
+static FUNCTION: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| FUNCTION_WORDS.phrases().collect());
 
-/// A word: letters and marks, with inner apostrophes or hyphens ("so-called", "couldn’t").
-static WORD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*").expect("valid regex"));
-
-/// Words before "May" that make it the month ("in May", "since May", "early May").
-const MONTH_CONTEXT: &[&str] = &[
-    "in", "since", "by", "until", "from", "of", "during", "early", "late", "mid", "last", "next",
-    "this", "through", "before", "after", "on", "between", "till",
-];
-
-/// Forms of "be" before a passive participle.
-const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "'s"];
-
-/// Adverbs without "-ly" that stand between "be" and a participle ("is also considered").
-const BE_ADVERBS: &[&str] = &[
-    "also",
-    "often",
-    "now",
-    "still",
-    "not",
-    "long",
-    "once",
-    "sometimes",
-];
-
-/// Words before "thought" that make it a noun ("the thought", "second thought").
-const NOUN_BEFORE: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "this",
-    "that",
-    "his",
-    "her",
-    "their",
-    "its",
-    "our",
-    "my",
-    "your",
-    "of",
-    "second",
-    "no",
-    "political",
-    "religious",
-    "modern",
-    "western",
-];
+/// Whether `word` is of context kind `kind` (`lexicons/hedge_context.txt`).
+fn is(kind: &str, word: &str) -> bool {
+    WORDS_OF.get(kind).is_some_and(|set| set.contains(word))
+}
 
 /// How many words after "accuse" may come before its "of" ("accused the ministry of").
 const ACCUSE_REACH: usize = 5;
-
-/// Verbs and adverbs that follow a modal although listed as function words.
-const AFTER_MODAL: &[&str] = &["be", "have", "not"];
-
-fn index(data: &'static str) -> PhraseIndex {
-    let mut map: PhraseIndex = HashMap::new();
-    for entry in entries(data) {
-        let words: Vec<String> = entry.split_whitespace().map(normalise).collect();
-        if let Some(first) = words.first() {
-            map.entry(first.clone()).or_default().push(words);
-        }
-    }
-    for phrases in map.values_mut() {
-        phrases.sort_by_key(|p| std::cmp::Reverse(p.len()));
-    }
-    map
-}
-
-fn normalise(word: &str) -> String {
-    word.to_lowercase().replace('’', "'")
-}
-
-/// A word of the text and its normalised form.
-struct Word {
-    span: Span,
-    norm: String,
-}
 
 /// Finds hedge cues in `text`, sorted by start; overlapping cues are reported once (the longest).
 ///
@@ -117,38 +105,41 @@ struct Word {
 /// let cues: Vec<String> = find_hedges(text, &sentences(text)).into_iter().map(|h| h.cue).collect();
 /// assert_eq!(cues, ["cannot be independently verified"]);
 /// ```
-pub fn find_hedges(text: &str, sentences: &[Span]) -> Vec<Hedge> {
+pub fn find_hedges(text: &str, sentences: &[crate::text::Span]) -> Vec<Hedge> {
+    hedges(&Text::new(text, sentences))
+}
+
+/// Hedge cues of a scanned text (see [`find_hedges`]).
+pub(crate) fn hedges(doc: &Text) -> Vec<Hedge> {
     let mut out = Vec::new();
-    for sentence in super::readable_sentences(text, sentences) {
-        hedges_in(text, sentence, &mut out);
+    for s in 0..doc.sentences.len() {
+        let words: Vec<Token> = words(doc.text, doc.sentence_tokens(s))
+            .into_iter()
+            .filter(Token::is_word)
+            .collect();
+        hedges_in(doc.text, &words, &mut out);
     }
     out.sort_by_key(|h| (h.span.start, std::cmp::Reverse(h.span.end)));
     out.dedup_by(|later, earlier| earlier.span.overlaps(later.span));
     out
 }
 
-fn hedges_in(text: &str, sentence: Span, out: &mut Vec<Hedge>) {
-    let words: Vec<Word> = WORD
-        .find_iter(sentence.slice(text))
-        .map(|m| Word {
-            span: Span::new(m.start(), m.end()).shift(sentence.start),
-            norm: normalise(m.as_str()),
-        })
-        .collect();
+fn hedges_in(text: &str, words: &[Token], out: &mut Vec<Hedge>) {
     let first = out.len();
     let mut i = 0;
     while i < words.len() {
-        match longest_cue(text, &words, i) {
-            Some(phrase) => {
-                let span = words[i].span.cover(words[i + phrase.len() - 1].span);
+        match longest_cue(text, words, i) {
+            Some(len) => {
+                let span = words[i].span.cover(words[i + len - 1].span);
+                let cue: Vec<&str> = words[i..i + len].iter().map(|w| w.norm.as_str()).collect();
                 out.push(Hedge {
                     span,
-                    cue: phrase.join(" "),
+                    cue: cue.join(" "),
                 });
-                i += phrase.len();
+                i += len;
             }
             None => {
-                if is_doxastic(&words, i) {
+                if is_doxastic(words, i) {
                     out.push(Hedge {
                         span: words[i].span,
                         cue: words[i].norm.clone(),
@@ -172,55 +163,48 @@ fn hedges_in(text: &str, sentence: Span, out: &mut Vec<Hedge>) {
     }
 }
 
-/// The longest hedge entry that matches at word `i` and passes its context checks.
-fn longest_cue<'a>(text: &str, words: &[Word], i: usize) -> Option<&'a [String]> {
-    let candidates: &'a Vec<Vec<String>> = HEDGES.get(&words[i].norm)?;
-    candidates.iter().map(Vec::as_slice).find(|phrase| {
-        matches_at(text, words, i, phrase)
-            && !blocked(text, words, i, phrase.len())
-            && context_allows(text, words, i, phrase)
+/// The length of the longest hedge entry that matches at word `i` and passes its context checks.
+fn longest_cue(text: &str, words: &[Token], i: usize) -> Option<usize> {
+    CUES.matches_at(words, i).map(|(len, _)| len).find(|&len| {
+        spaced(text, &words[i..i + len])
+            && !blocked(text, words, i, len)
+            && context_allows(text, words, i, len)
     })
 }
 
-/// Whether `phrase` matches the words from `i` on, separated by white space only.
-fn matches_at(text: &str, words: &[Word], i: usize, phrase: &[String]) -> bool {
-    let Some(window) = words.get(i..i + phrase.len()) else {
-        return false;
-    };
-    window.iter().zip(phrase).all(|(w, p)| w.norm == *p)
-        && window
-            .windows(2)
-            .all(|pair| text[pair[0].span.end..pair[1].span.start].trim().is_empty())
+/// Whether the words follow each other with white space only between them.
+fn spaced(text: &str, window: &[Token]) -> bool {
+    window
+        .windows(2)
+        .all(|pair| text[pair[0].span.end..pair[1].span.start].trim().is_empty())
 }
 
 /// Whether an exception longer than the `len`-word cue matches at `i` ("could not").
-fn blocked(text: &str, words: &[Word], i: usize, len: usize) -> bool {
-    EXCEPTIONS.get(&words[i].norm).is_some_and(|phrases| {
-        phrases
-            .iter()
-            .any(|p| p.len() > len && matches_at(text, words, i, p))
-    })
+fn blocked(text: &str, words: &[Token], i: usize, len: usize) -> bool {
+    BLOCKS
+        .matches_at(words, i)
+        .any(|(n, _)| n > len && spaced(text, &words[i..i + n]))
 }
 
-fn context_allows(text: &str, words: &[Word], i: usize, phrase: &[String]) -> bool {
-    match phrase {
-        [w] if w == "may" => !is_month(text, words, i) && is_modal(text, words, i),
-        [w] if w == "might" || w == "could" => is_modal(text, words, i),
-        [w] if matches!(w.as_str(), "accuse" | "accuses" | "accused" | "accusing") => words
-            [i + 1..]
+fn context_allows(text: &str, words: &[Token], i: usize, len: usize) -> bool {
+    if len != 1 {
+        return true;
+    }
+    match words[i].norm.as_str() {
+        "may" => !is_month(text, words, i) && is_modal(text, words, i),
+        "might" | "could" => is_modal(text, words, i),
+        "accuse" | "accuses" | "accused" | "accusing" => words[i + 1..]
             .iter()
             .take(ACCUSE_REACH)
             .any(|n| n.norm == "of"),
-        [w] if w == "whether" => {
-            !after(words, i, &["regardless", "of"]) && !after(words, i, &["no", "matter"])
-        }
-        [w] if w == "thought" => !(i > 0 && NOUN_BEFORE.contains(&words[i - 1].norm.as_str())),
+        "whether" => !after(words, i, &["regardless", "of"]) && !after(words, i, &["no", "matter"]),
+        "thought" => !(i > 0 && is("noun-before", &words[i - 1].norm)),
         _ => true,
     }
 }
 
 /// Whether the words just before word `i` are `before`.
-fn after(words: &[Word], i: usize, before: &[&str]) -> bool {
+fn after(words: &[Token], i: usize, before: &[&str]) -> bool {
     i >= before.len()
         && words[i - before.len()..i]
             .iter()
@@ -231,23 +215,23 @@ fn after(words: &[Word], i: usize, before: &[&str]) -> bool {
 /// A doxastic participle in the passive ("is widely considered"), after an adverb in "-ly"
 /// ("generally regarded"), or before "as", "to" or "one of"; entries that require a next word
 /// ("seen = as") count only before it. "considered for the post" is no opinion.
-fn is_doxastic(words: &[Word], i: usize) -> bool {
-    let Some(required) = DOXASTIC.get(&words[i].norm) else {
+fn is_doxastic(words: &[Token], i: usize) -> bool {
+    let Some(required) = DOXASTIC_WORDS.get(words[i].norm.as_str()) else {
         return false;
     };
     let next = words.get(i + 1).map(|w| w.norm.as_str());
     if let Some(required) = required {
-        return next == Some(required.as_str());
+        return next == Some(*required);
     }
     if next == Some("for") {
         return false;
     }
     let prev = |k: usize| (i >= k).then(|| words[i - k].norm.as_str());
     let is_adverb = |w: Option<&str>| {
-        w.is_some_and(|w| (w.len() > 4 && w.ends_with("ly")) || BE_ADVERBS.contains(&w))
+        w.is_some_and(|w| (w.len() > 4 && w.ends_with("ly")) || is("be-adverb", w))
     };
-    let passive = prev(1).is_some_and(|w| BE.contains(&w))
-        || (is_adverb(prev(1)) && prev(2).is_some_and(|w| BE.contains(&w)));
+    let be = |w: Option<&str>| w.is_some_and(|w| is("be", w));
+    let passive = be(prev(1)) || (is_adverb(prev(1)) && be(prev(2)));
     let after_ly = prev(1).is_some_and(|w| w.len() > 4 && w.ends_with("ly"));
     let before_complement = matches!(next, Some("as" | "to"))
         || (next == Some("one") && words.get(i + 2).is_some_and(|w| w.norm == "of"));
@@ -256,7 +240,7 @@ fn is_doxastic(words: &[Word], i: usize) -> bool {
 
 /// "May" the month: capitalised and after a time preposition, before a digit, or before
 /// punctuation ("in May, …").
-fn is_month(text: &str, words: &[Word], i: usize) -> bool {
+fn is_month(text: &str, words: &[Token], i: usize) -> bool {
     let word = words[i].span.slice(text);
     if !word.starts_with('M') {
         return false;
@@ -264,14 +248,14 @@ fn is_month(text: &str, words: &[Word], i: usize) -> bool {
     let after = text[words[i].span.end..].trim_start();
     let before_digit = after.starts_with(|c: char| c.is_ascii_digit());
     let before_punct = !after.starts_with(char::is_alphabetic);
-    let after_time_word = i > 0 && MONTH_CONTEXT.contains(&words[i - 1].norm.as_str());
+    let after_time_word = i > 0 && is("month-context", &words[i - 1].norm);
     before_digit || before_punct || after_time_word
 }
 
 /// A modal before a verb: the next word follows after white space only and is not a function
 /// word ("could collapse", "may be", but not "could you", "military might of", "Theresa May
 /// resigned").
-fn is_modal(text: &str, words: &[Word], i: usize) -> bool {
+fn is_modal(text: &str, words: &[Token], i: usize) -> bool {
     let Some(next) = words.get(i + 1) else {
         return false;
     };
@@ -283,6 +267,5 @@ fn is_modal(text: &str, words: &[Word], i: usize) -> bool {
     let case_fits = next_lower != (capitalised && i > 0);
     gap.trim().is_empty()
         && case_fits
-        && (!FUNCTION_WORDS.contains(next.norm.as_str())
-            || AFTER_MODAL.contains(&next.norm.as_str()))
+        && (!FUNCTION.contains(next.norm.as_str()) || is("after-modal", &next.norm))
 }

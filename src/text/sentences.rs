@@ -4,10 +4,11 @@
 //! Inside a line, `.`, `!`, `?` and ellipses end a sentence when followed by white space and a word
 //! that does not start in lower case, except after abbreviations (`abbreviations.txt`), initials,
 //! list markers ("1.", "a)", "•") and three-dot ellipses. Closing quotes and brackets stay with
-//! the sentence they close.
+//! the sentence they close, also when written apart as tokenised text has them ("( D-Mass . )
+//! said", "stop . '' he said").
 
+use super::lexicon::{Format, Lexicon};
 use super::Span;
-use regex::Regex;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
@@ -22,37 +23,52 @@ enum Abbrev {
     Ambiguous,
 }
 
-static ABBREVIATIONS: LazyLock<HashMap<String, Abbrev>> = LazyLock::new(|| {
-    entries(include_str!("abbreviations.txt"))
-        .filter_map(|e| {
-            let (word, kind) = e.split_once('=')?;
-            let kind = match kind.trim() {
+/// Abbreviations and how their period behaves.
+pub(crate) const ABBREVIATIONS: Lexicon = Lexicon::new(
+    "text/abbreviations.txt",
+    include_str!(concat!(env!("OUT_DIR"), "/src/text/abbreviations.txt")),
+    Format::Kinds(&["title", "numeric", "ambiguous"]),
+);
+
+/// Capitalised words that commonly open a sentence.
+pub(crate) const SENTENCE_STARTERS: Lexicon = Lexicon::new(
+    "text/sentence_starters.txt",
+    include_str!(concat!(env!("OUT_DIR"), "/src/text/sentence_starters.txt")),
+    Format::Phrases,
+);
+
+static ABBREVIATION_KINDS: LazyLock<HashMap<&'static str, Abbrev>> = LazyLock::new(|| {
+    ABBREVIATIONS
+        .load()
+        .into_iter()
+        .map(|e| {
+            let kind = match e.value {
                 "title" => Abbrev::Title,
                 "numeric" => Abbrev::Numeric,
                 _ => Abbrev::Ambiguous,
             };
-            Some((word.trim().to_string(), kind))
+            (e.phrase, kind)
         })
         .collect()
 });
 
 static STARTERS: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| entries(include_str!("sentence_starters.txt")).collect());
+    LazyLock::new(|| SENTENCE_STARTERS.phrases().collect());
 
-/// A list marker: "1.", "2.)", "3)", "a.", optionally after a bullet, followed by white space.
-static LIST_MARKER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|\s)((?:[•⁃▪◦‣]\s*)?)(\d{1,3}|[a-z])(\.\)|\.|\))\s").expect("valid regex")
-});
+/// Whether `word` (any case, without its final period) is an abbreviation whose period need
+/// not end a sentence ("Mr", "Rep", "Gen", "U.S"; `abbreviations.txt`).
+///
+/// ```
+/// assert!(claimlens::text::is_abbreviation("Rep"));
+/// assert!(!claimlens::text::is_abbreviation("Kyiv"));
+/// ```
+pub fn is_abbreviation(word: &str) -> bool {
+    ABBREVIATION_KINDS.contains_key(word.to_lowercase().as_str())
+}
 
-/// A bullet that starts a new item.
-static BULLET: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s([•⁃▪◦‣])").expect("valid regex"));
-
-/// Lexicon lines: `entry  # rationale`; blank and `#` lines are comments.
-fn entries(data: &'static str) -> impl Iterator<Item = &'static str> {
-    data.lines().filter_map(|line| {
-        let entry = line.split(" #").next().unwrap_or("").trim();
-        (!entry.is_empty() && !entry.starts_with('#')).then_some(entry)
-    })
+/// Bullets that start a list item.
+fn is_bullet(c: char) -> bool {
+    matches!(c, '•' | '⁃' | '▪' | '◦' | '‣')
 }
 
 /// Splits `text` into sentences, returned as trimmed, non-empty byte spans in order.
@@ -112,32 +128,136 @@ fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
 /// Cuts before bullets and before the items of a numbered or lettered list that starts the line;
 /// also returns the byte offsets of list-marker periods, which must not end a sentence.
 fn list_cuts(line: &str) -> (Vec<usize>, HashSet<usize>) {
-    let mut cuts: Vec<usize> = BULLET
-        .captures_iter(line)
-        .filter_map(|c| c.get(1).map(|m| m.start()))
-        .collect();
+    let mut cuts = bullet_cuts(line);
     let mut periods = HashSet::new();
     let mut expected: Option<u32> = None;
-    for caps in LIST_MARKER.captures_iter(line) {
-        let (Some(bullet), Some(label), Some(close)) = (caps.get(1), caps.get(2), caps.get(3))
-        else {
-            continue;
-        };
-        let value = marker_value(label.as_str());
-        let at_line_start = line[..bullet.start()].trim().is_empty();
+    for m in list_markers(line) {
+        let value = marker_value(&line[m.label.0..m.label.1]);
+        let at_line_start = line[..m.start].trim().is_empty();
         if at_line_start && expected.is_none() {
             expected = value.map(|v| v + 1);
         } else if value.is_some() && value == expected {
-            cuts.push(bullet.start());
+            cuts.push(m.start);
             expected = value.map(|v| v + 1);
         } else {
             continue;
         }
-        if close.as_str().starts_with('.') {
-            periods.insert(close.start());
+        if line[m.close..].starts_with('.') {
+            periods.insert(m.close);
         }
     }
     (cuts, periods)
+}
+
+/// Byte offsets of bullets that follow a blank (each blank-and-bullet pair read once).
+fn bullet_cuts(line: &str) -> Vec<usize> {
+    // Every bullet is encoded with a leading 0xE2 byte.
+    if !line.as_bytes().contains(&0xe2) {
+        return Vec::new();
+    }
+    blanks(line)
+        .filter_map(|after| {
+            let b = line[after..].chars().next().filter(|&c| is_bullet(c))?;
+            Some((after, b))
+        })
+        .scan(0, |next, (at, b)| {
+            let take = at >= *next;
+            if take {
+                *next = at + b.len_utf8();
+            }
+            Some(take.then_some(at))
+        })
+        .flatten()
+        .collect()
+}
+
+/// The byte offsets just after each blank of `line`, in order (ASCII read byte by byte).
+fn blanks(line: &str) -> impl Iterator<Item = usize> + '_ {
+    let bytes = line.as_bytes();
+    (0..bytes.len()).filter_map(move |i| match bytes[i] {
+        b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => Some(i + 1),
+        b if b < 0xc0 => None,
+        _ => {
+            let c = line[i..].chars().next()?;
+            c.is_whitespace().then_some(i + c.len_utf8())
+        }
+    })
+}
+
+/// A list marker: an optional bullet and blanks, a label of 1–3 digits or one lower-case
+/// letter, then `.`, `.)` or `)` and a blank.
+struct Marker {
+    /// Where the marker (its bullet, if any) starts.
+    start: usize,
+    /// The label's byte range.
+    label: (usize, usize),
+    /// Where the closing `.`/`)` starts.
+    close: usize,
+}
+
+/// The list markers of a line, left to right, each starting the line or after a blank; a
+/// marker's closing blank is its own, so it does not also open the next marker (as a regular
+/// expression `(?:^|\s)(bullet? label close)\s` reads them, without overlaps).
+fn list_markers(line: &str) -> Vec<Marker> {
+    let mut out = Vec::new();
+    let mut next = 0;
+    if let Some((m, end)) = marker_at(line, 0) {
+        out.push(m);
+        next = end;
+    }
+    for after in blanks(line) {
+        let blank_start = line[..after]
+            .chars()
+            .next_back()
+            .map_or(0, |c| after - c.len_utf8());
+        if blank_start < next {
+            continue;
+        }
+        if let Some((m, end)) = marker_at(line, after) {
+            out.push(m);
+            next = end;
+        }
+    }
+    out
+}
+
+/// The marker starting at `at` and the byte offset just past its closing blank.
+fn marker_at(line: &str, at: usize) -> Option<(Marker, usize)> {
+    let mut j = at;
+    if let Some(b) = line[j..].chars().next().filter(|&c| is_bullet(c)) {
+        j += b.len_utf8();
+        j += line[j..].len() - line[j..].trim_start().len();
+    }
+    let rest = &line[j..];
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let label_len = match digits {
+        1..=3 => digits,
+        0 if rest.starts_with(|c: char| c.is_ascii_lowercase()) => 1,
+        _ => return None,
+    };
+    let label = (j, j + label_len);
+    let close = label.1;
+    let after = &line[close..];
+    let close_len = if after.starts_with(".)") {
+        2
+    } else if after.starts_with('.') || after.starts_with(')') {
+        1
+    } else {
+        return None;
+    };
+    let blank = line[close + close_len..]
+        .chars()
+        .next()
+        .filter(|c| c.is_whitespace())?;
+    let end = close + close_len + blank.len_utf8();
+    Some((
+        Marker {
+            start: at,
+            label,
+            close,
+        },
+        end,
+    ))
 }
 
 fn marker_value(label: &str) -> Option<u32> {
@@ -185,6 +305,21 @@ fn scan_run(cs: &[(usize, char)], k: usize) -> Run {
     ) {
         run.end += 1;
     }
+    // A closing bracket or quotation mark written apart, as tokenised text has it
+    // ("( D-Mass . ) said", "stop . '' Trump said"), still closes the sentence's last part.
+    loop {
+        let after = at(run.end + 1);
+        let closer = match (at(run.end), after) {
+            (Some(' '), Some(')' | ']' | '}' | '”' | '»')) => 1,
+            (Some(' '), Some('\'')) if at(run.end + 2) == Some('\'') => 2,
+            _ => break,
+        };
+        let past = run.end + 1 + closer;
+        if !matches!(at(past), None | Some(' ')) {
+            break;
+        }
+        run.end = past;
+    }
     run
 }
 
@@ -216,6 +351,10 @@ fn decide(line: &str, cs: &[(usize, char)], k: usize, run: &Run) -> Option<usize
     }
     let next = line[run_end..].trim_start();
     let next_word = next.split(char::is_whitespace).next().unwrap_or("");
+    // No sentence starts with a comma, a semicolon or a colon ("( Vt. ) , who lost").
+    if next.starts_with([',', ';', ':']) {
+        return None;
+    }
     if next.is_empty()
         || next_word
             .chars()
@@ -247,7 +386,7 @@ fn ends_sentence(prev: &str, next: &str) -> bool {
     let starts_with_digit = next
         .trim_start_matches(|c: char| !c.is_alphanumeric())
         .starts_with(|c: char| c.is_ascii_digit());
-    match ABBREVIATIONS.get(&lower) {
+    match ABBREVIATION_KINDS.get(lower.as_str()) {
         Some(Abbrev::Title) => false,
         Some(Abbrev::Numeric) if starts_with_digit => false,
         Some(Abbrev::Ambiguous) => is_starter(next),

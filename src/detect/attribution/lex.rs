@@ -1,32 +1,96 @@
-//! The attribution lexicons (reporting verbs, cue phrases, source heads, documents) and the
-//! closed-class English words the detector reasons with.
+//! The attribution lexicons, loaded once: reporting verbs with what they take as content, cue
+//! phrases, source and document nouns, and the closed-class words the rules reason with.
 
-use crate::detect::lexicon;
+use crate::text::lexicon::{Format, Lexicon};
+use crate::text::PhraseMatcher;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
-const VERBS: &str = include_str!("../lexicons/attribution_verbs.txt");
-const PHRASES: &str = include_str!("../lexicons/attribution_phrases.txt");
-const SOURCES: &str = include_str!("../lexicons/attribution_sources.txt");
-const DOCUMENTS: &str = include_str!("../lexicons/attribution_documents.txt");
+/// Reporting verbs and what they take (`lexicons/attribution_verbs.txt`).
+pub(crate) const VERBS: Lexicon = Lexicon::new(
+    "detect/lexicons/attribution_verbs.txt",
+    include_str!(concat!(
+        env!("OUT_DIR"),
+        "/src/detect/lexicons/attribution_verbs.txt"
+    )),
+    Format::Tags(&[
+        "clause",
+        "that",
+        "object",
+        "infinitive",
+        "hearer",
+        "inverts",
+        "trails",
+        "past",
+    ]),
+);
+/// Cue phrases whose source follows them, and channels ("in a statement").
+pub(crate) const PHRASES: Lexicon = Lexicon::new(
+    "detect/lexicons/attribution_phrases.txt",
+    include_str!(concat!(
+        env!("OUT_DIR"),
+        "/src/detect/lexicons/attribution_phrases.txt"
+    )),
+    Format::Phrases,
+);
+/// Nouns that name who can be credited with a claim.
+pub(crate) const SOURCES: Lexicon = Lexicon::new(
+    "detect/lexicons/attribution_sources.txt",
+    include_str!(concat!(
+        env!("OUT_DIR"),
+        "/src/detect/lexicons/attribution_sources.txt"
+    )),
+    Format::Phrases,
+);
+/// Documents that can be credited with a claim.
+pub(crate) const DOCUMENTS: Lexicon = Lexicon::new(
+    "detect/lexicons/attribution_documents.txt",
+    include_str!(concat!(
+        env!("OUT_DIR"),
+        "/src/detect/lexicons/attribution_documents.txt"
+    )),
+    Format::Phrases,
+);
+/// Closed-class words by kind.
+pub(crate) const WORDS: Lexicon = Lexicon::new(
+    "detect/lexicons/attribution_words.txt",
+    include_str!(concat!(
+        env!("OUT_DIR"),
+        "/src/detect/lexicons/attribution_words.txt"
+    )),
+    Format::Kinds(Word::NAMES),
+);
 
-/// The inflection of a verb form, guessed from its suffix.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum Form {
-    /// Any form but the -ing participle ("say", "says", "said", "reported").
-    Finite,
-    /// The -ing participle ("reporting", "saying").
-    Ing,
+/// What a reporting verb takes as content, and where it may stand.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(super) struct Tags {
+    /// A clause, with or without "that", a quotation or an embedded question.
+    pub clause: bool,
+    /// A clause only with "that", a quotation or an embedded question.
+    pub that: bool,
+    /// A noun phrase.
+    pub object: bool,
+    /// A "to"-infinitive.
+    pub infinitive: bool,
+    /// A hearer before the content.
+    pub hearer: bool,
+    /// Before its source after a quotation.
+    pub inverts: bool,
+    /// After its content.
+    pub trails: bool,
 }
 
-/// A reporting verb form and what it needs around it.
-#[derive(Clone, Copy, Debug)]
+/// A reporting verb form.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) struct Verb {
-    pub form: Form,
-    /// Weak verbs ("suggest", "note") count only with a that-clause or a quotation.
-    pub needs_that: bool,
-    /// "tell" needs a hearer ("told reporters") before its content.
-    pub needs_hearer: bool,
+    /// What it takes.
+    pub tags: Tags,
+    /// The -ing form.
+    pub ing: bool,
+    /// A past form or participle (-ed or irregular).
+    pub past: bool,
+    /// The particle that follows it in this entry ("for" of "call for").
+    pub particle: Option<&'static str>,
 }
 
 /// How a cue phrase relates to its source.
@@ -38,72 +102,188 @@ pub(super) enum PhraseKind {
     Channel,
 }
 
+/// Kinds of closed-class words (`lexicons/attribution_words.txt`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Word {
+    Determiner,
+    NounMarker,
+    Auxiliary,
+    Be,
+    Adverb,
+    Negation,
+    Relative,
+    Pronoun,
+    ObjectPronoun,
+    Preposition,
+    Conjunction,
+    ClauseStart,
+    Wh,
+    NoComplement,
+    Adjunct,
+    Day,
+    SourceEnd,
+    DocumentPreposition,
+    Speech,
+    Reflexive,
+    Aspect,
+    Refusal,
+    NounSuffix,
+}
+
+impl Word {
+    /// The kinds' names in the lexicon, in the order of the enum.
+    const NAMES: &'static [&'static str] = &[
+        "determiner",
+        "noun-marker",
+        "auxiliary",
+        "be",
+        "adverb",
+        "negation",
+        "relative",
+        "pronoun",
+        "object-pronoun",
+        "preposition",
+        "conjunction",
+        "clause-start",
+        "wh",
+        "no-complement",
+        "adjunct",
+        "day",
+        "source-end",
+        "document-preposition",
+        "speech",
+        "reflexive",
+        "aspect",
+        "refusal",
+        "noun-suffix",
+    ];
+    const ALL: [Word; 23] = [
+        Word::Determiner,
+        Word::NounMarker,
+        Word::Auxiliary,
+        Word::Be,
+        Word::Adverb,
+        Word::Negation,
+        Word::Relative,
+        Word::Pronoun,
+        Word::ObjectPronoun,
+        Word::Preposition,
+        Word::Conjunction,
+        Word::ClauseStart,
+        Word::Wh,
+        Word::NoComplement,
+        Word::Adjunct,
+        Word::Day,
+        Word::SourceEnd,
+        Word::DocumentPreposition,
+        Word::Speech,
+        Word::Reflexive,
+        Word::Aspect,
+        Word::Refusal,
+        Word::NounSuffix,
+    ];
+
+    fn bit(self) -> u32 {
+        1 << (self as u32)
+    }
+}
+
 /// All lexicons, loaded once.
 pub(super) struct Lexicons {
-    verbs: HashMap<String, Verb>,
-    /// Phrases keyed by their first word, longest first.
-    phrases: HashMap<String, Vec<(Vec<String>, PhraseKind)>>,
+    verbs: HashMap<String, Vec<Verb>>,
+    /// Cue phrases, matched on the token stream.
+    pub phrases: PhraseMatcher<PhraseKind>,
     roles: HashSet<String>,
     documents: HashSet<String>,
+    words: HashMap<&'static str, u32>,
+    noun_suffixes: Vec<&'static str>,
 }
 
 pub(super) static LEX: LazyLock<Lexicons> = LazyLock::new(Lexicons::load);
 
 impl Lexicons {
     fn load() -> Lexicons {
-        let mut verbs = HashMap::new();
-        for entry in lexicon::entries(VERBS) {
-            let mut words = entry.split_whitespace();
+        let mut verbs: HashMap<String, Vec<Verb>> = HashMap::new();
+        for entry in VERBS.load() {
+            let mut words = entry.phrase.split_whitespace();
             let base = words.next().unwrap_or_default();
-            let rest = words.next();
-            let needs_that = rest == Some("that");
-            let needs_hearer = rest == Some("someone");
-            for form in inflections(base) {
-                let f = if form.ends_with("ing") {
-                    Form::Ing
-                } else {
-                    Form::Finite
+            let particle = words.next();
+            let mut tags = Tags::default();
+            let irregular = entry.value.split_whitespace().any(|t| t == "past");
+            for tag in entry.value.split_whitespace() {
+                match tag {
+                    "clause" => tags.clause = true,
+                    "that" => tags.that = true,
+                    "object" => tags.object = true,
+                    "infinitive" => tags.infinitive = true,
+                    "hearer" => tags.hearer = true,
+                    "inverts" => tags.inverts = true,
+                    "trails" => tags.trails = true,
+                    _ => {}
+                }
+            }
+            let forms = if irregular {
+                vec![base.to_string()]
+            } else {
+                inflections(base)
+            };
+            for form in forms {
+                let verb = Verb {
+                    tags,
+                    ing: form.ends_with("ing") && !irregular,
+                    past: irregular || form.ends_with("ed"),
+                    particle,
                 };
-                verbs.entry(form).or_insert(Verb {
-                    form: f,
-                    needs_that,
-                    needs_hearer,
-                });
+                let list = verbs.entry(form).or_default();
+                if !list.contains(&verb) {
+                    list.push(verb);
+                }
             }
         }
-        let mut phrases: HashMap<String, Vec<(Vec<String>, PhraseKind)>> = HashMap::new();
-        for entry in lexicon::entries(PHRASES) {
-            let words: Vec<String> = entry.split_whitespace().map(str::to_string).collect();
-            let last = words.last().map(String::as_str).unwrap_or_default();
+        // Entries with a particle first: "call for" before "call".
+        for list in verbs.values_mut() {
+            list.sort_by_key(|v| v.particle.is_none());
+        }
+        let phrases = PhraseMatcher::new(PHRASES.phrases().map(|p| {
+            let last = p.rsplit(' ').next().unwrap_or(p);
             let kind = if matches!(last, "to" | "by") || last.ends_with("ing") {
                 PhraseKind::Prep
             } else {
                 PhraseKind::Channel
             };
-            phrases
-                .entry(words[0].clone())
-                .or_default()
-                .push((words, kind));
-        }
-        for list in phrases.values_mut() {
-            list.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+            (p, kind)
+        }));
+        let mut words: HashMap<&str, u32> = HashMap::new();
+        let mut noun_suffixes = Vec::new();
+        for e in WORDS.load() {
+            if e.value == "noun-suffix" {
+                noun_suffixes.push(e.phrase);
+                continue;
+            }
+            let kind = Word::NAMES
+                .iter()
+                .position(|n| *n == e.value)
+                .map_or(Word::Determiner, |k| Word::ALL[k]);
+            *words.entry(e.phrase).or_default() |= kind.bit();
         }
         Lexicons {
             verbs,
             phrases,
-            roles: lexicon::entries(SOURCES).flat_map(noun_forms).collect(),
-            documents: lexicon::entries(DOCUMENTS).flat_map(noun_forms).collect(),
+            roles: SOURCES.phrases().flat_map(noun_forms).collect(),
+            documents: DOCUMENTS.phrases().flat_map(noun_forms).collect(),
+            words,
+            noun_suffixes,
         }
     }
 
-    /// The reporting verb spelled `word` (lower-case), if any.
-    pub fn verb(&self, word: &str) -> Option<Verb> {
-        self.verbs.get(word).copied()
+    /// The reporting verb entries of the form `word` (lower-case), particle entries first.
+    pub fn verbs(&self, word: &str) -> &[Verb] {
+        self.verbs.get(word).map(Vec::as_slice).unwrap_or(&[])
     }
 
-    /// The cue phrases starting with `word`, longest first.
-    pub fn phrases(&self, word: &str) -> &[(Vec<String>, PhraseKind)] {
-        self.phrases.get(word).map(Vec::as_slice).unwrap_or(&[])
+    /// Whether `word` is the form of a reporting verb.
+    pub fn is_verb(&self, word: &str) -> bool {
+        self.verbs.contains_key(word)
     }
 
     /// Whether `word` (lower-case, possessive stripped) names a role that can be a source.
@@ -115,10 +295,39 @@ impl Lexicons {
     pub fn is_document(&self, word: &str) -> bool {
         self.documents.contains(word)
     }
+
+    /// Whether `word` ends in a suffix of nouns and adjectives (`noun-suffix` entries).
+    pub fn noun_suffix(&self, word: &str) -> bool {
+        self.noun_suffixes.iter().any(|s| word.ends_with(s))
+    }
+
+    /// Whether `word` (lower-case) is a closed-class word of kind `kind`.
+    pub fn is(&self, word: &str, kind: Word) -> bool {
+        self.words.get(word).is_some_and(|k| k & kind.bit() != 0)
+    }
+}
+
+/// Whether a verb of one syllable ends consonant-vowel-consonant ("plan", "slam", "quip"), so
+/// that its final consonant doubles before -ed and -ing.
+fn doubles(base: &str) -> bool {
+    let b = base.as_bytes();
+    let vowel = |c: u8| b"aeiou".contains(&c);
+    let groups = b
+        .iter()
+        .enumerate()
+        .filter(|&(i, &c)| vowel(c) && (i == 0 || !vowel(b[i - 1])))
+        .count();
+    let n = b.len();
+    n >= 3
+        && groups == 1
+        && !vowel(b[n - 1])
+        && !b"wxy".contains(&b[n - 1])
+        && vowel(b[n - 2])
+        && !vowel(b[n - 3])
 }
 
 /// The base form of a verb and its regular inflections.
-fn inflections(base: &str) -> Vec<String> {
+pub(super) fn inflections(base: &str) -> Vec<String> {
     let mut out = vec![base.to_string()];
     let stem_y = base
         .strip_suffix('y')
@@ -132,6 +341,12 @@ fn inflections(base: &str) -> Vec<String> {
     } else if base.ends_with('e') {
         out.push(format!("{base}s"));
         out.push(format!("{base}d"));
+    } else if doubles(base) {
+        let last = &base[base.len() - 1..];
+        out.push(format!("{base}s"));
+        out.push(format!("{base}{last}ed"));
+        out.push(format!("{base}{last}ing"));
+        return out;
     } else {
         out.push(format!("{base}s"));
         out.push(format!("{base}ed"));
@@ -160,331 +375,9 @@ fn noun_forms(noun: &str) -> Vec<String> {
     vec![noun.to_string(), plural]
 }
 
-/// Determiners and other words that put a following reporting word in a noun reading
-/// ("the report", "these claims", "the said company").
-pub(super) const DETERMINERS: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "this",
-    "these",
-    "those",
-    "its",
-    "their",
-    "his",
-    "her",
-    "our",
-    "my",
-    "your",
-    "such",
-    "any",
-    "every",
-    "each",
-    "no",
-    "new",
-    "latest",
-    "recent",
-    "previous",
-    "whose",
-    "another",
-    "other",
-    "same",
-    "some",
-    "many",
-    "several",
-    "few",
-    "most",
-    "all",
-    "both",
-    "two",
-    "three",
-    "said",
-    "initial",
-    "preliminary",
-    "annual",
-    "daily",
-    "weekly",
-    "final",
-];
-
-/// Auxiliaries and modals that may stand between a subject and its reporting verb.
-pub(super) const AUXILIARIES: &[&str] = &[
-    "has", "have", "had", "will", "would", "can", "could", "may", "might", "should", "must",
-    "shall", "do", "does", "did", "is", "are", "was", "were", "be", "been", "being",
-];
-
-/// Forms of "be": before a non-participle reporting verb they make it passive.
-pub(super) const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being"];
-
-/// Adverbs that may stand between a subject and its reporting verb.
-pub(super) const ADVERBS: &[&str] = &[
-    "also",
-    "previously",
-    "later",
-    "earlier",
-    "repeatedly",
-    "publicly",
-    "separately",
-    "further",
-    "again",
-    "recently",
-    "officially",
-    "privately",
-    "first",
-    "then",
-    "now",
-    "still",
-    "already",
-    "once",
-    "reportedly",
-    "initially",
-    "originally",
-    "explicitly",
-    "openly",
-    "formally",
-    "falsely",
-    "wrongly",
-    "correctly",
-    "rightly",
-    "subsequently",
-    "quickly",
-    "flatly",
-    "categorically",
-    "strongly",
-    "firmly",
-    "widely",
-    "frequently",
-    "often",
-    "long",
-    "just",
-];
-
-/// Negations: a negated reporting verb is not counted (precision first).
-pub(super) const NEGATIONS: &[&str] = &["not", "never", "n't", "neither", "nor"];
-
-/// Words that end a noun phrase: conjunctions, complementisers, relatives, clause adverbs,
-/// auxiliaries, infinitival "to", and prepositions that do not occur inside names.
-pub(super) const NP_BREAKERS: &[&str] = &[
-    "that",
-    "which",
-    "who",
-    "whom",
-    "whose",
-    "while",
-    "whereas",
-    "although",
-    "though",
-    "because",
-    "since",
-    "as",
-    "if",
-    "when",
-    "where",
-    "whether",
-    "but",
-    "or",
-    "so",
-    "yet",
-    "after",
-    "before",
-    "unless",
-    "than",
-    "with",
-    "without",
-    "despite",
-    "however",
-    "meanwhile",
-    "thus",
-    "therefore",
-    "what",
-    "how",
-    "why",
-    "to",
-    "by",
-    "not",
-    "also",
-    "has",
-    "have",
-    "had",
-    "will",
-    "would",
-    "can",
-    "could",
-    "may",
-    "might",
-    "should",
-    "must",
-    "shall",
-    "do",
-    "does",
-    "did",
-    "is",
-    "are",
-    "was",
-    "were",
-    "be",
-    "been",
-    "being",
-    "said",
-    "says",
-    "say",
-    "please",
-    "here",
-    "there",
-    "even",
-    "only",
-    "just",
-    "then",
-    "now",
-    "into",
-    "onto",
-    "upon",
-    "about",
-    "against",
-    "through",
-    "during",
-    "until",
-    "amid",
-    "among",
-    "between",
-    "over",
-    "under",
-    "within",
-];
-
-/// Words that end a source written after its cue ("according to the ministry on Monday").
-pub(super) const SOURCE_END: &[&str] = &[
-    "on",
-    "last",
-    "yesterday",
-    "today",
-    "earlier",
-    "this",
-    "familiar",
-    "close",
-    "speaking",
-    "citing",
-    "quoting",
-    "and",
-];
-
-/// Prepositions and adverbs that begin an adjunct between a verb and its that-clause
-/// ("announced on June 1 that", "said in a statement that", "told reporters on Monday that").
-pub(super) const ADJUNCT_START: &[&str] = &[
-    "on",
-    "in",
-    "at",
-    "during",
-    "last",
-    "this",
-    "earlier",
-    "later",
-    "yesterday",
-    "today",
-    "tonight",
-    "recently",
-    "previously",
-    "repeatedly",
-    "publicly",
-    "privately",
-    "separately",
-    "again",
-    "also",
-    "late",
-    "early",
-    "via",
-    "through",
-    "to",
-    "from",
-    "before",
-    "after",
-    "for",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "however",
-    "now",
-    "then",
-    "further",
-    "firmly",
-    "flatly",
-    "strongly",
-    "explicitly",
-    "openly",
-    "once",
-];
-
-/// Words after a comma that start a new clause, which ends a reported clause.
-pub(super) const CLAUSE_STARTS: &[&str] = &[
-    "while",
-    "but",
-    "although",
-    "though",
-    "whereas",
-    "which",
-    "who",
-    "with",
-    "according",
-    "as",
-    "despite",
-    "even",
-    "yet",
-    "however",
-    "adding",
-    "saying",
-];
-
-/// Words that cannot begin the content of a verb without "that" ("said so", "said to be").
-pub(super) const NO_COMPLEMENT: &[&str] = &[
-    "to", "so", "as", "if", "but", "and", "or", "about", "by", "with", "nothing", "that", "which",
-    "who", "when", "while", "what", "how", "why", "where",
-];
-
-/// Prepositions after a document noun that name its author or topic ("reports from Kyiv").
-pub(super) const DOCUMENT_PREPOSITIONS: &[&str] = &["from", "by", "of", "on", "about", "in"];
-
-/// Prepositions that cannot begin a subject ("In May the ministry said").
-pub(super) const LEADING_PREPOSITIONS: &[&str] = &[
-    "in", "on", "at", "for", "from", "of", "like", "after", "during", "since", "by",
-];
-
-/// Days that may stand between a verb and its clause ("said Tuesday it would").
-pub(super) const DAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "yesterday",
-    "today",
-];
-
-/// Subject pronouns, sources on their own.
-pub(super) const PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "it", "you"];
-
-/// Object pronouns: sources after a preposition ("according to him"), hearers ("told them").
-pub(super) const OBJECT_PRONOUNS: &[&str] = &["him", "her", "them", "us", "me", "you"];
-
-/// Abbreviations whose period does not end a sentence.
-pub(super) const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "st", "gen", "col", "lt", "sgt", "capt", "sen", "rep", "gov", "jr",
-    "sr", "inc", "corp", "co", "no", "vs", "prof", "rev", "maj", "adm", "cmdr", "u.s", "u.k",
-];
-
-/// Whether `word` (lower-case) is in `list`.
-pub(super) fn is_in(list: &[&str], word: &str) -> bool {
-    list.contains(&word)
-}
-
-/// `word` without a possessive ending ("ukraine’s" → "ukraine", "officials’" → "officials").
+/// `word` without a possessive ending ("ukraine's" → "ukraine", "officials'" → "officials").
 pub(super) fn strip_possessive(word: &str) -> &str {
-    for suffix in ["’s", "'s", "’", "'"] {
+    for suffix in ["'s", "'"] {
         if let Some(s) = word.strip_suffix(suffix) {
             if !s.is_empty() {
                 return s;
@@ -494,14 +387,14 @@ pub(super) fn strip_possessive(word: &str) -> &str {
     word
 }
 
-/// Whether `word` (lower-case) ends in a possessive "’s" and is not a contraction
-/// ("he’s", "it’s", "that’s").
+/// Whether `word` (lower-case) ends in a possessive "'s" and is not a contraction
+/// ("he's", "it's", "that's").
 pub(super) fn is_possessive(word: &str) -> bool {
     let stripped = strip_possessive(word);
     stripped.len() != word.len()
         && !matches!(
             stripped,
-            "he" | "she" | "it" | "that" | "who" | "there" | "what" | "let"
+            "he" | "she" | "it" | "that" | "who" | "there" | "what" | "let" | "here" | "where"
         )
 }
 
@@ -511,29 +404,33 @@ mod tests {
 
     #[test]
     fn inflections_follow_spelling_rules() {
-        assert_eq!(inflections("say"), ["say", "says", "sayed", "saying"]);
-        assert_eq!(inflections("deny"), ["deny", "denies", "denied", "denying"]);
-        assert_eq!(
-            inflections("state"),
-            ["state", "states", "stated", "stating"]
-        );
-        assert_eq!(
-            inflections("stress"),
-            ["stress", "stresses", "stressed", "stressing"]
-        );
+        const CASES: &[(&str, &[&str])] = &[
+            ("say", &["say", "says", "sayed", "saying"]),
+            ("deny", &["deny", "denies", "denied", "denying"]),
+            ("state", &["state", "states", "stated", "stating"]),
+            ("stress", &["stress", "stresses", "stressed", "stressing"]),
+            ("plan", &["plan", "plans", "planned", "planning"]),
+            ("slam", &["slam", "slams", "slammed", "slamming"]),
+            ("vow", &["vow", "vows", "vowed", "vowing"]),
+            ("claim", &["claim", "claims", "claimed", "claiming"]),
+        ];
+        for (base, forms) in CASES {
+            assert_eq!(inflections(base), *forms, "{base}");
+        }
         assert_eq!(noun_forms("spokesman"), ["spokesman", "spokesmen"]);
         assert_eq!(noun_forms("authority"), ["authority", "authorities"]);
     }
 
     #[test]
     fn lexicons_load() {
-        assert!(LEX.verb("said").is_some());
-        assert!(LEX.verb("suggests").is_some_and(|v| v.needs_that));
-        assert!(LEX.verb("told").is_some_and(|v| v.needs_hearer));
-        assert!(LEX.verb("reporting").is_some_and(|v| v.form == Form::Ing));
+        assert!(!LEX.verbs("said").is_empty());
+        assert!(LEX.verbs("said")[0].past);
+        assert!(LEX.verbs("told")[0].tags.hearer);
+        assert!(LEX.verbs("reporting")[0].ing);
+        assert_eq!(LEX.verbs("calling")[0].particle, Some("for"));
         assert!(LEX.is_role("officials") && LEX.is_role("police"));
         assert!(LEX.is_document("reports"));
-        assert_eq!(LEX.phrases("according")[0].1, PhraseKind::Prep);
-        assert_eq!(LEX.phrases("in")[0].1, PhraseKind::Channel);
+        assert!(LEX.is("the", Word::Determiner) && LEX.is("n't", Word::Negation));
+        assert!(!LEX.is("the", Word::Pronoun));
     }
 }

@@ -1,0 +1,194 @@
+//! What a cue attributes: the quotation, that-clause, embedded question, infinitive, clause or noun phrase after it, or the quotation or clause before a trailing cue; every content ends with its clause and never runs past `CONTENT_MAX` tokens.
+
+use super::lex::{Verb, Word, LEX};
+use super::{Sentence, ADJUNCT_MAX, CONTENT_MAX};
+use crate::text::{Span, TokenKind};
+
+impl Sentence<'_> {
+    /// Content after a verb: a quotation, a that-clause (possibly after an adjunct), an
+    /// embedded question, an infinitive, a clause or a noun phrase, as the verb takes them. The
+    /// flag tells whether a that-clause or a quotation was found.
+    pub(super) fn forward(&self, k: usize, v: Verb) -> Option<(Span, bool)> {
+        let n = self.t.len();
+        if k >= n {
+            return None;
+        }
+        let tags = v.tags;
+        let opens_quote = |m: usize| self.kind(m) == Some(TokenKind::OpenQuote);
+        if (self.punct(k, ':') || self.punct(k, ',')) && opens_quote(k + 1) {
+            return self.quote(k + 1).map(|s| (s, true));
+        }
+        if self.punct(k, ':') && k + 1 < n && (tags.clause || tags.that) {
+            return self.content_from(k + 1).map(|s| (s, true));
+        }
+        if opens_quote(k) {
+            return self.quote(k).map(|s| (s, true));
+        }
+        let mut m = k;
+        if self.is(k, Word::Adjunct) && !(tags.infinitive && self.w(k) == "to") {
+            while m < n
+                && m < k + ADJUNCT_MAX
+                && self.t[m].is_wordlike()
+                && self.w(m) != "that"
+                && !(m > k && self.opens_clause(m))
+            {
+                m += 1;
+            }
+            if (self.punct(m, ':') || self.punct(m, ',')) && opens_quote(m + 1) {
+                return self.quote(m + 1).map(|s| (s, true));
+            }
+            if (tags.clause || tags.that) && m > k && self.opens_clause(m) {
+                // "said after the convention he would not accept"
+                return self.content_from(m).map(|s| (s, false));
+            }
+            if self.w(m) != "that" {
+                m = k;
+            }
+        }
+        if self.w(m) == "that" && (tags.clause || tags.that || tags.object) {
+            return self.content_from(m + 1).map(|s| (s, true));
+        }
+        if (tags.clause || tags.that || tags.object) && self.is(k, Word::Wh) {
+            return self.content_from(k).map(|s| (s, true));
+        }
+        if tags.that && self.opens_clause(k) {
+            // "insisted he has", "knows there are": a clause with a pronoun subject.
+            return self.content_from(k).map(|s| (s, false));
+        }
+        if self.w(k) == "about" && k + 1 < n && self.t[k + 1].is_wordlike() {
+            // "complained about his mic", "wondering about his ability": the topic.
+            return self.content_from(k + 1).map(|s| (s, false));
+        }
+        let refusal = k > 0 && self.is(k - 1, Word::Refusal);
+        if tags.infinitive && self.w(k) == "to" && self.infinitive_after(k + 1, refusal) {
+            return self.content_from(k).map(|s| (s, false));
+        }
+        if tags.infinitive {
+            // "urged voters to …", "called on Congress to …": a hearer, then the infinitive.
+            if let Some((_, he)) = self.hearer(k) {
+                if self.w(he) == "to" && self.infinitive_verb(he + 1) {
+                    return self.content_from(k).map(|s| (s, false));
+                }
+            }
+        }
+        // "said Tuesday it would …", "said on Monday the attack …": a day, then the clause.
+        let day = self.is(k, Word::Day);
+        let skip = if day {
+            1
+        } else if self.w(k) == "on" && self.is(k + 1, Word::Day) {
+            2
+        } else {
+            0
+        };
+        if skip > 0 && tags.clause {
+            let next = k + skip;
+            if next < n
+                && self.t[next].is_word()
+                && !self.is(next, Word::Adjunct)
+                && !self.is(next, Word::NoComplement)
+            {
+                return self.content_from(next).map(|s| (s, false));
+            }
+        }
+        let tok = &self.t[k];
+        // A qualified figure opens a noun phrase too: "reporting over 1,200 casualties".
+        let figure = (k..(k + 3).min(n)).any(|m| self.t[m].is_number());
+        let possessive_day = self.is(k, Word::Day) && self.w(k + 1) == "'s";
+        let starts_np = (tok.is_word()
+            && !self.is(k, Word::Reflexive)
+            && (!self.is(k, Word::Adjunct) || possessive_day)
+            && !self.is(k, Word::NoComplement)
+            && !self.is(k, Word::Preposition))
+            || tok.is_number()
+            || (tok.is_word() && figure && !self.is(k, Word::Conjunction));
+        if starts_np && (tags.clause || tags.object) {
+            return self.content_from(k).map(|s| (s, false));
+        }
+        None
+    }
+
+    /// Whether token `m` opens a clause by its subject: a subject pronoun or "there" ("he has",
+    /// "there are").
+    pub(super) fn opens_clause(&self, m: usize) -> bool {
+        (self.is(m, Word::Pronoun) && self.w(m) != "you") || self.w(m) == "there"
+    }
+
+    /// Whether token `m` (after "to") reads as a verb: a lower-case word that is no function
+    /// word and has no noun or adjective ending ("to military service", "to the talks"), and
+    /// that does not announce speech itself (a refusal "to comment" or "to say" attributes
+    /// nothing).
+    pub(super) fn infinitive_verb(&self, m: usize) -> bool {
+        self.infinitive_after(m, false)
+    }
+
+    /// As [`Sentence::infinitive_verb`]; after a verb of refusal (`refusal`), a verb of speech
+    /// does not count ("declined to comment").
+    pub(super) fn infinitive_after(&self, m: usize, refusal: bool) -> bool {
+        let Some(tok) = self.t.get(m).filter(|t| t.is_word() && !t.cap) else {
+            return false;
+        };
+        let w = tok.norm.as_str();
+        let nominal = LEX.noun_suffix(w) && !w.ends_with("ss");
+        let function = LEX.is(w, Word::Determiner)
+            || LEX.is(w, Word::Preposition)
+            || LEX.is(w, Word::Pronoun)
+            || LEX.is(w, Word::ObjectPronoun)
+            || LEX.is(w, Word::Conjunction);
+        let speech = LEX.is(w, Word::Speech)
+            || LEX
+                .verbs(w)
+                .iter()
+                .any(|v| v.tags.inverts && v.particle.is_none());
+        !(nominal || function || (refusal && speech))
+    }
+
+    /// Content before a trailing cue: the quotation closing at `b` (or just before the comma at
+    /// `b`), else the clause up to the comma.
+    pub(super) fn backward(&self, b: usize) -> Option<Span> {
+        let mut p = b;
+        if self.punct(p, ',') && p > 0 && self.kind(p - 1) == Some(TokenKind::CloseQuote) {
+            p -= 1;
+        }
+        if self.kind(p) == Some(TokenKind::CloseQuote) {
+            return match self.pair[p] {
+                Some(o) => self.quote(o),
+                // The quotation opened in an earlier sentence: its part in this one.
+                None => self.span_of_checked(p.saturating_sub(CONTENT_MAX), p),
+            };
+        }
+        if self.punct(p, ',') {
+            let start = self.clause_start[p].max(p.saturating_sub(CONTENT_MAX));
+            return self.span_of_checked(start, p);
+        }
+        None
+    }
+
+    /// The clause starting at token `k`, up to the next clause boundary (at most
+    /// [`CONTENT_MAX`] tokens).
+    pub(super) fn content_from(&self, k: usize) -> Option<Span> {
+        if k >= self.t.len() {
+            return None;
+        }
+        let end = self.clause_end[k].min(k + CONTENT_MAX);
+        self.span_of_checked(k, end)
+    }
+
+    /// Everything from token `k` to the end of the sentence (at most [`CONTENT_MAX`] tokens).
+    pub(super) fn content_to_end(&self, k: usize) -> Option<Span> {
+        let end = self.t.len().min(k + CONTENT_MAX);
+        self.span_of_checked(k, end)
+    }
+
+    /// The quotation opened at token `o`, without its marks and trailing commas; an unclosed
+    /// quotation runs to the end of the sentence.
+    pub(super) fn quote(&self, o: usize) -> Option<Span> {
+        let c = self.pair[o]
+            .unwrap_or(self.t.len())
+            .min(o + 1 + CONTENT_MAX);
+        let first = (o + 1..c).find(|&m| self.t[m].kind != TokenKind::Punct)?;
+        let last = (first..c)
+            .rev()
+            .find(|&m| !matches!(self.w(m), "," | ";" | ":" | "-" | "—" | "–" | "--"))?;
+        Some(Span::new(self.t[first].span.start, self.t[last].span.end))
+    }
+}

@@ -1,0 +1,99 @@
+//! Cue phrases whose source follows them ("according to X", "as reported by X", "citing X"), channels ("in a statement") and speaker colons ("PENCE: …").
+
+use super::lex::{is_possessive, strip_possessive, Word, LEX};
+use super::{Cand, CandKind, Found, Sentence, CONTENT_MAX};
+use crate::text::TokenKind;
+
+impl Sentence<'_> {
+    /// "according to X", "as reported by X", "citing X", "noted by X".
+    pub(super) fn prepositional(&self, c: &Cand, prev: Option<&Found>) -> Option<Found> {
+        let (s, e) = self.np_right(c.end)?;
+        if !self.is_source(s, e, true) {
+            return None;
+        }
+        let cue = self.span_of(c.start, c.end);
+        let left = c.start;
+        let chained = prev.filter(|p| p.source_end == Some(left));
+        let content = if let Some(p) = chained {
+            p.attr.content
+        } else if left == 0 || self.kind(left - 1) == Some(TokenKind::OpenQuote) {
+            if self.punct(e, ',') {
+                self.content_from(e + 1)
+            } else {
+                None
+            }
+        } else if self.punct(left - 1, ',')
+            || matches!(self.kind(left - 1), Some(TokenKind::CloseQuote))
+        {
+            let b = left - 1;
+            let subject_only = b - self.clause_start[b] <= 6;
+            let parenthetical = self.punct(b, ',')
+                && subject_only
+                && e + 1 < self.t.len()
+                && self.punct(e, ',')
+                && !self.comma_ends_clause(e);
+            if parenthetical {
+                self.content_from(e + 1)
+            } else {
+                self.backward(b)
+            }
+        } else {
+            let start = self.clause_start[left].max(left.saturating_sub(CONTENT_MAX));
+            (start < left).then(|| self.span_of(start, left))
+        };
+        content?;
+        Some(self.found(cue, Some((s, e)), content))
+    }
+
+    /// "in a statement": a cue only when no reporting verb is near (else the verb is the cue).
+    pub(super) fn channel(&self, c: &Cand, cands: &[Cand]) -> Option<Found> {
+        let near_verb = cands
+            .iter()
+            .any(|d| matches!(d.kind, CandKind::Verb(_)) && d.start.abs_diff(c.start) <= 8);
+        if near_verb || !self.punct(c.end, ',') {
+            return None;
+        }
+        let cue = self.span_of(c.start, c.end);
+        if c.start > 0 && self.punct(c.start - 1, ',') {
+            // "The ministry, in a statement, called …"
+            let (s, e) = self.np_left(c.start - 1)?;
+            if !self.is_source(s, e, false) {
+                return None;
+            }
+            let content = self.content_from(c.end + 1)?;
+            return Some(self.found(cue, Some((s, e)), Some(content)));
+        }
+        if c.start == 0 {
+            // "In a statement, the ministry called …": a strict noun phrase, then the claim.
+            let s = c.end + 1;
+            let mut e = s;
+            for m in s..(s + 8).min(self.t.len()) {
+                let tok = &self.t[m];
+                if !tok.is_word() || LEX.is(&tok.norm, Word::Conjunction) {
+                    break;
+                }
+                let bare = strip_possessive(&tok.norm);
+                if tok.cap || LEX.is_role(bare) || LEX.is_document(bare) || is_possessive(&tok.norm)
+                {
+                    e = m + 1;
+                } else if e > s && tok.norm != "of" {
+                    break;
+                }
+            }
+            if e == s || !self.is_source(s, e, false) {
+                return None;
+            }
+            let content = self.content_from(e)?;
+            return Some(self.found(cue, Some((s, e)), Some(content)));
+        }
+        None
+    }
+
+    /// "PENCE: …": the speaker before the colon, the rest as content.
+    pub(super) fn colon(&self, c: &Cand) -> Option<Found> {
+        let start = usize::from(self.kind(0) == Some(TokenKind::OpenQuote));
+        let content = self.content_to_end(c.end)?;
+        let cue = self.t[c.start].span;
+        Some(self.found(cue, Some((start, c.start)), Some(content)))
+    }
+}

@@ -1,0 +1,545 @@
+//! The number at the heart of a figure: numerals and their compounds (fractions, scientific notation, spaced thousands), written numbers, vague magnitudes and proportions.
+
+use super::*;
+
+impl Parser<'_> {
+    /// A numeral, a written number or a vague magnitude at `j`.
+    pub(super) fn core(&self, j: usize) -> Option<Core> {
+        let plain = |value: f64, end: usize| Core {
+            value,
+            end,
+            vague: false,
+            written: false,
+            lone_one: false,
+        };
+        match &self.toks.get(j)?.tok {
+            Tok::Num { value, .. } if value.is_finite() => {
+                if let Some((v, end)) = self.numeric_compound(j) {
+                    return Some(plain(v, end));
+                }
+                if self.group_word(j + 1) {
+                    if let Some(core) = self.written(j) {
+                        return Some(Core {
+                            written: false,
+                            ..core
+                        });
+                    }
+                }
+                Some(plain(*value, j + 1))
+            }
+            Tok::Sym(c) => match FRACTIONS.get(c.to_string().as_str()) {
+                Some(&(v, FractionForm::Glyph)) => Some(plain(v, j + 1)),
+                _ => None,
+            },
+            Tok::Word { .. } => self.vague(j).or_else(|| self.written(j)),
+            _ => None,
+        }
+    }
+
+    /// Whether token `i` is a word that multiplies or closes a group ("hundred", "million").
+    pub(super) fn group_word(&self, i: usize) -> bool {
+        matches!(
+            self.word(i).and_then(|w| NUMBER_WORDS.get(w)),
+            Some((_, WordKind::Mult | WordKind::Scale))
+        )
+    }
+
+    /// An integer numeral without separators at `i`, its value.
+    pub(super) fn integer(&self, i: usize) -> Option<f64> {
+        match self.toks.get(i).map(|t| &t.tok) {
+            Some(Tok::Num {
+                value,
+                commas: false,
+                dots: 0,
+                ..
+            }) if value.is_finite() => Some(*value),
+            _ => None,
+        }
+    }
+
+    /// Numerals spanning several tokens: "3/4" (numerator below the denominator, not part of a
+    /// date "3/4/2020"), "2 1/4", "2½", scientific "1.3e6".
+    pub(super) fn numeric_compound(&self, j: usize) -> Option<(f64, usize)> {
+        if let Some(found) = self.scientific(j).or_else(|| self.spaced_thousands(j)) {
+            return Some(found);
+        }
+        let slash = |i: usize| -> Option<f64> {
+            let (a, b) = (self.integer(i)?, self.integer(i + 2)?);
+            let shape = self.sym(i + 1) == Some('/') && self.adjacent(i) && self.adjacent(i + 1);
+            let date_like = (self.adjacent(i + 2)
+                && matches!(
+                    self.toks.get(i + 3).map(|t| &t.tok),
+                    Some(Tok::Sym('/' | ':'))
+                ))
+                || (i > 0 && self.adjacent(i - 1) && self.sym(i - 1) == Some('/'));
+            let usual = FRACTIONS.contains_key(format!("/{b}").as_str());
+            let date = a <= 12.0 && b <= 31.0 && !usual;
+            (shape && !date_like && !date && a < b && b <= 1000.0).then_some(a / b)
+        };
+        if let Some(f) = slash(j) {
+            return Some((f, j + 3));
+        }
+        let whole = self.integer(j)?;
+        if !self.adjacent(j) && whole < 1000.0 {
+            if let Some(f) = slash(j + 1) {
+                return Some((whole + f, j + 4));
+            }
+        }
+        if self.adjacent(j) {
+            if let Some(Tok::Sym(c)) = self.toks.get(j + 1).map(|t| &t.tok) {
+                if let Some(&(f, FractionForm::Glyph)) = FRACTIONS.get(c.to_string().as_str()) {
+                    return Some((whole + f, j + 2));
+                }
+            }
+        }
+        None
+    }
+
+    /// Scientific notation glued to a numeral: "1e10", "1.3e6", "-12e-1", "2.48×10−5".
+    pub(super) fn scientific(&self, j: usize) -> Option<(f64, usize)> {
+        let Tok::Num { value, .. } = self.toks.get(j)?.tok else {
+            return None;
+        };
+        let glued = |i: usize| self.adjacent(i);
+        let mut k = j + 1;
+        if self.word(k) == Some("e") && glued(j) && glued(k) {
+            k += 1;
+        } else if self.sym(k) == Some('×')
+            && glued(j)
+            && glued(k)
+            && self.integer(k + 1) == Some(10.0)
+            && glued(k + 1)
+        {
+            k += 2;
+        } else {
+            return None;
+        }
+        let negative = matches!(self.sym(k), Some('-' | '−'));
+        if (negative || self.sym(k) == Some('+')) && glued(k) {
+            k += 1;
+        }
+        let exponent = self.integer(k)?;
+        if exponent > 300.0 {
+            return None;
+        }
+        let exponent = if negative { -exponent } else { exponent };
+        Some((value * 10f64.powf(exponent), k + 1))
+    }
+
+    /// Thousands written in groups of three digits apart, as SI style and many countries write
+    /// them: "10 000 dollars", "1 234 567.89" (each later group has exactly three digits before
+    /// any decimals, one blank between).
+    pub(super) fn spaced_thousands(&self, j: usize) -> Option<(f64, usize)> {
+        let mut value = self.integer(j).filter(|v| *v < 1000.0)?;
+        let mut k = j + 1;
+        while let Some(t) = self.toks.get(k) {
+            let gap = t.span.start - self.toks[k - 1].span.end;
+            let Tok::Num {
+                value: v,
+                commas: false,
+                dots,
+                int_digits: 3,
+                ..
+            } = t.tok
+            else {
+                break;
+            };
+            if gap == 0 || gap > 3 || dots > 1 {
+                break;
+            }
+            value = value * 1000.0 + v;
+            k += 1;
+            if dots == 1 {
+                break;
+            }
+        }
+        (k > j + 1).then_some((value, k))
+    }
+
+    /// "thousands", "tens of thousands", "hundreds of millions", "dozens", "scores of".
+    pub(super) fn vague(&self, j: usize) -> Option<Core> {
+        let magnitude = |i: usize| match NUMBER_WORDS.get(self.word(i)?) {
+            Some(&(v, WordKind::Vague)) => Some(v),
+            _ => None,
+        };
+        let mut value = magnitude(j)?;
+        let mut end = j + 1;
+        while self.word(end) == Some("of") {
+            match magnitude(end + 1) {
+                Some(v) if v > value => {
+                    value *= v;
+                    end += 2;
+                }
+                _ => break,
+            }
+        }
+        let needs_of = matches!(self.word(j), Some("scores" | "tens"));
+        if needs_of && end == j + 1 && self.word(end) != Some("of") {
+            return None;
+        }
+        Some(Core {
+            value,
+            end,
+            vague: true,
+            written: true,
+            lone_one: false,
+        })
+    }
+
+    /// A written number: "twenty-one", "one hundred and six", "half a million", "a dozen",
+    /// "two and a half million", "three fifths", "two point two", and numerals inside ("4 thousand
+    /// 3 hundred and 21"). A numeral counts as a group value only before "hundred", "thousand", …
+    /// or after an "and" that follows such a word.
+    pub(super) fn written(&self, j: usize) -> Option<Core> {
+        let kind = |i: usize, after_and: bool| -> Option<(f64, WordKind)> {
+            if let Some(v) = self.integer(i) {
+                return (self.group_word(i + 1) || after_and).then_some((v, WordKind::Unit));
+            }
+            NUMBER_WORDS.get(self.word(i)?).copied()
+        };
+        let mut n = Number::default();
+        let mut i = j;
+        if self.word(j) == Some("a") && self.group_word(j + 1) {
+            (n.current, n.since_and, i) = (1.0, 1.0, j + 1);
+        } else if matches!(self.word(j), Some("a" | "an" | "one")) && self.fraction(j + 1, 1.0) {
+            (n.current, n.since_and, n.words, i) = (1.0, 1.0, 1, j + 1);
+        } else if let Some(f) = self.fraction_of_scale(j) {
+            return Some(f);
+        }
+        let mut after_and = false;
+        loop {
+            if n.words > 0 {
+                if let Some((d, end)) =
+                    self.compound_denominator(i, n.since_and_total + n.since_and)
+                {
+                    // "one twenty-fifth", "three twenty-firsts", "one hundred thirty-fifths"
+                    let numerator = n.since_and_total + n.since_and;
+                    let value = n.at_and + numerator / d;
+                    return Some(if value < 1.0 {
+                        self.scaled_fraction(value, end)
+                    } else {
+                        Core {
+                            value,
+                            end,
+                            vague: false,
+                            written: true,
+                            lone_one: false,
+                        }
+                    });
+                }
+                if let Some(end) = self.denominator(&mut n, i) {
+                    let value = n.value();
+                    return Some(if value < 1.0 {
+                        self.scaled_fraction(value, end)
+                    } else {
+                        Core {
+                            value,
+                            end,
+                            vague: false,
+                            written: true,
+                            lone_one: false,
+                        }
+                    });
+                }
+            }
+            match kind(i, after_and) {
+                Some((v, WordKind::Unit)) => n.unit(v),
+                // "twenty-two hundred" = 2200, but not "3 hundred and 2 hundred"
+                Some((v, WordKind::Mult)) if n.current < 100.0 => n.mult(v),
+                Some((v, WordKind::Scale)) => n.scale(v),
+                _ => break,
+            }
+            n.words += 1;
+            i += 1;
+            after_and = false;
+            if self.word(i) == Some("point") {
+                if let Some((d, end)) = self.decimals(i + 1) {
+                    n.current += d;
+                    n.since_and += d;
+                    i = end;
+                }
+            }
+            let joined = self.sym(i) == Some('-') && self.adjacent(i - 1) && self.adjacent(i);
+            let and = self.word(i) == Some("and");
+            if and && matches!(self.word(i + 1), Some("a" | "an" | "one")) {
+                if let Some((d, FractionForm::One | FractionForm::Ordinal)) =
+                    self.word(i + 2).and_then(|w| FRACTIONS.get(w)).copied()
+                {
+                    n.add_fraction(1.0 / d);
+                    i += 3;
+                    continue;
+                }
+            }
+            if (joined || and)
+                && matches!(
+                    kind(i + 1, and && n.grouped),
+                    Some((_, WordKind::Unit | WordKind::Mult))
+                )
+            {
+                if and {
+                    n.mark_and();
+                    after_and = n.grouped;
+                }
+                i += 1;
+            }
+        }
+        if n.words == 0 {
+            return None;
+        }
+        Some(Core {
+            value: n.value(),
+            end: i,
+            vague: false,
+            written: true,
+            lone_one: n.words == 1 && self.word(j) == Some("one"),
+        })
+    }
+
+    /// Whether word `i` is a fraction denominator fitting numerator `numerator` ("a third of",
+    /// "two thirds"; not "a third option").
+    pub(super) fn fraction(&self, i: usize, numerator: f64) -> bool {
+        let Some(&(_, form)) = self.word(i).and_then(|w| FRACTIONS.get(w)) else {
+            return false;
+        };
+        let hyphenated = self.sym(i + 1) == Some('-') && self.adjacent(i);
+        match form {
+            _ if hyphenated => false,
+            FractionForm::Plural => numerator > 1.0,
+            FractionForm::One => numerator == 1.0,
+            FractionForm::Ordinal => numerator == 1.0 && self.word(i + 1).is_none_or(|w| w == "of"),
+            FractionForm::Glyph | FractionForm::Slash | FractionForm::Compound => false,
+        }
+    }
+
+    /// A denominator at `i` after the number read so far: divides what came after the last
+    /// "and" ("one hundred and two fifths" = 100.4, "twenty-three fifths" = 4.6; after a scale
+    /// word, a fraction of that scale: "six million and two thirds"). Returns the end.
+    fn denominator(&self, n: &mut Number, i: usize) -> Option<usize> {
+        let numerator = n.since_and_total + n.since_and;
+        if !self.fraction(i, numerator) {
+            return None;
+        }
+        let d = self.word(i).and_then(|w| FRACTIONS.get(w))?.0;
+        let base = n.at_and;
+        let fraction = numerator / d * n.and_scale.unwrap_or(1.0);
+        (n.total, n.current) = (base + fraction, 0.0);
+        Some(i + 1)
+    }
+
+    /// A denominator written as a tens word joined to an ordinal ("twenty-fifth",
+    /// "thirty-fifths", "twenty-firsts") after the numerator read so far: its value and end.
+    pub(super) fn compound_denominator(&self, i: usize, numerator: f64) -> Option<(f64, usize)> {
+        let tens = match NUMBER_WORDS.get(self.word(i)?) {
+            Some(&(v, WordKind::Unit)) if v >= 20.0 && v % 10.0 == 0.0 => v,
+            _ => return None,
+        };
+        if !(self.sym(i + 1) == Some('-') && self.adjacent(i) && self.adjacent(i + 1)) {
+            return None;
+        }
+        let &(d, form) = FRACTIONS.get(self.word(i + 2)?)?;
+        let fits = match form {
+            FractionForm::Ordinal | FractionForm::One => numerator == 1.0,
+            FractionForm::Plural => numerator > 1.0,
+            FractionForm::Compound => true,
+            _ => false,
+        };
+        let singular_one = !self.word(i + 2)?.ends_with('s');
+        (fits && (singular_one == (numerator == 1.0))).then_some((tens + d, i + 3))
+    }
+
+    /// A proportion after a number: "one out of three", "1 in twenty-one", "1 over 3",
+    /// "2000 over 3" (the numerator below the denominator for "out of" and "in"; no year; no
+    /// currency; "over" only when nothing is counted after it).
+    pub(super) fn proportion(&self, core: Core, prefixed: bool) -> Option<(f64, usize)> {
+        if core.vague || core.value.fract() != 0.0 || prefixed {
+            return None;
+        }
+        let (at, part) = match (self.word(core.end), self.word(core.end + 1)) {
+            (Some("out"), Some("of")) => (core.end + 2, true),
+            (Some("in"), _) => (core.end + 1, true),
+            (Some("over"), _) => (core.end + 1, false),
+            _ => return None,
+        };
+        let second = self
+            .core(at)
+            .filter(|c| !c.vague && c.value.fract() == 0.0)?;
+        let year = self.toks.get(at).is_some_and(|t| is_year(&t.tok));
+        if year || second.value == 0.0 || (part && second.value <= core.value) {
+            return None;
+        }
+        if part && second.value > 1000.0 {
+            return None;
+        }
+        // "1 over 3" ends there; "$84 billion over 10 years" is a period, not a division.
+        let ends = self.word(second.end).is_none() && !self.number_at(second.end);
+        if !part && !ends {
+            return None;
+        }
+        Some((core.value / second.value, second.end))
+    }
+
+    /// A fraction followed by "of a"/"a" and a scale word: "three quarters of a million".
+    pub(super) fn scaled_fraction(&self, value: f64, end: usize) -> Core {
+        let skip = match (self.word(end), self.word(end + 1)) {
+            (Some("of"), Some("a")) => 2,
+            (Some("a"), _) => 1,
+            _ => 0,
+        };
+        let (value, end) = match self.word(end + skip).and_then(|w| NUMBER_WORDS.get(w)) {
+            Some(&(v, WordKind::Scale)) => (value * v, end + skip + 1),
+            _ => (value, end),
+        };
+        Core {
+            value,
+            end,
+            vague: false,
+            written: true,
+            lone_one: false,
+        }
+    }
+
+    /// "half a million", "half million", "quarter million", "a quarter of a million".
+    pub(super) fn fraction_of_scale(&self, j: usize) -> Option<Core> {
+        let k = j + usize::from(self.word(j) == Some("a"));
+        let (d, form) = self.word(k).and_then(|w| FRACTIONS.get(w)).copied()?;
+        if form != FractionForm::One {
+            return None;
+        }
+        let core = self.scaled_fraction(1.0 / d, k + 1);
+        (core.end > k + 1).then_some(core)
+    }
+
+    /// Digits after "point": "zero three" = .03, "seventy-one" = .71.
+    pub(super) fn decimals(&self, i: usize) -> Option<(f64, usize)> {
+        let digit = |i: usize| match self.word(i).and_then(|w| NUMBER_WORDS.get(w)) {
+            Some(&(v, WordKind::Unit)) => Some(v),
+            _ => None,
+        };
+        let first = digit(i)?;
+        let mut digits = String::new();
+        let mut end = i;
+        if first >= 10.0 {
+            let mut v = first;
+            end += 1;
+            if self.sym(end) == Some('-') && self.adjacent(end - 1) && self.adjacent(end) {
+                if let Some(u) = digit(end + 1).filter(|u| *u < 10.0) {
+                    v += u;
+                    end += 2;
+                }
+            }
+            digits = format!("{v}");
+        } else {
+            while let Some(v) = digit(end).filter(|v| *v < 10.0) {
+                digits += &format!("{v}");
+                end += 1;
+            }
+        }
+        let value: f64 = format!("0.{digits}").parse().ok()?;
+        Some((value, end))
+    }
+
+    /// A bare "half" after a qualifier ("more than half the voters"): 0.5.
+    pub(super) fn half_after_qualifier(&self, j: usize, qualified: bool) -> Option<Core> {
+        (qualified && self.word(j) == Some("half")).then_some(Core {
+            value: 0.5,
+            end: j + 1,
+            vague: false,
+            written: true,
+            lone_one: false,
+        })
+    }
+
+    /// "a pound", "an ml", "a millilitre", "half a litre", "half-litre": one (or half) of a
+    /// unit of two letters or more; after "a"/"an" only an abbreviation ("an ml", "a lb") or a
+    /// unit that ends the text ("a pound"), since "a degree of", "a ton of" are idioms.
+    pub(super) fn one_unit(&self, j: usize) -> Option<Core> {
+        let (value, at) = match (self.word(j), self.word(j + 1)) {
+            (Some("a" | "an"), _) => (1.0, j + 1),
+            (Some("half"), Some("a")) => (0.5, j + 2),
+            (Some("half"), _) if self.sym(j + 1) == Some('-') && self.adjacent(j) => (0.5, j + 2),
+            (Some("half"), _) => (0.5, j + 1),
+            _ => return None,
+        };
+        let unit = self.word(at)?;
+        let (name, n) = self.phrase(&UNITS, at)?;
+        let glued_dash = self.sym(at + n) == Some('-') && self.adjacent(at + n - 1);
+        if unit.len() < 2 || glued_dash || is_currency(&name) && value != 1.0 {
+            return None;
+        }
+        let abbreviation = unit.len() <= 3 && !unit.contains(['a', 'e', 'i', 'o', 'u']);
+        let last = self.toks[at + n..]
+            .iter()
+            .all(|t| matches!(t.tok, Tok::Sym(_)));
+        if value == 1.0 && !(abbreviation || last) {
+            return None;
+        }
+        Some(Core {
+            value,
+            end: at,
+            vague: false,
+            written: true,
+            lone_one: false,
+        })
+    }
+}
+
+/// The running value of a written number: closed groups (`total`), the open group (`current`),
+/// and the same counted from the last "and" (for fractions: "one hundred and two fifths").
+#[derive(Clone, Copy, Debug, Default)]
+struct Number {
+    total: f64,
+    current: f64,
+    /// Value at the last "and".
+    at_and: f64,
+    /// Closed and open groups since the last "and".
+    since_and_total: f64,
+    since_and: f64,
+    /// The scale word just before the last "and" ("six million and two thirds").
+    and_scale: Option<f64>,
+    last_scale: Option<f64>,
+    /// Whether a "hundred"/"thousand"/… was read (numerals may follow an "and" then).
+    grouped: bool,
+    words: usize,
+}
+
+impl Number {
+    fn value(&self) -> f64 {
+        self.total + self.current
+    }
+
+    fn unit(&mut self, v: f64) {
+        self.current += v;
+        self.since_and += v;
+    }
+
+    fn mult(&mut self, v: f64) {
+        self.current = or_one(self.current) * v;
+        self.since_and = or_one(self.since_and) * v;
+        self.grouped = true;
+    }
+
+    fn scale(&mut self, v: f64) {
+        self.total += or_one(self.current) * v;
+        self.current = 0.0;
+        self.since_and_total += or_one(self.since_and) * v;
+        self.since_and = 0.0;
+        self.last_scale = Some(v);
+        self.grouped = true;
+    }
+
+    fn mark_and(&mut self) {
+        self.at_and = self.value();
+        self.and_scale = (self.current == 0.0).then_some(self.last_scale).flatten();
+        self.since_and_total = 0.0;
+        self.since_and = 0.0;
+    }
+
+    /// "and a half": of the last scale right after it ("five billion and a half"), else added.
+    fn add_fraction(&mut self, f: f64) {
+        match self.last_scale {
+            Some(scale) if self.current == 0.0 => self.total += f * scale,
+            _ => self.current += f,
+        }
+        self.words += 1;
+    }
+}

@@ -2,7 +2,7 @@
 //! (`../shared/evaldata/readability_pages`, read in place, never copied), plus hand-made pages.
 #![cfg(not(target_arch = "wasm32"))]
 
-use claimlens::page::{extract_article, parse_html, PageNode};
+use claimlens::page::{extract_article, parse_html, PageSnapshot};
 use std::collections::HashMap;
 use std::path::PathBuf;
 
@@ -45,13 +45,11 @@ fn token_f1(ours: &str, expected: &str) -> f64 {
     2.0 * p * r / (p + r)
 }
 
-fn all_text(node: &PageNode, out: &mut String) {
-    match node {
-        PageNode::Text(t) => {
-            out.push_str(t);
-            out.push(' ');
-        }
-        PageNode::Element { children, .. } => children.iter().for_each(|c| all_text(c, out)),
+/// Every text node of a page, separated by spaces.
+fn all_text(page: &PageSnapshot, out: &mut String) {
+    for t in page.text_nodes() {
+        out.push_str(t);
+        out.push(' ');
     }
 }
 
@@ -71,8 +69,8 @@ fn readability_pages_token_f1() {
         let source = std::fs::read_to_string(page.join("source.html")).unwrap_or_default();
         let expected = std::fs::read_to_string(page.join("expected.html")).unwrap_or_default();
         let mut expected_text = String::new();
-        all_text(&parse_html(&expected, "").root, &mut expected_text);
-        let ours = extract_article(&parse_html(&source, "").root)
+        all_text(&parse_html(&expected, ""), &mut expected_text);
+        let ours = extract_article(&parse_html(&source, ""))
             .map(|a| a.text)
             .unwrap_or_default();
         let f1 = token_f1(&ours, &expected_text);

@@ -8,7 +8,7 @@
 // `ui.rs` names these as `crate::…`.
 use claimlens::{compare, page, Corpus, Finding, Kind, Verdict};
 use serde::Deserialize;
-use serde_json::{json, Value};
+use serde_json::json;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, KeyboardEvent, KeyboardEventInit};
@@ -66,30 +66,39 @@ struct Range {
     end_offset: usize,
 }
 
-/// The snapshot of `paras` and its text nodes in order.
+/// The snapshot of `paras` (in the wire form the content script sends: columns) and its text
+/// nodes in order.
 fn snapshot(paras: &[&[&str]]) -> (JsValue, Vec<String>) {
-    // Text node 0 is the navigation's "Home" link.
-    let mut nodes = vec!["Home".to_string()];
-    let mut children = Vec::new();
+    // (depth, tag, text, class); an empty tag is a text node.
+    let mut rows: Vec<(u32, &str, String, &str)> = vec![
+        (0, "body", String::new(), ""),
+        (1, "nav", String::new(), ""),
+        (2, "a", String::new(), ""),
+        (3, "", "Home".to_string(), ""), // text node 0
+        (1, "article", String::new(), "story"),
+    ];
     for (i, para) in paras.iter().enumerate() {
-        let mut kids = Vec::new();
+        rows.push((2, if i == 0 { "h1" } else { "p" }, String::new(), ""));
         for n in *para {
             if let Some(link) = n.strip_prefix('[').and_then(|n| n.strip_suffix(']')) {
-                nodes.push(link.to_string());
-                kids.push(json!({"tag": "a", "children": [link]}));
+                rows.push((3, "a", String::new(), ""));
+                rows.push((4, "", link.to_string(), ""));
             } else {
-                nodes.push(n.to_string());
-                kids.push(Value::String(n.to_string()));
+                rows.push((3, "", n.to_string(), ""));
             }
         }
-        children.push(json!({"tag": if i == 0 { "h1" } else { "p" }, "children": kids}));
     }
+    let nodes = rows
+        .iter()
+        .filter(|r| r.1.is_empty())
+        .map(|r| r.2.clone())
+        .collect();
     let snap = json!({
         "url": "https://example.org/news", "title": "Test",
-        "root": {"tag": "body", "children": [
-            {"tag": "nav", "children": [{"tag": "a", "children": ["Home"]}]},
-            {"tag": "article", "class": "story", "children": children},
-        ]},
+        "depth": rows.iter().map(|r| r.0).collect::<Vec<_>>(),
+        "tag": rows.iter().map(|r| r.1).collect::<Vec<_>>(),
+        "text": rows.iter().map(|r| r.2.as_str()).collect::<Vec<_>>(),
+        "class": rows.iter().map(|r| r.3).collect::<Vec<_>>(),
     });
     (js_sys::JSON::parse(&snap.to_string()).unwrap(), nodes)
 }

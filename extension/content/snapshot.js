@@ -1,6 +1,7 @@
-// Serialises the visible DOM of document.body into a PageSnapshot (see src/page/mod.rs):
-// an element is {tag, id?, class?, role?, children}, a text node is a plain string. Text nodes
-// are numbered 0.. in depth-first order; `nodes[i]` is the live Text node of string number i.
+// Serialises the visible DOM of document.body into a PageSnapshot (see src/page/snapshot.rs):
+// the elements and text nodes in document order as columns — depth below <body>, tag ('' for a
+// text node), text, id, class, role. Text nodes are numbered 0.. in that order; `nodes[i]` is
+// the live Text node number i. Flat and iterative: any depth costs O(nodes).
 'use strict';
 (() => {
   const ns = (globalThis.ClaimLens ??= {});
@@ -10,6 +11,7 @@
     'script', 'style', 'noscript', 'template', 'svg', 'iframe', 'canvas', 'textarea',
     'input', 'select', 'object', 'embed', 'math',
   ]);
+  const COLUMNS = ['depth', 'tag', 'text', 'id', 'class', 'role'];
 
   /** True when `el` and its subtree are not shown (checked once per element, not per node). */
   function hidden(el) {
@@ -22,27 +24,34 @@
   ns.yieldToPage = () =>
     globalThis.scheduler?.yield ? globalThis.scheduler.yield() : new Promise((r) => setTimeout(r, 0));
 
+  /** Empty columns. */
+  ns.emptyColumns = () => Object.fromEntries(COLUMNS.map((c) => [c, []]));
+
   /**
    * The walk as a generator, so it can run in one go or in slices: it yields (nothing) every
-   * CHECK_EVERY visited nodes and finally returns {snapshot, nodes}. Iterative (an explicit
-   * stack), so deep pages cannot overflow the JS stack. If the page changes between slices the
-   * result may mix old and new; the caller's MutationObserver then asks for a fresh one.
+   * CHECK_EVERY visited nodes and finally returns {snapshot, nodes, items}: `items[i]` is the DOM
+   * node of row i (for diff). Iterative (an explicit stack), so deep pages cannot overflow the
+   * JS stack. If the page changes between slices the result may mix old and new; the caller's
+   * MutationObserver then asks for a fresh one.
    */
   const CHECK_EVERY = 128;
   function* walk(body, exclude) {
+    const cols = ns.emptyColumns();
+    const items = [];
     const nodes = [];
-    const element = (el) => {
-      const out = { tag: el.localName, children: [] };
-      if (el.id) out.id = el.id;
-      const cls = el.getAttribute('class');
-      if (cls) out.class = cls;
-      const role = el.getAttribute('role');
-      if (role) out.role = role;
-      return out;
+    const row = (node, depth, tag, text, el) => {
+      items.push(node);
+      cols.depth.push(depth);
+      cols.tag.push(tag);
+      cols.text.push(text);
+      cols.id.push(el ? el.id : '');
+      cols.class.push(el?.getAttribute('class') ?? '');
+      cols.role.push(el?.getAttribute('role') ?? '');
     };
-    if (!body) return { snapshot: { url: location.href, title: document.title, root: { tag: 'body', children: [] } }, nodes };
-    const root = element(body);
-    const stack = [{ out: root, next: body.firstChild }];
+    const done = () => ({ snapshot: { url: location.href, title: document.title, ...cols }, nodes, items });
+    if (!body) return done();
+    row(body, 0, body.localName, '', body);
+    const stack = [{ next: body.firstChild, depth: 1 }];
     let visited = 0;
     while (stack.length) {
       const top = stack[stack.length - 1];
@@ -55,21 +64,20 @@
       if (child.nodeType === Node.TEXT_NODE) {
         if (child.data.length === 0) continue;
         nodes.push(child);
-        top.out.children.push(child.data);
+        row(child, top.depth, '', child.data, null);
       } else if (child.nodeType === Node.ELEMENT_NODE) {
         if (child === exclude || SKIP.has(child.localName)) continue;
         if (child.isContentEditable || hidden(child)) continue;
-        const out = element(child);
-        top.out.children.push(out);
-        stack.push({ out, next: child.firstChild });
+        row(child, top.depth, child.localName, '', child);
+        stack.push({ next: child.firstChild, depth: top.depth + 1 });
       }
       if (++visited % CHECK_EVERY === 0) yield;
     }
-    return { snapshot: { url: location.href, title: document.title, root }, nodes };
+    return done();
   }
 
   /**
-   * Returns {snapshot, nodes}. `exclude` is ClaimLens's own host element (left out).
+   * Returns {snapshot, nodes, items}. `exclude` is ClaimLens's own host element (left out).
    * Editable regions (contenteditable) are left alone entirely.
    */
   ns.snapshot = function snapshot(body = document.body, exclude = null) {
@@ -82,7 +90,7 @@
 
   /**
    * The same as `snapshot`, in slices of at most about `sliceMs` of main-thread time with the
-   * page running between them (long pages must not freeze). Resolves to {snapshot, nodes}.
+   * page running between them (long pages must not freeze). Resolves to {snapshot, nodes, items}.
    */
   ns.snapshotAsync = async function snapshotAsync(body = document.body, exclude = null, sliceMs = 8) {
     const steps = walk(body, exclude);

@@ -175,7 +175,7 @@ fn article(
         Some(Kind::Html) => {
             let page = parse_html(&text, path);
             let article =
-                extract_article(&page.root).ok_or_else(|| format!("{path}: no article found"))?;
+                extract_article(&page).ok_or_else(|| format!("{path}: no article found"))?;
             (Some(page.title).filter(|t| !t.is_empty()), article.text)
         }
         Some(Kind::Markdown) => markdown_text(&text),

@@ -29,13 +29,19 @@ const SENTENCES = [
   'Engineers expect repairs to take weeks, though the schedule could potentially slip again.',
   'Residents described long queues at the few shops that stayed open through the night.',
 ];
-const paras = [];
+// The snapshot's wire form (src/page/snapshot.rs): one row per element or text node.
+const snapshot = { url: 'https://example.org/bench', title: 'Bench', depth: [], tag: [], text: [] };
+const row = (depth, tag, text = '') => { snapshot.depth.push(depth); snapshot.tag.push(tag); snapshot.text.push(text); };
+row(0, 'body');
+row(1, 'article');
+row(2, 'h1');
+row(3, '', 'Bench');
 for (let i = 0, size = 0; size < 1024 * 1024; i++) {
   const p = Array.from({ length: 5 }, (_, j) => SENTENCES[(i + j) % 5]).join(' ');
-  paras.push({ tag: 'p', children: [p] });
+  row(2, 'p');
+  row(3, '', p);
   size += p.length;
 }
-const snapshot = { url: 'https://example.org/bench', title: 'Bench', root: { tag: 'body', children: [{ tag: 'article', children: [{ tag: 'h1', children: ['Bench'] }, ...paras] }] } };
 mkdirSync(path.join(ROOT, 'target'), { recursive: true });
 const input = path.join(ROOT, 'target/bench-snapshot.json');
 writeFileSync(input, JSON.stringify(snapshot));

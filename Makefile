@@ -4,7 +4,7 @@
 SHELL := /bin/bash
 export PATH := $(CURDIR)/.tools/bin:$(CURDIR)/tests/e2e/node_modules/.bin:$(PATH)
 
-.PHONY: setup build demo test test-native test-wasm test-e2e lint eval bench clean
+.PHONY: setup build demo test test-native test-wasm test-e2e lint eval bench clean protocol
 
 setup:
 	@bash scripts/setup.sh
@@ -29,6 +29,10 @@ bench: build
 ## eval: accuracy on the public test sets in ../shared/evaldata; rewrites EVALUATION.md's figures
 eval: setup
 	cargo run --release --quiet --example eval -- --write
+
+## protocol: rewrite the generated block of extension/protocol.js from the core (src/page/gate.rs)
+protocol:
+	CLAIMLENS_WRITE_PROTOCOL=1 cargo test --quiet --test protocol
 
 lint:
 	cargo fmt --all -- --check

@@ -1,7 +1,10 @@
 // The sidebar page (an extension page inside the iframe the content script injects). It waits
 // for the one init message carrying the token from its URL hash and a MessagePort, then talks
 // only over that port. All analysis and rendering is the Rust core (pkg/claimlens.js).
+import './protocol.js';
 import init, { Sidebar } from './pkg/claimlens.js';
+
+const { make, read } = globalThis.ClaimLens.protocol;
 
 const token = location.hash.slice(1);
 const app = document.getElementById('app');
@@ -9,7 +12,11 @@ let port = null;
 
 const ready = (async () => {
   await init();
-  const sidebar = new Sidebar(app, (id) => port?.postMessage({ type: 'reveal', id }));
+  const sidebar = new Sidebar(
+    app,
+    (id) => post(make('reveal', { id })),
+    (kind, visible) => post(make('filter', { kind, visible })),
+  );
   // The corpus file built by `make build` (extension/corpus.bin); without it, or if it cannot be
   // read, the sidebar keeps the sample corpus compiled into the wasm and says so in the footer.
   let note = '';
@@ -32,7 +39,8 @@ function post(msg) {
 async function onPortMessage(e) {
   const msg = e.data;
   const sidebar = await ready;
-  if (msg?.type === 'page') {
+  const name = read(msg, 'content');
+  if (name === 'page') {
     let result;
     try {
       result = sidebar.analyze(msg.snapshot);
@@ -43,8 +51,8 @@ async function onPortMessage(e) {
       }));
       return;
     }
-    post({ type: 'findings', isArticle: result.isArticle, count: result.count, findings: result.findings });
-  } else if (msg?.type === 'focus') {
+    post(make('findings', { isArticle: result.isArticle, count: result.count, findings: result.findings }));
+  } else if (name === 'focus') {
     sidebar.focus(msg.id);
   }
 }
@@ -52,7 +60,7 @@ async function onPortMessage(e) {
 // Exactly one init, from the parent window, with our token.
 function onWindowMessage(e) {
   const msg = e.data;
-  if (port || e.source !== window.parent || msg?.type !== 'claimlens-init') return;
+  if (port || e.source !== window.parent || read(msg, 'content') !== 'init') return;
   if (!token || msg.token !== token || !e.ports[0]) return;
   port = e.ports[0];
   port.onmessage = onPortMessage;
@@ -60,11 +68,4 @@ function onWindowMessage(e) {
 }
 window.addEventListener('message', onWindowMessage);
 
-document.getElementById('collapse').addEventListener('click', () => post({ type: 'collapse' }));
-
-// Registered after the Sidebar's own listener, so the Rust handler has already flipped the filter
-// button: tell the page which kinds to show.
-ready.then(() => app.addEventListener('click', (e) => {
-  const button = e.target.closest?.('button[data-filter]');
-  if (button) post({ type: 'filter', kind: button.dataset.filter, visible: button.getAttribute('aria-pressed') === 'true' });
-}));
+document.getElementById('collapse').addEventListener('click', () => post(make('collapse')));

@@ -113,7 +113,11 @@ fn root() -> Element {
 
 fn sidebar(root: &Element) -> ui::SidebarUi {
     let on_click = js_sys::Function::new_with_args("id", "globalThis.__clickedCard = id;");
-    ui::SidebarUi::new(root.clone(), on_click).unwrap()
+    let on_filter = js_sys::Function::new_with_args(
+        "kind, visible",
+        "globalThis.__filtered = [kind, visible];",
+    );
+    ui::SidebarUi::new(root.clone(), on_click, on_filter).unwrap()
 }
 
 fn analyze(sb: &mut ui::SidebarUi, snap: JsValue) -> Result {
@@ -431,4 +435,43 @@ fn a_corpus_file_replaces_the_bundled_corpus_and_bad_bytes_keep_it() {
     );
     let result = analyze(&mut sb, snapshot(ARTICLE).0);
     assert!(result.is_article);
+}
+
+#[wasm_bindgen_test]
+fn a_filter_click_hides_the_kinds_cards_and_reports_kind_and_state() {
+    let root = root();
+    let mut sb = sidebar(&root);
+    let result = analyze(&mut sb, snapshot(ARTICLE).0);
+    assert!(result.findings.iter().any(|f| f.kind == "hedge"));
+    let filtered = || {
+        let v = js_sys::Reflect::get(&js_sys::global(), &"__filtered".into()).unwrap();
+        serde_wasm_bindgen::from_value::<(String, bool)>(v).unwrap()
+    };
+    let button: HtmlElement = root
+        .query_selector("button[data-filter=\"hedge\"]")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    let hedge_cards_hidden = || {
+        let cards = root
+            .query_selector_all(".card[data-kind=\"hedge\"]")
+            .unwrap();
+        (0..cards.length())
+            .map(|i| {
+                cards
+                    .item(i)
+                    .unwrap()
+                    .dyn_into::<HtmlElement>()
+                    .unwrap()
+                    .hidden()
+            })
+            .collect::<Vec<_>>()
+    };
+    button.click();
+    assert_eq!(filtered(), ("hedge".to_string(), false));
+    assert!(hedge_cards_hidden().iter().all(|h| *h));
+    button.click();
+    assert_eq!(filtered(), ("hedge".to_string(), true));
+    assert!(hedge_cards_hidden().iter().all(|h| !*h));
 }

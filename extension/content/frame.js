@@ -5,7 +5,7 @@
 'use strict';
 (() => {
   const ns = (globalThis.ClaimLens ??= {});
-  const WIDTH = 360;
+  const WIDTH = 360; // CSS pixels; main.js reads it as Frame.WIDTH
 
   const CSS_TEXT = `
     :host {
@@ -42,6 +42,9 @@
   }
 
   ns.Frame = class Frame {
+    /** The sidebar's width in CSS pixels. */
+    static WIDTH = WIDTH;
+
     /** Creates the frame; `onMessage(msg)` receives the sidebar's messages. */
     constructor(runtime, onMessage, expanded) {
       this.host = document.createElement('div');
@@ -76,7 +79,7 @@
       const origin = runtime.getURL('').replace(/\/$/, '');
       iframe.addEventListener(
         'load',
-        () => iframe.contentWindow.postMessage({ type: 'claimlens-init', token }, origin, [channel.port2]),
+        () => iframe.contentWindow.postMessage(ns.protocol.make('init', { token }), origin, [channel.port2]),
         { once: true },
       );
       document.documentElement.append(this.host);

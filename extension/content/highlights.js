@@ -39,23 +39,14 @@
       this.generation = 0; // bumped by every paint, so a slow paintAsync knows it is stale
     }
 
-    /** Replaces every ClaimLens highlight with `findings` ({id, kind, ranges: NodeRange[]}). */
-    paint(nodes, findings) {
-      this.generation++;
-      this.byId.clear();
-      for (const f of findings) {
-        const ranges = f.ranges.map((r) => toRange(nodes, r)).filter(Boolean);
-        if (ranges.length && KINDS.includes(f.kind)) this.byId.set(f.id, { kind: f.kind, ranges });
-      }
-      this.render();
-    }
-
     /**
-     * The same as `paint`, building the ranges in slices of about `sliceMs` with the page
-     * running between them. A newer paint()/paintAsync() supersedes one still in progress
-     * (resolves false). `yieldFn` is how to give way (ClaimLens.yieldToPage in the extension).
+     * Replaces every ClaimLens highlight with `findings` ({id, kind, ranges: NodeRange[]} over
+     * the text nodes `nodes`), building the ranges in slices of about `sliceMs` with the page
+     * running between them. A newer paintAsync() supersedes one still in progress (resolves
+     * false; true once painted). `yieldFn` is how to give way (ClaimLens.yieldToPage in the
+     * extension; a task by default).
      */
-    async paintAsync(nodes, findings, yieldFn, sliceMs = 8) {
+    async paintAsync(nodes, findings, yieldFn = () => new Promise((r) => setTimeout(r, 0)), sliceMs = 8) {
       const generation = ++this.generation;
       const byId = new Map();
       let deadline = performance.now() + sliceMs;
@@ -83,6 +74,11 @@
         }
         CSS.highlights.set(`claimlens-${kind}`, h);
       }
+    }
+
+    /** Shows every kind again (the sidebar renders each new analysis unfiltered). */
+    showAllKinds() {
+      this.hiddenKinds.clear();
     }
 
     /** Shows or hides one kind's highlights. */

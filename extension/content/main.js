@@ -15,7 +15,8 @@
   if (ns.started !== undefined) return; // injected twice
   ns.started = false;
   const ext = globalThis.browser ?? globalThis.chrome;
-  const SIDEBAR_ROOM = 370; // sidebar width + a margin, in CSS pixels
+  const { make, read } = ns.protocol;
+  const MARGIN = 10; // CSS pixels kept free between the text column and the sidebar
   const QUIET_MS = 250; // re-analyse once the page has been quiet this long…
   const MAX_WAIT_MS = 800; // …but no later than this after the first change (~1 s in all)
   const REPLY_TIMEOUT_MS = 20_000; // a snapshot the sidebar never answered (it failed) is dropped
@@ -36,8 +37,7 @@
 
   /** Messages from the sidebar iframe (over the private MessagePort only). */
   function onSidebarMessage(msg) {
-    if (!msg || typeof msg !== 'object') return;
-    switch (msg.type) {
+    switch (read(msg, 'sidebar')) {
       case 'findings':
         onFindings(msg);
         break;
@@ -47,11 +47,8 @@
       case 'collapse':
         frame.collapse();
         break;
-      case 'expand':
-        frame.expand();
-        break;
       case 'filter':
-        painter.setKindVisible(msg.kind, Boolean(msg.visible));
+        painter.setKindVisible(msg.kind, msg.visible);
         break;
     }
   }
@@ -71,8 +68,9 @@
       autoHidden = true;
       frame.hide();
     }
-    const findings = Array.isArray(msg.findings) ? msg.findings : [];
-    if (await painter.paintAsync(nodes, findings, ns.yieldToPage)) {
+    // The sidebar renders a new analysis with every kind shown: so does the page.
+    painter.showAllKinds();
+    if (await painter.paintAsync(nodes, msg.findings, ns.yieldToPage)) {
       if (frame.state === 'hidden') painter.clear();
       mark('painted');
     }
@@ -92,7 +90,7 @@
     }
     sent = { nodes: snap.nodes, texts: snap.nodes.map((n) => n.data) };
     waiting = snap.nodes;
-    frame.post({ type: 'page', snapshot: snap.snapshot });
+    frame.post(make('page', { snapshot: snap.snapshot }));
     mark('sent');
     // If the sidebar failed on this snapshot it sends nothing back: do not wait forever.
     clearTimeout(replyTimer);
@@ -165,14 +163,14 @@
     const id = painter.hitTest(e.clientX, e.clientY);
     if (id === null) return;
     frame.expand();
-    frame.post({ type: 'focus', id });
+    frame.post(make('focus', { id }));
   }
 
   function start() {
     ns.started = true;
     mark('start');
     const rect = ns.articleRoot().getBoundingClientRect();
-    const roomOnRight = rect.right + SIDEBAR_ROOM <= document.documentElement.clientWidth;
+    const roomOnRight = rect.right + ns.Frame.WIDTH + MARGIN <= document.documentElement.clientWidth;
     frame = new ns.Frame(ext.runtime, onSidebarMessage, roomOnRight);
     document.addEventListener('click', onClick, { capture: true, passive: true });
     send();
@@ -194,7 +192,7 @@
   }
 
   ext.runtime.onMessage.addListener((msg) => {
-    if (msg?.type === 'claimlens-toggle') toggle();
+    if (read(msg, 'worker') === 'toggle') toggle();
   });
 
   new MutationObserver(onMutations).observe(document.documentElement, {

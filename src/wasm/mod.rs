@@ -14,10 +14,15 @@ pub struct Sidebar(ui::SidebarUi);
 #[wasm_bindgen]
 impl Sidebar {
     /// Creates a sidebar rendering into `root`; `on_card_click(id)` is called when the reader
-    /// clicks a card (or presses Enter on it). Loads the bundled corpus once.
+    /// clicks a card (or presses Enter on it), `on_filter(kind, visible)` when a kind filter
+    /// changes. Loads the bundled corpus once.
     #[wasm_bindgen(constructor)]
-    pub fn new(root: Element, on_card_click: Function) -> Result<Sidebar, JsValue> {
-        ui::SidebarUi::new(root, on_card_click).map(Sidebar)
+    pub fn new(
+        root: Element,
+        on_card_click: Function,
+        on_filter: Function,
+    ) -> Result<Sidebar, JsValue> {
+        ui::SidebarUi::new(root, on_card_click, on_filter).map(Sidebar)
     }
 
     /// Analyses a `PageSnapshot` (a plain JS object), renders the cards and returns

@@ -59,8 +59,13 @@ pub struct SidebarUi {
 
 impl SidebarUi {
     /// Creates a sidebar rendering into `root`; `on_card_click(id)` is called when the reader
-    /// clicks a card (or presses Enter/Space on it). Loads the bundled corpus once.
-    pub fn new(root: Element, on_card_click: Function) -> Result<SidebarUi, JsValue> {
+    /// clicks a card (or presses Enter/Space on it), `on_filter(kind, visible)` once a kind
+    /// filter has changed. Loads the bundled corpus once.
+    pub fn new(
+        root: Element,
+        on_card_click: Function,
+        on_filter: Function,
+    ) -> Result<SidebarUi, JsValue> {
         let document = root
             .owner_document()
             .ok_or_else(|| JsError::new("the root element has no document"))?;
@@ -72,7 +77,10 @@ impl SidebarUi {
                 return;
             };
             if let Ok(Some(button)) = target.closest("button[data-filter]") {
-                toggle_filter(&click_root, &button);
+                if let Some((kind, visible)) = toggle_filter(&click_root, &button) {
+                    // A throwing callback is the caller's problem, not a reason to panic.
+                    let _ = on_filter.call2(&JsValue::NULL, &kind.into(), &visible.into());
+                }
                 return;
             }
             let Ok(Some(card)) = target.closest(".card") else {
@@ -382,21 +390,20 @@ impl SidebarUi {
     }
 }
 
-/// Flips a kind filter button and hides or shows that kind's cards.
-fn toggle_filter(root: &Element, button: &Element) {
-    let Some(kind) = button.get_attribute("data-filter") else {
-        return;
-    };
+/// Flips a kind filter button and hides or shows that kind's cards; returns the kind and
+/// whether it is now shown.
+fn toggle_filter(root: &Element, button: &Element) -> Option<(String, bool)> {
+    let kind = button.get_attribute("data-filter")?;
     let visible = button.get_attribute("aria-pressed").as_deref() != Some("true");
     let _ = button.set_attribute("aria-pressed", if visible { "true" } else { "false" });
-    let Ok(cards) = root.query_selector_all(&format!(".card[data-kind=\"{kind}\"]")) else {
-        return;
-    };
-    for i in 0..cards.length() {
-        if let Some(card) = cards.item(i).and_then(|n| n.dyn_into::<HtmlElement>().ok()) {
-            card.set_hidden(!visible);
+    if let Ok(cards) = root.query_selector_all(&format!(".card[data-kind=\"{kind}\"]")) {
+        for i in 0..cards.length() {
+            if let Some(card) = cards.item(i).and_then(|n| n.dyn_into::<HtmlElement>().ok()) {
+                card.set_hidden(!visible);
+            }
         }
     }
+    Some((kind, visible))
 }
 
 /// "1 hedge", "3 hedges", "0 statistics".

@@ -28,16 +28,17 @@ after(async () => {
   await server?.close();
 });
 
-/** NodeRange over node `n` selecting `needle` (UTF-16 offsets, computed in the page). */
+/** Paints NodeRanges over node `n` selecting `needle` (UTF-16 offsets, computed in the page)
+ * with the painter's one path, paintAsync (as the content script does). */
 async function paint(specs) {
-  return page.evaluate((specs) => {
+  return page.evaluate(async (specs) => {
     const findings = specs.map(({ id, kind, node, needle, ranges }) => {
       if (ranges) return { id, kind, ranges };
       const at = window.nodes[node].data.indexOf(needle);
       if (at < 0) throw new Error(`${needle} not in node ${node}`);
       return { id, kind, ranges: [{ startNode: node, startOffset: at, endNode: node, endOffset: at + needle.length }] };
     });
-    window.painter.paint(window.nodes, findings);
+    if (!(await window.painter.paintAsync(window.nodes, findings))) throw new Error('paint superseded');
     return findings;
   }, specs);
 }

@@ -1,21 +1,31 @@
-// ClaimLens content script entry: decides whether to start, wires the snapshot, the sidebar
-// frame and the painter together, and relays messages. It decides nothing about claims.
+// ClaimLens content script entry: wires the snapshot, the sidebar frame and the painter
+// together, and relays messages. It decides nothing about claims, nor whether the page is an
+// article: that is the core's (src/page/gate.rs for the cheap first look, extraction for good).
 //
-// Dynamic pages: a MutationObserver notices text added, removed or changed after load (infinite
-// scroll, single-page navigation) and, debounced, sends a fresh snapshot; the sidebar re-renders
-// and the painter replaces every highlight, so cards of replaced content vanish. Long pages are
-// walked and painted in slices (see snapshotAsync/paintAsync) so the page never freezes.
+// Starting by itself: when the page loads, the core's cheap measure (protocol.js, generated
+// from src/page/gate.rs) says whether the page may hold an article; if not, ClaimLens stays
+// idle and looks again only after a large change — the URL changed (single-page navigation) or
+// the text grew by MIN_ARTICLE_CHARS since the last look. A ticking clock or a counter costs
+// only its own mutation records, never a walk of the page.
 //
-// Performance marks (visible to the page's own performance timeline; used by the benchmarks):
-// `claimlens:start`, `claimlens:sent` (snapshot posted), `claimlens:painted` (highlights
-// registered), `claimlens:skipped` (not an article: not started by itself).
+// Dynamic pages: once started, a MutationObserver notices text added, removed or changed
+// (infinite scroll, single-page navigation) and, debounced, sends a fresh snapshot; the sidebar
+// re-renders and the painter replaces every highlight, so cards of replaced content vanish.
+// Long pages are walked and painted in slices (snapshotAsync/paintAsync) so the page never
+// freezes. Where the core found no article (and the reader did not ask), the same large-change
+// rule decides when to look again.
+//
+// Performance marks (visible to the page's own performance timeline; used by the benchmarks
+// and tests): `claimlens:measured` (the cheap measure taken), `claimlens:skipped` (not started
+// by itself), `claimlens:start`, `claimlens:snapshot` (a walk of the page began),
+// `claimlens:sent` (snapshot posted), `claimlens:painted` (highlights registered).
 'use strict';
 (() => {
   const ns = (globalThis.ClaimLens ??= {});
   if (ns.started !== undefined) return; // injected twice
   ns.started = false;
   const ext = globalThis.browser ?? globalThis.chrome;
-  const { make, read } = ns.protocol;
+  const { make, read, MIN_ARTICLE_CHARS } = ns.protocol;
   const MARGIN = 10; // CSS pixels kept free between the text column and the sidebar
   const QUIET_MS = 250; // re-analyse once the page has been quiet this long…
   const MAX_WAIT_MS = 800; // …but no later than this after the first change (~1 s in all)
@@ -34,6 +44,27 @@
   let autoHidden = false; // hidden by us (no article), not by the reader
   const painter = new ns.Painter();
   const mark = (name) => performance.mark?.(`claimlens:${name}`);
+
+  // --- The article gate: looked at once per navigation or large change ---------------------
+
+  let lookedAt = location.href; // the URL of the last look
+  let growth = 0; // characters of text added since then (net per burst of changes, never < 0)
+
+  /** Resets the large-change measure: a decision about the page is being made now. */
+  function looked() {
+    lookedAt = location.href;
+    growth = 0;
+  }
+
+  /** The core's cheap first look: may this page hold an article? */
+  function mayBeArticle() {
+    looked();
+    mark('measured');
+    return ns.measureProse(MIN_ARTICLE_CHARS) >= MIN_ARTICLE_CHARS;
+  }
+
+  /** Has the page changed enough since the last look to look again? */
+  const largeChange = () => location.href !== lookedAt || growth >= MIN_ARTICLE_CHARS;
 
   /** Messages from the sidebar iframe (over the private MessagePort only). */
   function onSidebarMessage(msg) {
@@ -82,6 +113,8 @@
   async function send() {
     busy = true;
     dirty = false;
+    looked();
+    mark('snapshot');
     const snap = await ns.snapshotAsync(document.body, frame.host);
     if (sent && sameText(sent, snap.nodes)) {
       busy = false;
@@ -128,8 +161,32 @@
     return false;
   }
 
+  /** Characters of text in an added or removed node (0 for nodes without readable text). */
+  function textSize(n) {
+    if (n.nodeType === Node.TEXT_NODE) return n.data.length;
+    if (n.nodeType === Node.ELEMENT_NODE && !INERT.has(n.localName)) return n.textContent.length;
+    return 0;
+  }
+
+  /** How much text a mutation added (negative: removed). */
+  function grew(rec) {
+    if (rec.type === 'characterData') return rec.target.data.length - (rec.oldValue?.length ?? 0);
+    let d = 0;
+    for (const n of rec.addedNodes) d += textSize(n);
+    for (const n of rec.removedNodes) d -= textSize(n);
+    return d;
+  }
+
   function onMutations(records) {
-    if (!records.some(relevant)) return;
+    let any = false;
+    let delta = 0;
+    for (const rec of records) {
+      if (!relevant(rec)) continue;
+      any = true;
+      delta += grew(rec);
+    }
+    if (!any) return;
+    growth = Math.max(0, growth + delta);
     const now = performance.now();
     if (!quietTimer) firstChange = now;
     clearTimeout(quietTimer);
@@ -140,10 +197,12 @@
   function flush() {
     quietTimer = 0;
     if (!frame) {
-      // Not started: content may have turned the page into an article (a single-page app).
-      if (ns.looksLikeArticle()) start();
+      // Not started: a large change may have made the page an article (a single-page app).
+      if (largeChange() && mayBeArticle()) start();
       return;
     }
+    // The core found no article here: look again only after a large change.
+    if (autoHidden && !byUser && !largeChange()) return;
     if (busy || (frame.state === 'hidden' && !autoHidden)) dirty = true;
     else send();
   }
@@ -199,8 +258,9 @@
     subtree: true,
     childList: true,
     characterData: true,
+    characterDataOldValue: true,
   });
 
-  if (ns.looksLikeArticle()) start();
+  if (mayBeArticle()) start();
   else mark('skipped');
 })();

@@ -2,6 +2,8 @@
 // the elements and text nodes in document order as columns — depth below <body>, tag ('' for a
 // text node), text, id, class, role. Text nodes are numbered 0.. in that order; `nodes[i]` is
 // the live Text node number i. Flat and iterative: any depth costs O(nodes).
+//
+// Also the cheap measure behind the "may this page be an article" gate (measureProse).
 'use strict';
 (() => {
   const ns = (globalThis.ClaimLens ??= {});
@@ -105,32 +107,31 @@
     }
   };
 
-  const ARTICLE_CHARS = 1500;
-
   /**
-   * Cheap guess whether the page is an article: <article>, og:type=article, long <p> text, or
-   * one element holding long text directly (<pre>, <br>-separated lines).
+   * The cheap measure behind the "may this page be an article" gate (the core's
+   * may_be_article, src/page/gate.rs): characters of text in the prose elements the core names
+   * (PROSE_TAGS) and in lines split by <br>. No walk of the page: the elements come from
+   * getElementsByTagName, and counting stops at `enough`.
    */
-  ns.looksLikeArticle = function looksLikeArticle() {
-    if (document.querySelector('article')) return true;
-    const og = document.querySelector('meta[property="og:type"]');
-    if (og && og.content.trim().toLowerCase() === 'article') return true;
+  ns.measureProse = function measureProse(enough) {
     let chars = 0;
-    for (const p of document.getElementsByTagName('p')) {
-      chars += p.textContent.length;
-      if (chars >= ARTICLE_CHARS) return true;
+    for (const tag of ns.protocol.PROSE_TAGS) {
+      for (const el of document.getElementsByTagName(tag)) {
+        chars += el.textContent.length;
+        if (chars >= enough) return chars;
+      }
     }
-    // Articles without <p>: <pre> text, or <div>s of text lines split by <br> (blogs, RFCs).
-    const perParent = new Map();
-    const walker = document.createTreeWalker(document.body ?? document.documentElement, NodeFilter.SHOW_TEXT);
-    while (walker.nextNode()) {
-      const parent = walker.currentNode.parentElement;
-      if (!parent || SKIP.has(parent.localName) || parent.closest('nav, header, footer, aside, a')) continue;
-      const n = (perParent.get(parent) ?? 0) + walker.currentNode.data.trim().length;
-      if (n >= ARTICLE_CHARS) return true;
-      perParent.set(parent, n);
+    const seen = new Set();
+    for (const br of document.getElementsByTagName('br')) {
+      const parent = br.parentNode;
+      if (!parent || seen.has(parent)) continue;
+      seen.add(parent);
+      for (let n = parent.firstChild; n; n = n.nextSibling) {
+        if (n.nodeType === Node.TEXT_NODE) chars += n.data.length;
+      }
+      if (chars >= enough) return chars;
     }
-    return false;
+    return chars;
   };
 
   /** The element most likely holding the article's text column (for the layout decision). */

@@ -22,7 +22,7 @@ import { launch, offline, watch, until, highlightCount, marks, sidebarFrame } fr
 
 const PAGES = readabilityPages();
 const TABS = 4; // pages loaded in parallel
-const ARTICLE_CHARS = 1500; // as the content script's own "long <p> text" test
+const ARTICLE_CHARS = 1500; // Readability found a real article (the sweep's own classification)
 const NO_ARTICLE_CHARS = 100;
 
 const CLI = path.join(ROOT, 'target/release/claimlens');

@@ -4,7 +4,7 @@
 SHELL := /bin/bash
 export PATH := $(CURDIR)/.tools/bin:$(CURDIR)/tests/e2e/node_modules/.bin:$(PATH)
 
-.PHONY: setup build demo test test-native test-wasm test-e2e lint eval bench clean protocol
+.PHONY: setup build demo test test-size test-native test-wasm test-e2e lint eval bench clean protocol
 
 setup:
 	@bash scripts/setup.sh
@@ -19,8 +19,8 @@ build: setup
 demo: build
 	node scripts/demo.mjs
 
-## test: every test — lint, native, wasm in headless Chromium, end-to-end with the built extension
-test: build lint test-native test-wasm test-e2e
+## test: every test — .wasm size budget, lint, native, wasm in headless Chromium, end-to-end
+test: build test-size lint test-native test-wasm test-e2e
 
 ## bench: speed figures of BENCHMARKS.md (core throughput, time to highlights, long tasks, size)
 bench: build
@@ -38,6 +38,10 @@ lint:
 	cargo fmt --all -- --check
 	cargo clippy --quiet --all-targets -- -D warnings
 	cargo clippy --quiet --target wasm32-unknown-unknown --all-targets -- -D warnings
+
+## test-size: the .wasm's gzipped size against its budget (scripts/wasm-size.mjs)
+test-size:
+	node scripts/wasm-size.mjs
 
 test-native:
 	cargo test --quiet

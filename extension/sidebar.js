@@ -10,6 +10,8 @@ const token = location.hash.slice(1);
 const app = document.getElementById('app');
 let port = null;
 
+// The corpus file is fetched while the wasm compiles (a failure is read below, calmly).
+const corpusBytes = fetch(new URL('corpus.bin', import.meta.url)).catch((err) => ({ ok: false, status: err.message }));
 const ready = (async () => {
   await init();
   const sidebar = new Sidebar(
@@ -17,16 +19,16 @@ const ready = (async () => {
     (id) => post(make('reveal', { id })),
     (kind, visible) => post(make('filter', { kind, visible })),
   );
-  // The corpus file built by `make build` (extension/corpus.bin); without it, or if it cannot be
-  // read, the sidebar keeps the sample corpus compiled into the wasm and says so in the footer.
+  // The corpus file built by `make build` (extension/corpus.bin) is the only corpus: if it
+  // cannot be read, findings are shown without a comparison and the footer says so.
   let note = '';
   try {
-    const response = await fetch(new URL('corpus.bin', import.meta.url));
+    const response = await corpusBytes;
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     sidebar.loadCorpus(new Uint8Array(await response.arrayBuffer()));
   } catch (err) {
-    console.info('ClaimLens: corpus.bin not loaded, using the built-in samples:', err);
-    note = ' (built-in samples; the corpus file could not be read)';
+    console.info('ClaimLens: corpus.bin not loaded:', err);
+    note = ' (the reference corpus could not be read)';
   }
   document.getElementById('corpus').textContent = `${sidebar.corpusDescription()}${note}.`;
   return sidebar;

@@ -117,7 +117,9 @@ fn sidebar(root: &Element) -> ui::SidebarUi {
         "kind, visible",
         "globalThis.__filtered = [kind, visible];",
     );
-    ui::SidebarUi::new(root.clone(), on_click, on_filter).unwrap()
+    let mut sb = ui::SidebarUi::new(root.clone(), on_click, on_filter).unwrap();
+    sb.load_corpus(&Corpus::bundled().to_bytes()).unwrap();
+    sb
 }
 
 fn analyze(sb: &mut ui::SidebarUi, snap: JsValue) -> Result {
@@ -407,8 +409,18 @@ fn cards_set_page_and_reference_passages_side_by_side_with_marks() {
 }
 
 #[wasm_bindgen_test]
-fn a_corpus_file_replaces_the_bundled_corpus_and_bad_bytes_keep_it() {
+fn the_sidebar_starts_without_a_corpus_and_a_corpus_file_gives_it_one() {
     let root = root();
+    let on_click = js_sys::Function::new_no_args("");
+    let mut bare = ui::SidebarUi::new(root.clone(), on_click.clone(), on_click).unwrap();
+    assert_eq!(
+        bare.corpus_description(),
+        "No reference corpus: findings are not compared"
+    );
+    let result = analyze(&mut bare, snapshot(ARTICLE).0);
+    assert!(result.count > 0);
+    assert!(result.findings.iter().all(|f| f.verdict == "not-compared"));
+
     let mut sb = sidebar(&root);
     assert_eq!(
         sb.corpus_description(),

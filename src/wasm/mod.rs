@@ -15,7 +15,7 @@ pub struct Sidebar(ui::SidebarUi);
 impl Sidebar {
     /// Creates a sidebar rendering into `root`; `on_card_click(id)` is called when the reader
     /// clicks a card (or presses Enter on it), `on_filter(kind, visible)` when a kind filter
-    /// changes. Loads the bundled corpus once.
+    /// changes. Starts without a corpus: `loadCorpus` gives it one.
     #[wasm_bindgen(constructor)]
     pub fn new(
         root: Element,
@@ -31,15 +31,15 @@ impl Sidebar {
         self.0.analyze(snapshot)
     }
 
-    /// Replaces the bundled corpus with a corpus file's bytes (`corpus.bin`, written by
-    /// `claimlens corpus build`); bytes that are not a corpus file give a JS error and keep the
-    /// current corpus.
+    /// Loads the corpus from a corpus file's bytes (`corpus.bin`, written by `claimlens corpus
+    /// build`); bytes that are not a corpus file give a JS error and keep the current corpus.
     #[wasm_bindgen(js_name = loadCorpus)]
     pub fn load_corpus(&mut self, bytes: &[u8]) -> Result<(), JsValue> {
         self.0.load_corpus(bytes)
     }
 
-    /// How large and how recent the corpus is: "Reference corpus: 2 articles, June 2024".
+    /// How large and how recent the corpus is: "Reference corpus: 2 articles, June 2024", or
+    /// that there is none.
     #[wasm_bindgen(js_name = corpusDescription)]
     pub fn corpus_description(&self) -> String {
         self.0.corpus_description()

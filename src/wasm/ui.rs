@@ -48,11 +48,13 @@ struct AnalysisResult<'a> {
     findings: Vec<HighlightData<'a>>,
 }
 
-/// The sidebar: owns the bundled corpus and renders the analysis of a page into a root element.
+/// The sidebar: owns the reference corpus (once loaded) and renders the analysis of a page into
+/// a root element.
 pub struct SidebarUi {
     root: Element,
     document: Document,
-    corpus: Corpus,
+    /// The corpus file's corpus; none until `load_corpus` (findings are then not compared).
+    corpus: Option<Corpus>,
     /// Kept alive for as long as the sidebar: the root's click and keydown listeners.
     _listeners: Vec<Closure<dyn FnMut(Event)>>,
 }
@@ -60,7 +62,7 @@ pub struct SidebarUi {
 impl SidebarUi {
     /// Creates a sidebar rendering into `root`; `on_card_click(id)` is called when the reader
     /// clicks a card (or presses Enter/Space on it), `on_filter(kind, visible)` once a kind
-    /// filter has changed. Loads the bundled corpus once.
+    /// filter has changed. Starts without a corpus: `load_corpus` gives it one.
     pub fn new(
         root: Element,
         on_card_click: Function,
@@ -117,7 +119,7 @@ impl SidebarUi {
         Ok(SidebarUi {
             root,
             document,
-            corpus: Corpus::bundled(),
+            corpus: None,
             _listeners: vec![on_click, on_key],
         })
     }
@@ -125,14 +127,20 @@ impl SidebarUi {
     /// Replaces the corpus with one read from a corpus file's bytes (`claimlens corpus build`).
     /// Bytes that are not a corpus file give a JS error and leave the current corpus in place.
     pub fn load_corpus(&mut self, bytes: &[u8]) -> Result<(), JsValue> {
-        self.corpus = Corpus::from_bytes(bytes)
-            .map_err(|e| JsError::new(&format!("not a ClaimLens corpus file: {e}")))?;
+        self.corpus = Some(
+            Corpus::from_bytes(bytes)
+                .map_err(|e| JsError::new(&format!("not a ClaimLens corpus file: {e}")))?,
+        );
         Ok(())
     }
 
-    /// How large and how recent the corpus is: "Reference corpus: 2 articles, June 2024".
+    /// How large and how recent the corpus is: "Reference corpus: 2 articles, June 2024", or
+    /// that there is none.
     pub fn corpus_description(&self) -> String {
-        describe_corpus(&self.corpus)
+        match &self.corpus {
+            Some(corpus) => describe_corpus(corpus),
+            None => "No reference corpus: findings are not compared".to_string(),
+        }
     }
 
     /// Analyses a `PageSnapshot` (a plain JS object), renders the cards and returns
@@ -141,7 +149,7 @@ impl SidebarUi {
     pub fn analyze(&mut self, snapshot: JsValue) -> Result<JsValue, JsValue> {
         let snapshot: PageSnapshot = serde_wasm_bindgen::from_value(snapshot)
             .map_err(|e| JsError::new(&format!("not a page snapshot: {e}")))?;
-        let analysis = analyze_page(&snapshot, Some(&self.corpus));
+        let analysis = analyze_page(&snapshot, self.corpus.as_ref());
         self.render(&analysis)?;
         let result = AnalysisResult {
             is_article: analysis.is_article,

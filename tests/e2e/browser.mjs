@@ -7,8 +7,8 @@ import path from 'node:path';
 import { before, after } from 'node:test';
 import { EXTENSION, startServer } from './server.mjs';
 
-export async function launch({ headless = true, viewport = { width: 1280, height: 800 } } = {}) {
-  if (!existsSync(path.join(EXTENSION, 'pkg', 'claimlens_bg.wasm'))) {
+export async function launch({ headless = true, viewport = { width: 1280, height: 800 }, extension = EXTENSION } = {}) {
+  if (!existsSync(path.join(extension, 'pkg', 'claimlens_bg.wasm'))) {
     throw new Error('extension/pkg is missing: run `make build` first');
   }
   const profile = mkdtempSync(path.join(tmpdir(), 'claimlens-e2e-'));
@@ -17,7 +17,7 @@ export async function launch({ headless = true, viewport = { width: 1280, height
     headless,
     viewport,
     args: [
-      `--disable-extensions-except=${EXTENSION}`, `--load-extension=${EXTENSION}`, '--no-sandbox',
+      `--disable-extensions-except=${extension}`, `--load-extension=${extension}`, '--no-sandbox',
       '--disable-gpu', '--disable-background-networking', '--disable-component-update',
       '--disable-sync', '--no-first-run',
     ],

@@ -11,7 +11,8 @@
 //   content script → sidebar   window.postMessage,     init (with the MessagePort; the token
 //                              once                    from the sidebar's URL proves it is ours)
 //   content script → sidebar   the MessagePort         page, focus
-//   sidebar → content script   the MessagePort         findings, reveal, collapse, filter
+//   sidebar → content script   the MessagePort         highlights, findings, reveal, collapse,
+//                                                      filter
 'use strict';
 (() => {
   const ns = (globalThis.ClaimLens ??= {});
@@ -32,15 +33,30 @@
     toggle: { type: 'claimlens-toggle', from: 'worker', fields: {} },
     // The sidebar's one init: `token` must equal the hash of the sidebar's URL.
     init: { type: 'claimlens-init', from: 'content', fields: { token: 'string' } },
-    // The page's snapshot (src/page/snapshot.rs: url, title and the columns depth, tag, text,
-    // id, class, role).
-    page: { type: 'page', from: 'content', fields: { snapshot: 'object' } },
+    // A change of the page's snapshot (src/page/snapshot.rs), as one piece of a splice of its
+    // rows: remove `remove` rows at `from`, insert `rows` (columns depth, tag, text, id, class,
+    // role) there. The first snapshot is a splice of an empty one; a large change comes in
+    // several pieces (each its own message, so no copy is long), the last with `done`, after
+    // which the sidebar analyses the page as it now stands.
+    page: {
+      type: 'page', from: 'content',
+      fields: { url: 'string', title: 'string', from: 'number', remove: 'number', rows: 'object', done: 'boolean' },
+    },
     // The reader clicked highlight `id`: focus its card.
     focus: { type: 'focus', from: 'content', fields: { id: 'number' } },
-    // The analysis of the last snapshot: whether the core found an article, how many findings,
-    // and per finding {id, kind, verdict, ranges: [{startNode, startOffset, endNode,
-    // endOffset}]} — text node numbers of that snapshot, UTF-16 offsets.
-    findings: { type: 'findings', from: 'sidebar', fields: { isArticle: 'boolean', count: 'number', findings: 'array' } },
+    // Early highlights of one section of the article, before the comparison: [{kind, ranges}]
+    // (ranges as in `findings`). `first`: the first section of a new analysis (replace what is
+    // painted); the others add to it.
+    highlights: { type: 'highlights', from: 'sidebar', fields: { first: 'boolean', highlights: 'array' } },
+    // The analysis of the last snapshot, which supersedes its early highlights: whether the core
+    // found an article, how many findings, and per finding {id, kind, verdict, ranges:
+    // [{startNode, startOffset, endNode, endOffset}]} — text node numbers of that snapshot,
+    // UTF-16 offsets; `id` is the card's. Many findings come in several pieces, the last with
+    // `done`.
+    findings: {
+      type: 'findings', from: 'sidebar',
+      fields: { isArticle: 'boolean', count: 'number', findings: 'array', done: 'boolean' },
+    },
     // The reader clicked card `id`: scroll its highlight into view and flash it.
     reveal: { type: 'reveal', from: 'sidebar', fields: { id: 'number' } },
     // The sidebar's collapse button.

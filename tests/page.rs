@@ -236,3 +236,35 @@ fn hostile_structure_is_handled_calmly() {
     let a = analyze_page(&parse_html(&html, ""), None);
     assert!(a.text.contains("<img src=x onerror=alert(1)>"));
 }
+
+/// Highlights section by section (before the comparison) are the full analysis's highlights:
+/// the same kinds over the same ranges, whatever the section size.
+#[test]
+fn section_highlights_are_the_full_analysis_highlights() {
+    use claimlens::page::{detect_section, sections};
+    let long = format!(
+        "<body><article>{}</article></body>",
+        format!("<p>{DEEP_PARAGRAPH}</p><h2>Later</h2><p>“It may be 38,940,” said an aide.</p>")
+            .repeat(40)
+    );
+    for (name, html) in [("sample page", PAGE), ("long page", long.as_str())] {
+        let page = parse_html(html, "");
+        let article = extract_article(&page).expect("an article");
+        let full: Vec<_> = analyze_page(&page, None)
+            .findings
+            .into_iter()
+            .map(|f| (f.finding.kind, f.ranges))
+            .collect();
+        for bytes in [1, 300, 4_000, usize::MAX] {
+            let parts = sections(&article, bytes);
+            assert_eq!(parts.first().map(|s| s.start), Some(0), "{name}");
+            assert_eq!(parts.last().map(|s| s.end), Some(article.text.len()));
+            let parted: Vec<_> = parts
+                .iter()
+                .flat_map(|&s| detect_section(&article, s))
+                .map(|h| (h.kind, h.ranges))
+                .collect();
+            assert_eq!(parted, full, "{name}, sections of {bytes} bytes");
+        }
+    }
+}

@@ -9,16 +9,19 @@
 // only its own mutation records, never a walk of the page.
 //
 // Dynamic pages: once started, a MutationObserver notices text added, removed or changed
-// (infinite scroll, single-page navigation) and, debounced, sends a fresh snapshot; the sidebar
-// re-renders and the painter replaces every highlight, so cards of replaced content vanish.
-// Long pages are walked and painted in slices (snapshotAsync/paintAsync) so the page never
-// freezes. Where the core found no article (and the reader did not ask), the same large-change
+// (infinite scroll, single-page navigation) and, debounced, walks the page again and sends only
+// what changed (one splice of rows, in pieces); the sidebar re-renders and the painter replaces
+// every highlight, so cards of replaced content vanish. Long pages are walked and painted in
+// slices (snapshotAsync/paintAsync/appendAsync) and sent in pieces, so no task of ours is long;
+// the sidebar's early highlights (section by section, before the comparison) are painted as
+// they come, and its final findings replace them. Where the core found no article (and the reader did not ask), the same large-change
 // rule decides when to look again.
 //
 // Performance marks (visible to the page's own performance timeline; used by the benchmarks
 // and tests): `claimlens:measured` (the cheap measure taken), `claimlens:skipped` (not started
 // by itself), `claimlens:start`, `claimlens:snapshot` (a walk of the page began),
-// `claimlens:sent` (snapshot posted), `claimlens:painted` (highlights registered).
+// `claimlens:sent` (the change posted; detail: {from, remove, rows, pieces}), `claimlens:painted` (highlights registered: the early
+// ones of a section, or the final ones), `claimlens:findings` (the final findings painted).
 'use strict';
 (() => {
   const ns = (globalThis.ClaimLens ??= {});
@@ -35,15 +38,18 @@
 
   let frame = null;
   let nodes = []; // text nodes of the snapshot whose findings are painted
-  let sent = null; // {nodes, texts} of the snapshot last sent (to skip identical ones)
+  let sent = null; // the snapshot last sent ({snapshot, nodes, items}): changes are sent against it
   let waiting = null; // nodes of the snapshot the sidebar is analysing, until its findings come
+  let received = []; // pieces of the findings message received so far
+  let early = 0; // early highlights painted for this analysis (their ids: -1, -2, …)
+  let painting = Promise.resolve(); // the painter's work, in the order the messages came
   let replyTimer = 0;
   let busy = false; // a snapshot is being taken or analysed: changes meanwhile set `dirty`
   let dirty = false;
   let byUser = false; // the reader started or showed ClaimLens with the toolbar button
   let autoHidden = false; // hidden by us (no article), not by the reader
   const painter = new ns.Painter();
-  const mark = (name) => performance.mark?.(`claimlens:${name}`);
+  const mark = (name, detail) => performance.mark?.(`claimlens:${name}`, { detail });
 
   // --- The article gate: looked at once per navigation or large change ---------------------
 
@@ -69,6 +75,9 @@
   /** Messages from the sidebar iframe (over the private MessagePort only). */
   function onSidebarMessage(msg) {
     switch (read(msg, 'sidebar')) {
+      case 'highlights':
+        onHighlights(msg);
+        break;
       case 'findings':
         onFindings(msg);
         break;
@@ -84,47 +93,84 @@
     }
   }
 
-  /** The sidebar answered our latest snapshot: paint its findings over that snapshot's nodes. */
+  /**
+   * Paints on the painter's queue, then clears again if the reader hid ClaimLens; sets the
+   * `painted` mark when `marked` (first early highlights, final findings).
+   */
+  function paint(work, marked) {
+    painting = painting.then(async () => {
+      if (!(await work())) return false;
+      if (frame.state === 'hidden') painter.clear();
+      if (marked) mark('painted');
+      return true;
+    });
+    return painting;
+  }
+
+  /** Early highlights of one section of the snapshot being analysed (no ids: no card yet). */
+  function onHighlights(msg) {
+    if (!waiting) return; // not about a snapshot we wait for
+    const target = waiting;
+    const found = msg.highlights.map((h) => ({ id: -(++early), kind: h.kind, ranges: h.ranges }));
+    if (msg.first) {
+      painter.showAllKinds(); // the sidebar renders each new analysis unfiltered
+      paint(() => painter.paintAsync(target, found, ns.yieldToPage), true);
+    } else {
+      paint(() => painter.appendAsync(target, found, ns.yieldToPage), false);
+    }
+  }
+
+  /** The sidebar's analysis of our latest snapshot (in pieces): paint it over that snapshot. */
   async function onFindings(msg) {
+    for (const f of msg.findings) received.push(f);
+    if (!msg.done) return;
+    const findings = received;
+    received = [];
+    early = 0;
     if (waiting) nodes = waiting;
     waiting = null;
     clearTimeout(replyTimer);
-    frame.setCount(msg.count ?? 0);
+    frame.setCount(msg.count);
     // Started by itself on what the core says is no article: stay out of sight (no noise);
     // the toolbar button still shows it, and later content that is an article shows it too.
     if (autoHidden && msg.isArticle) {
       autoHidden = false;
       frame.show();
-    } else if (!byUser && msg.isArticle === false && frame.state !== 'hidden') {
+    } else if (!byUser && !msg.isArticle && frame.state !== 'hidden') {
       autoHidden = true;
       frame.hide();
     }
-    // The sidebar renders a new analysis with every kind shown: so does the page.
-    painter.showAllKinds();
-    if (await painter.paintAsync(nodes, msg.findings, ns.yieldToPage)) {
-      if (frame.state === 'hidden') painter.clear();
-      mark('painted');
-    }
+    painter.showAllKinds(); // the sidebar renders each new analysis unfiltered
+    if (await paint(() => painter.paintAsync(nodes, findings, ns.yieldToPage), true)) mark('findings');
     busy = false;
     if (dirty) schedule();
   }
 
-  /** Takes a snapshot (in slices) and sends it, unless the visible text is unchanged. */
+  /** Takes a snapshot (in slices) and sends what changed since the last one, in pieces. */
   async function send() {
     busy = true;
     dirty = false;
     looked();
     mark('snapshot');
     const snap = await ns.snapshotAsync(document.body, frame.host);
-    if (sent && sameText(sent, snap.nodes)) {
+    const { url, title } = snap.snapshot;
+    const change = ns.diff(sent, snap);
+    const unchanged = change.remove === 0 && change.rows.depth.length === 0;
+    if (sent && unchanged && url === sent.snapshot.url && title === sent.snapshot.title) {
       busy = false;
       if (dirty) schedule();
       return;
     }
-    sent = { nodes: snap.nodes, texts: snap.nodes.map((n) => n.data) };
+    sent = snap;
     waiting = snap.nodes;
-    frame.post(make('page', { snapshot: snap.snapshot }));
-    mark('sent');
+    received = [];
+    early = 0;
+    let pieces = 0;
+    for (const piece of ns.pieces(change)) {
+      if (pieces++) await ns.yieldToPage(); // each piece is its own task: no long copy
+      frame.post(make('page', { url, title, ...piece }));
+    }
+    mark('sent', { from: change.from, remove: change.remove, rows: change.rows.depth.length, pieces });
     // If the sidebar failed on this snapshot it sends nothing back: do not wait forever.
     clearTimeout(replyTimer);
     replyTimer = setTimeout(() => {
@@ -132,15 +178,6 @@
       busy = false;
       if (dirty) schedule();
     }, REPLY_TIMEOUT_MS);
-  }
-
-  /** Same text nodes (the very same objects, for the ranges) holding the same text? */
-  function sameText(prev, now) {
-    if (prev.nodes.length !== now.length) return false;
-    for (let i = 0; i < now.length; i++) {
-      if (prev.nodes[i] !== now[i] || prev.texts[i] !== now[i].data) return false;
-    }
-    return true;
   }
 
   // --- Watching the page for late or replaced content -------------------------------------

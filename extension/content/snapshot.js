@@ -3,7 +3,9 @@
 // text node), text, id, class, role. Text nodes are numbered 0.. in that order; `nodes[i]` is
 // the live Text node number i. Flat and iterative: any depth costs O(nodes).
 //
-// Also the cheap measure behind the "may this page be an article" gate (measureProse).
+// Also the cheap measure behind the "may this page be an article" gate (measureProse), and the
+// difference between two snapshots as one splice cut into pieces (diff, pieces), so that only
+// what changed is sent again, never in one long copy.
 'use strict';
 (() => {
   const ns = (globalThis.ClaimLens ??= {});
@@ -105,6 +107,44 @@
         deadline = performance.now() + sliceMs;
       }
     }
+  };
+
+  /**
+   * The difference between two snapshots ({snapshot, items} as `snapshot` returns) as one
+   * splice of rows: {from, remove, rows} turns `prev`'s rows into `now`'s (rows: columns of the
+   * rows to insert at `from` after removing `remove`). Rows are equal when they are the same DOM
+   * node with the same column values. O(rows).
+   */
+  ns.diff = function diff(prev, now) {
+    const a = prev?.snapshot;
+    const b = now.snapshot;
+    const aLen = a ? a.depth.length : 0;
+    const bLen = b.depth.length;
+    const same = (i, j) => prev.items[i] === now.items[j] && COLUMNS.every((c) => a[c][i] === b[c][j]);
+    let head = 0;
+    while (head < aLen && head < bLen && same(head, head)) head++;
+    let tail = 0;
+    while (tail < aLen - head && tail < bLen - head && same(aLen - 1 - tail, bLen - 1 - tail)) tail++;
+    const rows = Object.fromEntries(COLUMNS.map((c) => [c, b[c].slice(head, bLen - tail)]));
+    return { from: head, remove: aLen - head - tail, rows };
+  };
+
+  /**
+   * A splice from `diff` cut into pieces of at most `maxRows` rows and about `maxChars`
+   * characters of text, each posted as its own message (a huge page is never one long copy):
+   * the first piece removes, the others only insert after it; the last one has `done`.
+   */
+  ns.pieces = function* pieces({ from, remove, rows }, maxRows = 20_000, maxChars = 256 * 1024) {
+    const n = rows.depth.length;
+    let at = 0;
+    do {
+      let end = at;
+      let chars = 0;
+      while (end < n && end - at < maxRows && (chars < maxChars || end === at)) chars += rows.text[end++].length;
+      const slice = Object.fromEntries(COLUMNS.map((c) => [c, rows[c].slice(at, end)]));
+      yield { from: from + at, remove: at === 0 ? remove : 0, rows: slice, done: end >= n };
+      at = end;
+    } while (at < n);
   };
 
   /**

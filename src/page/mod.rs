@@ -21,7 +21,10 @@ mod html_cap;
 mod ranges;
 mod snapshot;
 
-pub use analysis::{analyze_page, PageAnalysis, PageFinding};
+pub use analysis::{
+    analyze_page, detect_section, sections, PageAnalysis, PageFinding, SectionHighlight,
+    SECTION_BYTES,
+};
 pub use extract::{extract_article, Article, Block};
 pub use gate::{
     may_be_article, protocol_constants_js, GENERATED_BEGIN, GENERATED_END, MIN_ARTICLE_CHARS,

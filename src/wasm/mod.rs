@@ -1,6 +1,8 @@
-//! wasm-bindgen entry points: the `Sidebar` class that sidebar.js uses. No logic lives here; it
-//! only forwards to the UI in [`ui`], which converts types and renders.
+//! wasm-bindgen entry points: the `Sidebar` class that sidebar.js uses, and `PageReader` for
+//! highlights section by section. No logic lives here; it only forwards to the UI in [`ui`],
+//! which converts types and renders, and to the core.
 
+mod reader;
 mod ui;
 
 use js_sys::Function;

@@ -68,7 +68,7 @@ test('ranges across inline elements; offsets past the end are clamped; detached 
   ]);
   assert.deepEqual(await page.evaluate(() => [window.painter.text(0), window.painter.text(1), window.painter.text(2)]),
     ['may have counted', '38,940 losses.', null]);
-  assert.equal(await page.evaluate(() => CSS.highlights.get('claimlens-attribution').size), 0);
+  assert.equal(await page.evaluate(() => CSS.highlights.get('claimlens-attribution')?.size ?? 0), 0);
 });
 
 test('hit-testing picks the smallest range under the point, and skips hidden kinds', async () => {
@@ -88,7 +88,7 @@ test('hit-testing picks the smallest range under the point, and skips hidden kin
   assert.equal(await hit(), 8);
   await page.evaluate(() => window.painter.setKindVisible('statistic', false));
   assert.equal(await hit(), 7);
-  assert.equal(await page.evaluate(() => CSS.highlights.get('claimlens-statistic').size), 0);
+  assert.equal(await page.evaluate(() => CSS.highlights.get('claimlens-statistic')?.size ?? 0), 0);
   await page.evaluate(() => window.painter.setKindVisible('statistic', true));
   // Far from any highlight.
   assert.equal(await page.evaluate(() => window.painter.hitTest(5, 700)), null);

@@ -15,9 +15,10 @@ test('every message is made with its fields and read back from its sender only',
   const samples = {
     toggle: {},
     init: { token: 'abc' },
-    page: { snapshot: { depth: [], tag: [], text: [] } },
+    page: { url: 'u', title: 't', from: 0, remove: 0, rows: { depth: [], tag: [], text: [] }, done: true },
     focus: { id: 3 },
-    findings: { isArticle: true, count: 0, findings: [] },
+    highlights: { first: true, highlights: [] },
+    findings: { isArticle: true, count: 0, findings: [], done: true },
     reveal: { id: 2 },
     collapse: {},
     filter: { kind: 'hedge', visible: false },
@@ -37,9 +38,11 @@ test('malformed messages are refused: made ones throw, received ones are ignored
     ['focus', {}],
     ['focus', { id: '3' }],
     ['filter', { kind: 'hedge' }],
-    ['findings', { isArticle: true, count: 1, findings: {} }],
-    ['page', { snapshot: null }],
-    ['page', { snapshot: [] }],
+    ['findings', { isArticle: true, count: 1, findings: {}, done: true }],
+    ['findings', { isArticle: true, count: 1, findings: [] }],
+    ['page', { url: 'u', title: 't', from: 0, remove: 0, rows: null, done: true }],
+    ['page', { url: 'u', title: 't', from: '0', remove: 0, rows: {}, done: true }],
+    ['highlights', { first: 1, highlights: [] }],
   ];
   for (const [name, fields] of cases) {
     assert.throws(() => make(name, fields), { name: 'TypeError' }, `${name} ${JSON.stringify(fields)}`);

@@ -2,6 +2,8 @@
 // the extension's sidebar.html iframe and a small tab shown while collapsed. Styles live in the
 // shadow root as a constructed stylesheet (page CSPs do not block those). The iframe gets a
 // MessagePort after it loads; the token in its URL hash proves the init message is ours.
+// sidebar.html is web-accessible only through its per-session dynamic URL (the manifest's
+// use_dynamic_url), which runtime.getURL gives us and no page can guess.
 'use strict';
 (() => {
   const ns = (globalThis.ClaimLens ??= {});

@@ -46,8 +46,9 @@
     focus: { type: 'focus', from: 'content', fields: { id: 'number' } },
     // Early highlights of one section of the article, before the comparison: [{kind, ranges}]
     // (ranges as in `findings`). `first`: the first section of a new analysis (replace what is
-    // painted); the others add to it.
-    highlights: { type: 'highlights', from: 'sidebar', fields: { first: 'boolean', highlights: 'array' } },
+    // painted); the others add to it. `root`: the row of the snapshot holding the article (where
+    // the page lays the sidebar out), -1 for none.
+    highlights: { type: 'highlights', from: 'sidebar', fields: { first: 'boolean', root: 'number', highlights: 'array' } },
     // The analysis of the last snapshot, which supersedes its early highlights: whether the core
     // found an article, how many findings, and per finding {id, kind, verdict, ranges:
     // [{startNode, startOffset, endNode, endOffset}]} — text node numbers of that snapshot,

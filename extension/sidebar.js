@@ -107,7 +107,7 @@ async function analyzeLatest() {
   }
   try {
     for (let i = 0; i < reader.sectionCount; i++) {
-      post(make('highlights', { first: i === 0, highlights: reader.highlights(i) }));
+      post(make('highlights', { first: i === 0, root: reader.rootRow ?? -1, highlights: reader.highlights(i) }));
       if (i === 0) mark('highlights');
       await nextTask();
       if (gen !== generation) return;

@@ -268,3 +268,17 @@ fn section_highlights_are_the_full_analysis_highlights() {
         }
     }
 }
+
+/// The article's root is named by its row in the snapshot (the content script lays the sidebar
+/// out beside that element).
+#[test]
+fn the_article_root_is_a_row_of_the_snapshot() {
+    let page = parse_html(PAGE, "");
+    let article = extract_article(&page).expect("an article");
+    match &page.nodes[article.root] {
+        claimlens::page::Node::Element { tag, class, .. } => {
+            assert_eq!((tag.as_str(), class.as_deref()), ("article", Some("story")));
+        }
+        other => panic!("the root is {other:?}"),
+    }
+}

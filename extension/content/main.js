@@ -107,9 +107,23 @@
     return painting;
   }
 
+  /**
+   * Opens the sidebar beside the article if the window has room to its right (it starts as a
+   * tab): once, when the core first names the article's element.
+   */
+  let laidOut = false;
+  function layOut(root) {
+    if (laidOut || root < 0) return;
+    laidOut = true;
+    const el = sent?.items[root];
+    if (!(el instanceof Element) || frame.state !== 'collapsed') return;
+    if (el.getBoundingClientRect().right + ns.Frame.WIDTH + MARGIN <= document.documentElement.clientWidth) frame.expand();
+  }
+
   /** Early highlights of one section of the snapshot being analysed (no ids: no card yet). */
   function onHighlights(msg) {
     if (!waiting) return; // not about a snapshot we wait for
+    if (msg.first) layOut(msg.root);
     const target = waiting;
     const found = msg.highlights.map((h) => ({ id: -(++early), kind: h.kind, ranges: h.ranges }));
     if (msg.first) {
@@ -265,9 +279,8 @@
   function start() {
     ns.started = true;
     mark('start');
-    const rect = ns.articleRoot().getBoundingClientRect();
-    const roomOnRight = rect.right + ns.Frame.WIDTH + MARGIN <= document.documentElement.clientWidth;
-    frame = new ns.Frame(ext.runtime, onSidebarMessage, roomOnRight);
+    // A tab at first; layOut opens it beside the article once the core has found it.
+    frame = new ns.Frame(ext.runtime, onSidebarMessage, false);
     document.addEventListener('click', onClick, { capture: true, passive: true });
     send();
   }

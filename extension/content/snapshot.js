@@ -32,7 +32,7 @@
   ns.emptyColumns = () => Object.fromEntries(COLUMNS.map((c) => [c, []]));
 
   /**
-   * The walk as a generator, so it can run in one go or in slices: it yields (nothing) every
+   * The walk as a generator, so that it can run in slices: it yields (nothing) every
    * CHECK_EVERY visited nodes and finally returns {snapshot, nodes, items}: `items[i]` is the DOM
    * node of row i (for diff). Iterative (an explicit stack), so deep pages cannot overflow the
    * JS stack. If the page changes between slices the result may mix old and new; the caller's
@@ -81,20 +81,10 @@
   }
 
   /**
-   * Returns {snapshot, nodes, items}. `exclude` is ClaimLens's own host element (left out).
-   * Editable regions (contenteditable) are left alone entirely.
-   */
-  ns.snapshot = function snapshot(body = document.body, exclude = null) {
-    const steps = walk(body, exclude);
-    for (;;) {
-      const { done, value } = steps.next();
-      if (done) return value;
-    }
-  };
-
-  /**
-   * The same as `snapshot`, in slices of at most about `sliceMs` of main-thread time with the
-   * page running between them (long pages must not freeze). Resolves to {snapshot, nodes, items}.
+   * Takes the snapshot in slices of at most about `sliceMs` of main-thread time with the page
+   * running between them (long pages must not freeze). Resolves to {snapshot, nodes, items}.
+   * `exclude` is ClaimLens's own host element (left out). Editable regions (contenteditable)
+   * are left alone entirely.
    */
   ns.snapshotAsync = async function snapshotAsync(body = document.body, exclude = null, sliceMs = 8) {
     const steps = walk(body, exclude);
@@ -172,16 +162,5 @@
       if (chars >= enough) return chars;
     }
     return chars;
-  };
-
-  /** The element most likely holding the article's text column (for the layout decision). */
-  ns.articleRoot = function articleRoot() {
-    const article = document.querySelector('article, [role="main"] article, main');
-    if (article) return article;
-    let best = null;
-    for (const p of document.getElementsByTagName('p')) {
-      if (!best || p.textContent.length > best.textContent.length) best = p;
-    }
-    return best?.parentElement ?? document.body;
   };
 })();

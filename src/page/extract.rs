@@ -154,6 +154,9 @@ pub struct Article {
     pub blocks: Vec<Block>,
     /// Every text node of the page, by number (article or not).
     pub node_texts: Vec<String>,
+    /// The element holding the article: its index in the snapshot's nodes (so that the content
+    /// script can find it on the page, e.g. to lay the sidebar out beside it).
+    pub root: usize,
     segments: Vec<Segment>,
 }
 
@@ -192,6 +195,8 @@ impl Article {
 /// An element as extraction sees it (elements are numbered in document order, so an
 /// element's subtree is the range `index..end`).
 struct Elem {
+    /// Its index in the snapshot's nodes.
+    row: usize,
     parent: Option<usize>,
     /// One past the last element of its subtree.
     end: usize,
@@ -240,8 +245,8 @@ pub fn extract_article(page: &PageSnapshot) -> Option<Article> {
         node_texts: Vec::new(),
         open: Vec::new(),
     };
-    for node in &page.nodes {
-        w.visit(node);
+    for (row, node) in page.nodes.iter().enumerate() {
+        w.visit(row, node);
     }
     w.close_to(0);
     w.sum_subtrees();
@@ -341,6 +346,7 @@ pub fn extract_article(page: &PageSnapshot) -> Option<Article> {
         text,
         blocks,
         node_texts,
+        root: w.elems[root_elem].row,
         segments,
     })
 }
@@ -447,8 +453,8 @@ impl<'a> Walker<'a> {
         }
     }
 
-    /// Adds one node of the document-order list.
-    fn visit(&mut self, node: &'a Node) {
+    /// Adds node number `row` of the document-order list.
+    fn visit(&mut self, row: usize, node: &'a Node) {
         // The parent is the innermost open element above this depth (a depth that skips
         // levels is read as the next level down).
         self.close_to(node.depth() as usize);
@@ -504,6 +510,7 @@ impl<'a> Walker<'a> {
                         && !matches!(tag.as_str(), "body" | "article" | "main"));
                 let e = self.elems.len();
                 self.elems.push(Elem {
+                    row,
                     parent,
                     end: e + 1,
                     score: 0.0,

@@ -38,6 +38,12 @@ impl PageReader {
         self.article.is_some()
     }
 
+    /// The row (index in the snapshot's nodes) of the element holding the article, if any.
+    #[wasm_bindgen(getter, js_name = rootRow)]
+    pub fn root_row(&self) -> Option<usize> {
+        self.article.as_ref().map(|a| a.root)
+    }
+
     /// How many sections the article has (0 without one).
     #[wasm_bindgen(getter, js_name = sectionCount)]
     pub fn section_count(&self) -> usize {

@@ -17,7 +17,7 @@ test('every message is made with its fields and read back from its sender only',
     init: { token: 'abc' },
     page: { url: 'u', title: 't', from: 0, remove: 0, rows: { depth: [], tag: [], text: [] }, done: true },
     focus: { id: 3 },
-    highlights: { first: true, highlights: [] },
+    highlights: { first: true, root: 4, highlights: [] },
     findings: { isArticle: true, count: 0, findings: [], done: true },
     reveal: { id: 2 },
     collapse: {},
@@ -42,7 +42,8 @@ test('malformed messages are refused: made ones throw, received ones are ignored
     ['findings', { isArticle: true, count: 1, findings: [] }],
     ['page', { url: 'u', title: 't', from: 0, remove: 0, rows: null, done: true }],
     ['page', { url: 'u', title: 't', from: '0', remove: 0, rows: {}, done: true }],
-    ['highlights', { first: 1, highlights: [] }],
+    ['highlights', { first: 1, root: 0, highlights: [] }],
+    ['highlights', { first: true, highlights: [] }],
   ];
   for (const [name, fields] of cases) {
     assert.throws(() => make(name, fields), { name: 'TypeError' }, `${name} ${JSON.stringify(fields)}`);

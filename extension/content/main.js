@@ -32,7 +32,7 @@
   const MARGIN = 10; // CSS pixels kept free between the text column and the sidebar
   const QUIET_MS = 250; // re-analyse once the page has been quiet this long…
   const MAX_WAIT_MS = 800; // …but no later than this after the first change (~1 s in all)
-  const REPLY_TIMEOUT_MS = 20_000; // a snapshot the sidebar never answered (it failed) is dropped
+  const REPLY_TIMEOUT_MS = 20_000; // a snapshot the sidebar stopped answering (it failed) is dropped
   // Added or removed elements that never carry readable text: not worth a new analysis.
   const INERT = new Set(['script', 'style', 'link', 'meta', 'noscript', 'template', 'iframe', 'img', 'svg', 'canvas', 'video', 'audio', 'source', 'picture', 'br', 'hr', 'input']);
 
@@ -123,6 +123,7 @@
   /** Early highlights of one section of the snapshot being analysed (no ids: no card yet). */
   function onHighlights(msg) {
     if (!waiting) return; // not about a snapshot we wait for
+    awaitReply();
     if (msg.first) layOut(msg.root);
     const target = waiting;
     const found = msg.highlights.map((h) => ({ id: -(++early), kind: h.kind, ranges: h.ranges }));
@@ -185,7 +186,14 @@
       frame.post(make('page', { url, title, ...piece }));
     }
     mark('sent', { from: change.from, remove: change.remove, rows: change.rows.depth.length, pieces });
-    // If the sidebar failed on this snapshot it sends nothing back: do not wait forever.
+    awaitReply();
+  }
+
+  /**
+   * If the sidebar failed on a snapshot it sends nothing back: do not wait for it forever. Each
+   * sign of progress (a section's highlights) restarts the wait, so a huge page is not given up.
+   */
+  function awaitReply() {
     clearTimeout(replyTimer);
     replyTimer = setTimeout(() => {
       waiting = null;

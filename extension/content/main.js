@@ -14,14 +14,15 @@
 // every highlight, so cards of replaced content vanish. Long pages are walked and painted in
 // slices (snapshotAsync/paintAsync/appendAsync) and sent in pieces, so no task of ours is long;
 // the sidebar's early highlights (section by section, before the comparison) are painted as
-// they come, and its final findings replace them. Where the core found no article (and the reader did not ask), the same large-change
-// rule decides when to look again.
+// they come, and its final findings replace them. Where the core found no article (and the
+// reader did not ask), the same large-change rule decides when to look again.
 //
 // Performance marks (visible to the page's own performance timeline; used by the benchmarks
 // and tests): `claimlens:measured` (the cheap measure taken), `claimlens:skipped` (not started
 // by itself), `claimlens:start`, `claimlens:snapshot` (a walk of the page began),
-// `claimlens:sent` (the change posted; detail: {from, remove, rows, pieces}), `claimlens:painted` (highlights registered: the early
-// ones of a section, or the final ones), `claimlens:findings` (the final findings painted).
+// `claimlens:sent` (the change posted; detail: {from, remove, rows, pieces}),
+// `claimlens:painted` (highlights registered: the first early ones, then the final ones),
+// `claimlens:findings` (the final findings painted).
 'use strict';
 (() => {
   const ns = (globalThis.ClaimLens ??= {});

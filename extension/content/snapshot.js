@@ -29,7 +29,7 @@
     globalThis.scheduler?.yield ? globalThis.scheduler.yield() : new Promise((r) => setTimeout(r, 0));
 
   /** Empty columns. */
-  ns.emptyColumns = () => Object.fromEntries(COLUMNS.map((c) => [c, []]));
+  const emptyColumns = () => Object.fromEntries(COLUMNS.map((c) => [c, []]));
 
   /**
    * The walk as a generator, so that it can run in slices: it yields (nothing) every
@@ -40,7 +40,7 @@
    */
   const CHECK_EVERY = 128;
   function* walk(body, exclude) {
-    const cols = ns.emptyColumns();
+    const cols = emptyColumns();
     const items = [];
     const nodes = [];
     const row = (node, depth, tag, text, el) => {

@@ -437,18 +437,19 @@ impl<'a> Walker<'a> {
     /// Closes open elements until `depth` remain.
     fn close_to(&mut self, depth: usize) {
         while self.open.len() > depth {
-            let done = self.open.pop().expect("an open element");
+            let Some(done) = self.open.pop() else { break };
             self.elems[done.elem].end = self.elems.len();
             // Text after a nested block continues in a new block of its parent.
-            if done.is_block {
-                if let Some(parent) = self.open.last_mut().filter(|p| p.block_parent) {
-                    let (elem, tag) = (
-                        parent.elem,
-                        self.blocks[parent.block.expect("a block")].tag.clone(),
-                    );
-                    self.blocks.push(RawBlock::new(elem, tag));
-                    parent.block = Some(self.blocks.len() - 1);
-                }
+            if !done.is_block {
+                continue;
+            }
+            let Some(parent) = self.open.last_mut().filter(|p| p.block_parent) else {
+                continue;
+            };
+            if let Some(current) = parent.block {
+                let tag = self.blocks[current].tag.clone();
+                self.blocks.push(RawBlock::new(parent.elem, tag));
+                parent.block = Some(self.blocks.len() - 1);
             }
         }
     }

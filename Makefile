@@ -4,7 +4,7 @@
 SHELL := /bin/bash
 export PATH := $(CURDIR)/.tools/bin:$(CURDIR)/tests/e2e/node_modules/.bin:$(PATH)
 
-.PHONY: setup build package demo test test-native test-wasm test-e2e test-firefox test-spark lint eval bench clean
+.PHONY: setup build package demo test test-size test-native test-wasm test-e2e test-firefox test-spark lint eval bench clean protocol
 
 # The Python of the Spark job's virtual environment (scripts/setup.sh makes it).
 SPARK_PYTHON := .tools/venv/bin/python
@@ -29,9 +29,9 @@ package: build
 demo: build
 	node scripts/demo.mjs
 
-## test: every test — lint, native, wasm in headless Chromium, end-to-end with the built extension
+## test: every test — .wasm size budget, lint, native, wasm in headless Chromium, end-to-end with the built extension
 ## in Chromium and in Firefox, the Spark job against the CLI
-test: build lint test-native test-wasm test-e2e test-firefox test-spark
+test: build test-size lint test-native test-wasm test-e2e test-firefox test-spark
 
 ## bench: speed figures of BENCHMARKS.md (core throughput, time to highlights, long tasks, size)
 bench: build
@@ -43,10 +43,18 @@ eval: setup
 	cargo run --release --quiet --example eval -- --write
 	cargo run --release --quiet --example eval_compare -- --write
 
+## protocol: rewrite the generated block of extension/protocol.js from the core (src/page/gate.rs)
+protocol:
+	CLAIMLENS_WRITE_PROTOCOL=1 cargo test --quiet --test protocol
+
 lint:
 	cargo fmt --all -- --check
 	cargo clippy --quiet --all-targets -- -D warnings
 	cargo clippy --quiet --target wasm32-unknown-unknown --all-targets -- -D warnings
+
+## test-size: the .wasm's gzipped size against its budget (scripts/wasm-size.mjs)
+test-size:
+	node scripts/wasm-size.mjs
 
 test-native:
 	cargo test --quiet

@@ -45,6 +45,7 @@ node -e '
   const fs = require("fs");
   const path = "target/extension-firefox/manifest.json";
   const m = JSON.parse(fs.readFileSync(path, "utf8"));
-  m.background = { scripts: [m.background.service_worker] };
+  // protocol.js first: the worker imports it itself where importScripts exists (Chromium).
+  m.background = { scripts: ["protocol.js", m.background.service_worker] };
   fs.writeFileSync(path, JSON.stringify(m, null, 2) + "\n");
 '

@@ -4,9 +4,10 @@
 use crate::compare::{claims, compare, Compared};
 use crate::corpus::Corpus;
 use crate::detect;
-use crate::finding::{findings, Report, StoryDocument};
-use crate::page::{extract_article, node_ranges, NodeRange, PageSnapshot};
-use crate::text::sentences;
+use crate::finding::{findings, Finding, Kind, Report, StoryDocument};
+use crate::page::{extract_article, node_ranges, Article, NodeRange, PageSnapshot};
+use crate::text::{sentences, Span};
+use serde::Serialize;
 
 /// Detects findings in `text` and, with a corpus, compares each with it.
 ///
@@ -53,6 +54,8 @@ pub struct PageAnalysis {
     pub url: String,
     /// The article's text as analysed.
     pub text: String,
+    /// The row (index in the snapshot's nodes) of the element holding the article, if any.
+    pub root: Option<usize>,
     /// The report on the article; its findings' offsets are into [`PageAnalysis::text`].
     pub report: Report,
     /// For each finding (by id), the DOM ranges to highlight: the words a reader acts on (see
@@ -60,15 +63,26 @@ pub struct PageAnalysis {
     pub ranges: Vec<Vec<NodeRange>>,
 }
 
+/// The DOM ranges of each item's marks (each a list of byte spans of the article text).
+fn marked_ranges(article: &Article, marks: &[Vec<Span>]) -> Vec<Vec<NodeRange>> {
+    let flat: Vec<Span> = marks.iter().flatten().copied().collect();
+    let mut ranges = node_ranges(article, &flat).into_iter();
+    marks
+        .iter()
+        .map(|m| ranges.by_ref().take(m.len()).flatten().collect())
+        .collect()
+}
+
 /// Extracts the article of a page, analyses it and maps each finding's marks back to text-node
 /// ranges.
 pub fn analyze_page(snapshot: &PageSnapshot, corpus: Option<&Corpus>) -> PageAnalysis {
-    let Some(article) = extract_article(&snapshot.root) else {
+    let Some(article) = extract_article(snapshot) else {
         return PageAnalysis {
             is_article: false,
             title: snapshot.title.clone(),
             url: snapshot.url.clone(),
             text: String::new(),
+            root: None,
             report: Report {
                 compared: corpus.is_some(),
                 ..Report::default()
@@ -77,22 +91,50 @@ pub fn analyze_page(snapshot: &PageSnapshot, corpus: Option<&Corpus>) -> PageAna
         };
     };
     let report = analyze(&article.text, corpus);
-    let ranges = report
-        .findings
-        .iter()
-        .map(|f| {
-            f.marks()
-                .into_iter()
-                .flat_map(|m| node_ranges(&article, m.start, m.end))
-                .collect()
-        })
-        .collect();
+    let marks: Vec<Vec<Span>> = report.findings.iter().map(Finding::marks).collect();
+    let ranges = marked_ranges(&article, &marks);
     PageAnalysis {
         is_article: true,
         title: snapshot.title.clone(),
         url: snapshot.url.clone(),
+        root: Some(article.root),
         text: article.text,
         report,
         ranges,
     }
+}
+
+/// One highlight of a section: a detection's kind and where it stands on the page.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SectionHighlight {
+    /// Attribution, hedge or statistic.
+    pub kind: Kind,
+    /// Byte span in the article text.
+    #[serde(skip)]
+    pub span: Span,
+    /// The DOM range(s) to highlight (its marks, as [`analyze_page`] gives them).
+    pub ranges: Vec<NodeRange>,
+}
+
+/// The detections of one section of the article (from [`crate::page::sections`]) with their
+/// node ranges, without comparison: what the page can highlight early. The full analysis
+/// ([`analyze_page`]) stays the reference: its findings carry the ids the sidebar's cards use.
+pub fn detect_section(article: &Article, section: Span) -> Vec<SectionHighlight> {
+    let Some(text) = article.text.get(section.start..section.end) else {
+        return Vec::new();
+    };
+    let found = analyze(text, None).findings;
+    let marks: Vec<Vec<Span>> = found
+        .iter()
+        .map(|f| f.marks().iter().map(|m| m.shift(section.start)).collect())
+        .collect();
+    found
+        .iter()
+        .zip(marked_ranges(article, &marks))
+        .map(|(f, ranges)| SectionHighlight {
+            kind: f.kind(),
+            span: f.span().shift(section.start),
+            ranges,
+        })
+        .collect()
 }

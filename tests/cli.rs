@@ -138,16 +138,10 @@ mod refusals {
             message: "truncated",
         },
         Case {
-            name: "JSON Lines not JSON",
-            file: b"{\"id\":1,\"text\":\"a\"}\nnot json\n",
-            args: &["analyze", "{file}", "--jsonl"],
-            message: ":2: not a JSON object",
-        },
-        Case {
-            name: "JSON Lines without text",
-            file: b"{\"id\":1}\n",
-            args: &["match", "--jsonl", "{file}"],
-            message: "no \"text\" string",
+            name: "JSON Lines from a missing file",
+            file: b"",
+            args: &["analyze", "/nonexistent/x.jsonl", "--jsonl"],
+            message: "cannot read",
         },
         Case {
             name: "top zero",
@@ -336,6 +330,117 @@ mod analyze_json {
         assert_eq!(lines.len(), 2);
         assert_eq!(lines[0]["id"], "a");
         assert_eq!(lines[1]["id"], 7);
+    }
+}
+
+/// JSON Lines batches (`analyze --jsonl`, `match --jsonl`): a line that cannot be used is
+/// reported where it stands — `{"id", "error"}` on stdout (the id when it can be read), a
+/// message naming the line on stderr — and the batch goes on; the exit status is then 1.
+mod batches {
+    use super::*;
+
+    const GOOD: &str = r#"{"id":"ok","text":"Officials said 1,200 people were evacuated."}"#;
+
+    /// A bad line, the id the report should carry, and words of its reason.
+    struct Case {
+        line: &'static [u8],
+        id: Value,
+        reason: &'static str,
+    }
+
+    fn cases() -> Vec<Case> {
+        vec![
+            Case {
+                line: b"not json",
+                id: Value::Null,
+                reason: "not a JSON object",
+            },
+            Case {
+                line: br#"[1, 2]"#,
+                id: Value::Null,
+                reason: "not a JSON object",
+            },
+            Case {
+                line: br#"{"id": 7, "text": "cut off"#,
+                id: 7.into(),
+                reason: "not a JSON object",
+            },
+            Case {
+                line: br#"{"id": "x"}"#,
+                id: "x".into(),
+                reason: "no \"text\" string",
+            },
+            Case {
+                line: br#"{"id": "n", "text": 5}"#,
+                id: "n".into(),
+                reason: "no \"text\" string",
+            },
+            Case {
+                line: b"{\"id\": \"u\", \"text\": \"caf\xe9\"}",
+                id: "u".into(),
+                reason: "not valid UTF-8",
+            },
+        ]
+    }
+
+    #[test]
+    fn bad_lines_are_reported_where_they_stand_and_the_batch_goes_on() {
+        for args in [
+            &["analyze", "-", "--jsonl", "--no-corpus"][..],
+            &["match", "--jsonl", "-"][..],
+        ] {
+            let mut input = Vec::new();
+            for case in cases() {
+                input.extend_from_slice(GOOD.as_bytes());
+                input.push(b'\n');
+                input.extend_from_slice(case.line);
+                input.push(b'\n');
+            }
+            input.extend_from_slice(GOOD.as_bytes());
+            let out = claimlens(args, &input);
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            assert_eq!(out.status.code(), Some(1), "{args:?}: {stderr}");
+            let lines = stdout_json_lines(&out);
+            assert_eq!(lines.len(), 2 * cases().len() + 1, "{args:?}");
+            for (i, case) in cases().iter().enumerate() {
+                let (good, bad) = (&lines[2 * i], &lines[2 * i + 1]);
+                assert_eq!(good["id"], "ok");
+                assert!(good.get("error").is_none(), "{good}");
+                assert_eq!(bad["id"], case.id, "{args:?} line {}", 2 * i + 2);
+                let reason = bad["error"].as_str().unwrap_or_default();
+                assert!(reason.contains(case.reason), "{reason}");
+                assert!(
+                    stderr.contains(&format!("-:{}: {reason}", 2 * i + 2)),
+                    "{stderr}"
+                );
+            }
+            assert_eq!(lines.last().unwrap()["id"], "ok");
+            assert!(!stderr.contains("panicked"));
+        }
+    }
+
+    /// Issue 10: one 100 MB line was accepted (the 64 MiB limit of files was skipped for JSON
+    /// Lines). A line over the limit is now refused without being held in memory, and the
+    /// next line is read.
+    #[test]
+    fn a_line_over_the_size_limit_is_refused_and_the_next_is_read() {
+        let mut input = br#"{"id": "huge", "text": ""#.to_vec();
+        input.resize(64 * 1024 * 1024 + 10, b'a');
+        input.extend_from_slice(b"\"}\n");
+        input.extend_from_slice(GOOD.as_bytes());
+        let out = claimlens(&["analyze", "-", "--jsonl", "--no-corpus"], &input);
+        assert_eq!(out.status.code(), Some(1));
+        let lines = stdout_json_lines(&out);
+        assert_eq!(lines.len(), 2);
+        assert_eq!(lines[0]["id"], "huge");
+        assert!(lines[0]["error"]
+            .as_str()
+            .unwrap()
+            .contains("larger than 64 MiB"));
+        assert_eq!(lines[1]["id"], "ok");
+        assert!(lines[1]["findings"]
+            .as_array()
+            .is_some_and(|f| !f.is_empty()));
     }
 }
 
@@ -583,16 +688,25 @@ mod extract {
                 &b"<html><body></body></html>"[..],
                 "no article",
             ),
-            (
-                &["extract", "-", "--jsonl"][..],
-                &b"{\"id\":1}\n"[..],
-                "no \"text\" string",
-            ),
         ] {
             let out = claimlens(args, stdin);
             let stderr = String::from_utf8_lossy(&out.stderr);
             assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
             assert!(stderr.contains(message), "{args:?}: {stderr}");
         }
+        // A bad line of a batch is reported for that line; the batch goes on (exit status 1).
+        let out = claimlens(
+            &["extract", "-", "--jsonl"],
+            b"{\"id\":1}\n{\"id\":2,\"text\":\"<p>x</p>\"}\n",
+        );
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{stderr}");
+        assert!(stderr.contains("no \"text\" string"), "{stderr}");
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert_eq!(stdout.lines().count(), 2, "{stdout}");
+        assert!(
+            stdout.lines().next().unwrap().contains("\"error\""),
+            "{stdout}"
+        );
     }
 }

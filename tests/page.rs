@@ -2,7 +2,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use claimlens::analyze_page;
-use claimlens::page::{extract_article, parse_html, PageNode, PageSnapshot};
+use claimlens::page::{extract_article, parse_html, PageSnapshot, SnapshotBuilder};
 use claimlens::Corpus;
 
 /// The text a DOM `Range` over the numbered text nodes would select.
@@ -30,13 +30,6 @@ fn collapse(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn text_nodes(node: &PageNode, out: &mut Vec<String>) {
-    match node {
-        PageNode::Text(t) => out.push(t.clone()),
-        PageNode::Element { children, .. } => children.iter().for_each(|c| text_nodes(c, out)),
-    }
-}
-
 /// A news page with navigation, a footer, inline markup splitting sentences across text nodes,
 /// and non-ASCII text before the figures.
 const PAGE: &str = r#"<!doctype html><html><head><title>Sample</title></head><body>
@@ -60,8 +53,7 @@ fn findings_map_back_to_exactly_their_marked_words_in_the_nodes() {
         !analysis.report.findings.is_empty(),
         "the sample page has findings"
     );
-    let mut nodes = Vec::new();
-    text_nodes(&snapshot.root, &mut nodes);
+    let nodes: Vec<String> = snapshot.text_nodes().map(str::to_string).collect();
     for (f, ranges) in analysis.report.findings.iter().zip(&analysis.ranges) {
         let selected: String = ranges
             .iter()
@@ -80,7 +72,7 @@ fn findings_map_back_to_exactly_their_marked_words_in_the_nodes() {
 
 #[test]
 fn navigation_footer_and_hidden_text_are_not_article() {
-    let article = extract_article(&parse_html(PAGE, "").root).expect("an article");
+    let article = extract_article(&parse_html(PAGE, "")).expect("an article");
     assert!(article
         .text
         .starts_with("Kremlin recruits migrants — report"));
@@ -108,32 +100,138 @@ fn pages_without_an_article_say_so() {
     }
 }
 
+/// An article paragraph with an attribution, a hedge and a statistic.
+const DEEP_PARAGRAPH: &str = "Officials said that over 1,200 people were evacuated from the \
+    coastal towns on Tuesday, and the figure allegedly rose overnight, according to the council.";
+
+/// A snapshot (as the content script sends it) with the article paragraphs `depth` elements
+/// down, each nested element a `tag`.
+fn deep_snapshot(tag: &str, depth: usize) -> PageSnapshot {
+    let mut b = SnapshotBuilder::default();
+    b.open("body", None, None, None);
+    for _ in 0..depth {
+        b.open(tag, None, None, None);
+    }
+    for _ in 0..4 {
+        b.open("p", None, None, None);
+        b.text(DEEP_PARAGRAPH);
+        b.close();
+    }
+    b.finish("https://example.org/deep", "Deep")
+}
+
+/// An HTML page with the article paragraphs inside `n` unclosed `open` tags.
+fn deep_html(open: &str, n: usize) -> PageSnapshot {
+    let body = format!("<p>{DEEP_PARAGRAPH}</p>").repeat(4);
+    parse_html(
+        &format!("<html><body>{}{body}</body></html>", open.repeat(n)),
+        "",
+    )
+}
+
+/// Issue 10: a 20,000-deep page took 18.4 s in the browser (recursion, ~0.9 ms per level) and
+/// 100,000 nested `<div>`s in HTML over 60 s; deeper than 256 levels nothing was read. Now every
+/// depth is read, in time linear in the nodes (a quadratic stage would not finish here).
+#[test]
+fn deep_pages_still_yield_the_findings_of_the_text_inside() {
+    struct Case {
+        name: &'static str,
+        page: fn() -> PageSnapshot,
+    }
+    let cases: &[Case] = &[
+        Case {
+            name: "snapshot, 20,000 nested <div>",
+            page: || deep_snapshot("div", 20_000),
+        },
+        Case {
+            name: "snapshot, 100,000 nested <span>",
+            page: || deep_snapshot("span", 100_000),
+        },
+        Case {
+            name: "snapshot, 50,000 nested <blockquote>",
+            page: || deep_snapshot("blockquote", 50_000),
+        },
+        Case {
+            name: "HTML, 100,000 nested <div>",
+            page: || deep_html("<div>", 100_000),
+        },
+        Case {
+            name: "HTML, 100,000 nested <b>",
+            page: || deep_html("<b>", 100_000),
+        },
+        Case {
+            name: "HTML, 50,000 nested tables",
+            page: || deep_html("<table><tr><td>", 50_000),
+        },
+    ];
+    let flat = analyze_page(&deep_snapshot("div", 0), None);
+    let kinds = |a: &claimlens::PageAnalysis| {
+        let mut k: Vec<_> = a
+            .report
+            .findings
+            .iter()
+            .map(|f| (f.kind(), f.text().to_string()))
+            .collect();
+        k.sort_by(|a, b| a.1.cmp(&b.1));
+        k
+    };
+    assert!(
+        flat.report.findings.len() >= 3,
+        "the paragraph has findings"
+    );
+    for case in cases {
+        let a = analyze_page(&(case.page)(), None);
+        assert!(a.is_article, "{}: no article", case.name);
+        assert_eq!(kinds(&a), kinds(&flat), "{}", case.name);
+    }
+}
+
+/// The snapshot's wire form: columns of equal length; anything else is refused with a reason.
+#[test]
+fn the_snapshot_wire_form_is_columns() {
+    let ok = r#"{"url": "u", "title": "t",
+        "depth": [0, 1, 2, 1],
+        "tag": ["body", "p", "", "div"],
+        "text": ["", "", "Hello", ""],
+        "class": ["", "story", "", ""]}"#;
+    let snap: PageSnapshot = serde_json::from_str(ok).expect("a snapshot");
+    let mut b = SnapshotBuilder::default();
+    b.open("body", None, None, None);
+    b.open("p", None, Some("story"), None);
+    b.text("Hello");
+    b.close();
+    b.open("div", None, None, None);
+    assert_eq!(snap, b.finish("u", "t"));
+    for bad in [
+        r#"{"depth": [0, 1], "tag": ["body"], "text": ["", ""]}"#,
+        r#"{"depth": [0], "tag": ["body"], "text": [""], "role": ["", "main"]}"#,
+        r#"{"depth": [-1], "tag": ["body"], "text": [""]}"#,
+        r#"{"root": {"tag": "body", "children": []}}"#,
+    ] {
+        assert!(serde_json::from_str::<PageSnapshot>(bad).is_err(), "{bad}");
+    }
+}
+
+/// Depths that skip levels or start deep are read as the next level down: any list is a page.
+#[test]
+fn odd_depths_are_read_calmly() {
+    let para = format!(r#""{DEEP_PARAGRAPH}""#);
+    let json = format!(
+        r#"{{"depth": [5, 9, 40, 2, 3, 3, 1, 7],
+            "tag": ["body", "article", "p", "p", "", "", "div", ""],
+            "text": ["", "", "", "", {para}, {para}, "", {para}]}}"#
+    );
+    let snap: PageSnapshot = serde_json::from_str(&json).expect("a snapshot");
+    let a = analyze_page(&snap, None);
+    assert!(a.is_article);
+    assert_eq!(snap.text_nodes().count(), 3);
+    for ranges in &a.ranges {
+        assert!(ranges.iter().all(|r| r.end_node < 3), "{ranges:?}");
+    }
+}
+
 #[test]
 fn hostile_structure_is_handled_calmly() {
-    // Deep nesting beyond what the extractor reads, in a tree built directly (as a content
-    // script would send it).
-    let mut node = PageNode::Text("Deep text allegedly says 12 things.".into());
-    for _ in 0..5_000 {
-        node = PageNode::element("div", vec![node]);
-    }
-    let paragraph =
-        "Officials said that over 1,200 people were counted, according to the report. ".repeat(10);
-    let root = PageNode::element(
-        "body",
-        vec![
-            PageNode::element("p", vec![PageNode::Text(paragraph)]),
-            node,
-        ],
-    );
-    let a = analyze_page(
-        &PageSnapshot {
-            url: String::new(),
-            title: String::new(),
-            root,
-        },
-        None,
-    );
-    assert!(a.is_article);
     // Markup-like text stays text.
     let html = format!(
         "<body><article><p>{}</p></article></body>",
@@ -142,4 +240,54 @@ fn hostile_structure_is_handled_calmly() {
     );
     let a = analyze_page(&parse_html(&html, ""), None);
     assert!(a.text.contains("<img src=x onerror=alert(1)>"));
+}
+
+/// Highlights section by section (before the comparison) are the full analysis's highlights:
+/// the same kinds over the same ranges, whatever the section size.
+#[test]
+fn section_highlights_are_the_full_analysis_highlights() {
+    use claimlens::page::sections;
+    use claimlens::pipeline::detect_section;
+    let long = format!(
+        "<body><article>{}</article></body>",
+        format!("<p>{DEEP_PARAGRAPH}</p><h2>Later</h2><p>“It may be 38,940,” said an aide.</p>")
+            .repeat(40)
+    );
+    for (name, html) in [("sample page", PAGE), ("long page", long.as_str())] {
+        let page = parse_html(html, "");
+        let article = extract_article(&page).expect("an article");
+        let analysis = analyze_page(&page, None);
+        let full: Vec<_> = analysis
+            .report
+            .findings
+            .iter()
+            .map(|f| f.kind())
+            .zip(analysis.ranges)
+            .collect();
+        for bytes in [1, 300, 4_000, usize::MAX] {
+            let parts = sections(&article, bytes);
+            assert_eq!(parts.first().map(|s| s.start), Some(0), "{name}");
+            assert_eq!(parts.last().map(|s| s.end), Some(article.text.len()));
+            let parted: Vec<_> = parts
+                .iter()
+                .flat_map(|&s| detect_section(&article, s))
+                .map(|h| (h.kind, h.ranges))
+                .collect();
+            assert_eq!(parted, full, "{name}, sections of {bytes} bytes");
+        }
+    }
+}
+
+/// The article's root is named by its row in the snapshot (the content script lays the sidebar
+/// out beside that element).
+#[test]
+fn the_article_root_is_a_row_of_the_snapshot() {
+    let page = parse_html(PAGE, "");
+    let article = extract_article(&page).expect("an article");
+    match &page.nodes[article.root] {
+        claimlens::page::Node::Element { tag, class, .. } => {
+            assert_eq!((tag.as_str(), class.as_deref()), ("article", Some("story")));
+        }
+        other => panic!("the root is {other:?}"),
+    }
 }

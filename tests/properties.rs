@@ -127,14 +127,6 @@ fn check_span(text: &str, start: usize, end: usize) -> Result<(), TestCaseError>
     Ok(())
 }
 
-/// Text nodes of a tree in depth-first order (as the content script numbers them).
-fn text_nodes<'a>(node: &'a PageNode, out: &mut Vec<&'a str>) {
-    match node {
-        PageNode::Text(t) => out.push(t),
-        PageNode::Element { children, .. } => children.iter().for_each(|c| text_nodes(c, out)),
-    }
-}
-
 proptest! {
     // A fixed seed keeps `make test` repeatable; PROPTEST_RNG_SEED=<n> or PROPTEST_CASES=<n>
     // explore further (see the `fuzz/` README for open-ended runs).
@@ -176,10 +168,9 @@ proptest! {
 
     #[test]
     fn analyze_page_never_panics_ranges_inside_nodes_and_deterministic(root in tree(), title in text()) {
-        let snapshot = PageSnapshot { url: "https://example.org/a".into(), title, root };
+        let snapshot = PageSnapshot::from_tree("https://example.org/a", &title, &root);
         let analysis = analyze_page(&snapshot, Some(&CORPUS));
-        let mut nodes = Vec::new();
-        text_nodes(&snapshot.root, &mut nodes);
+        let nodes: Vec<&str> = snapshot.text_nodes().collect();
         prop_assert_eq!(analysis.ranges.len(), analysis.report.findings.len());
         for (f, ranges) in analysis.report.findings.iter().zip(&analysis.ranges) {
             check_span(&analysis.text, f.span().start, f.span().end)?;
@@ -214,10 +205,5 @@ fn regression_list_with_ellipsis_does_not_panic() {
             ],
         )],
     );
-    let snapshot = PageSnapshot {
-        url: String::new(),
-        title: String::new(),
-        root,
-    };
-    analyze_page(&snapshot, Some(&CORPUS));
+    analyze_page(&PageSnapshot::from_tree("", "", &root), Some(&CORPUS));
 }

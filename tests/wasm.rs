@@ -8,7 +8,7 @@
 // `ui.rs` names these as `crate::…`.
 use claimlens::{analyze_page, compare, page, view, Corpus, Verdict};
 use serde::Deserialize;
-use serde_json::{json, Value};
+use serde_json::json;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, KeyboardEvent, KeyboardEventInit};
@@ -66,30 +66,39 @@ struct Range {
     end_offset: usize,
 }
 
-/// The snapshot of `paras` and its text nodes in order.
+/// The snapshot of `paras` (in the wire form the content script sends: columns) and its text
+/// nodes in order.
 fn snapshot(paras: &[&[&str]]) -> (JsValue, Vec<String>) {
-    // Text node 0 is the navigation's "Home" link.
-    let mut nodes = vec!["Home".to_string()];
-    let mut children = Vec::new();
+    // (depth, tag, text, class); an empty tag is a text node.
+    let mut rows: Vec<(u32, &str, String, &str)> = vec![
+        (0, "body", String::new(), ""),
+        (1, "nav", String::new(), ""),
+        (2, "a", String::new(), ""),
+        (3, "", "Home".to_string(), ""), // text node 0
+        (1, "article", String::new(), "story"),
+    ];
     for (i, para) in paras.iter().enumerate() {
-        let mut kids = Vec::new();
+        rows.push((2, if i == 0 { "h1" } else { "p" }, String::new(), ""));
         for n in *para {
             if let Some(link) = n.strip_prefix('[').and_then(|n| n.strip_suffix(']')) {
-                nodes.push(link.to_string());
-                kids.push(json!({"tag": "a", "children": [link]}));
+                rows.push((3, "a", String::new(), ""));
+                rows.push((4, "", link.to_string(), ""));
             } else {
-                nodes.push(n.to_string());
-                kids.push(Value::String(n.to_string()));
+                rows.push((3, "", n.to_string(), ""));
             }
         }
-        children.push(json!({"tag": if i == 0 { "h1" } else { "p" }, "children": kids}));
     }
+    let nodes = rows
+        .iter()
+        .filter(|r| r.1.is_empty())
+        .map(|r| r.2.clone())
+        .collect();
     let snap = json!({
         "url": "https://example.org/news", "title": "Test",
-        "root": {"tag": "body", "children": [
-            {"tag": "nav", "children": [{"tag": "a", "children": ["Home"]}]},
-            {"tag": "article", "class": "story", "children": children},
-        ]},
+        "depth": rows.iter().map(|r| r.0).collect::<Vec<_>>(),
+        "tag": rows.iter().map(|r| r.1).collect::<Vec<_>>(),
+        "text": rows.iter().map(|r| r.2.as_str()).collect::<Vec<_>>(),
+        "class": rows.iter().map(|r| r.3).collect::<Vec<_>>(),
     });
     (js_sys::JSON::parse(&snap.to_string()).unwrap(), nodes)
 }
@@ -104,7 +113,13 @@ fn root() -> Element {
 
 fn sidebar(root: &Element) -> ui::SidebarUi {
     let on_click = js_sys::Function::new_with_args("id", "globalThis.__clickedCard = id;");
-    ui::SidebarUi::new(root.clone(), on_click).unwrap()
+    let on_filter = js_sys::Function::new_with_args(
+        "kind, visible",
+        "globalThis.__filtered = [kind, visible];",
+    );
+    let mut sb = ui::SidebarUi::new(root.clone(), on_click, on_filter).unwrap();
+    sb.load_corpus(&Corpus::bundled().to_bytes()).unwrap();
+    sb
 }
 
 fn analyze(sb: &mut ui::SidebarUi, snap: JsValue) -> Result {
@@ -460,8 +475,18 @@ fn cards_set_page_and_reference_passages_side_by_side_with_marks() {
 }
 
 #[wasm_bindgen_test]
-fn a_corpus_file_replaces_the_bundled_corpus_and_bad_bytes_keep_it() {
+fn the_sidebar_starts_without_a_corpus_and_a_corpus_file_gives_it_one() {
     let root = root();
+    let on_click = js_sys::Function::new_no_args("");
+    let mut bare = ui::SidebarUi::new(root.clone(), on_click.clone(), on_click).unwrap();
+    assert_eq!(
+        bare.corpus_description(),
+        "No reference corpus: findings are not compared"
+    );
+    let result = analyze(&mut bare, snapshot(ARTICLE).0);
+    assert!(result.count > 0);
+    assert!(result.findings.iter().all(|f| f.verdict == "not-compared"));
+
     let mut sb = sidebar(&root);
     assert_eq!(
         sb.corpus_description(),
@@ -488,4 +513,43 @@ fn a_corpus_file_replaces_the_bundled_corpus_and_bad_bytes_keep_it() {
     );
     let result = analyze(&mut sb, snapshot(ARTICLE).0);
     assert!(result.is_article);
+}
+
+#[wasm_bindgen_test]
+fn a_filter_click_hides_the_kinds_cards_and_reports_kind_and_state() {
+    let root = root();
+    let mut sb = sidebar(&root);
+    let result = analyze(&mut sb, snapshot(ARTICLE).0);
+    assert!(result.findings.iter().any(|f| f.kind == "hedge"));
+    let filtered = || {
+        let v = js_sys::Reflect::get(&js_sys::global(), &"__filtered".into()).unwrap();
+        serde_wasm_bindgen::from_value::<(String, bool)>(v).unwrap()
+    };
+    let button: HtmlElement = root
+        .query_selector("button[data-filter=\"hedge\"]")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    let hedge_cards_hidden = || {
+        let cards = root
+            .query_selector_all(".card[data-kind=\"hedge\"]")
+            .unwrap();
+        (0..cards.length())
+            .map(|i| {
+                cards
+                    .item(i)
+                    .unwrap()
+                    .dyn_into::<HtmlElement>()
+                    .unwrap()
+                    .hidden()
+            })
+            .collect::<Vec<_>>()
+    };
+    button.click();
+    assert_eq!(filtered(), ("hedge".to_string(), false));
+    assert!(hedge_cards_hidden().iter().all(|h| *h));
+    button.click();
+    assert_eq!(filtered(), ("hedge".to_string(), true));
+    assert!(hedge_cards_hidden().iter().all(|h| !*h));
 }

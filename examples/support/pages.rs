@@ -3,16 +3,14 @@
 
 use super::score::token_f1;
 use super::{Half, Halves};
-use claimlens::page::{extract_article, parse_html, PageNode};
+use claimlens::page::{extract_article, parse_html, PageSnapshot};
 use std::path::Path;
 
-fn all_text(node: &PageNode, out: &mut String) {
-    match node {
-        PageNode::Text(t) => {
-            out.push_str(t);
-            out.push(' ');
-        }
-        PageNode::Element { children, .. } => children.iter().for_each(|c| all_text(c, out)),
+/// Every text node of a page, separated by spaces.
+fn all_text(page: &PageSnapshot, out: &mut String) {
+    for t in page.text_nodes() {
+        out.push_str(t);
+        out.push(' ');
     }
 }
 
@@ -29,8 +27,8 @@ pub fn scores(dir: &Path) -> Vec<(String, f64)> {
         let source = std::fs::read_to_string(page.join("source.html")).unwrap_or_default();
         let expected = std::fs::read_to_string(page.join("expected.html")).unwrap_or_default();
         let mut expected_text = String::new();
-        all_text(&parse_html(&expected, "").root, &mut expected_text);
-        let ours = extract_article(&parse_html(&source, "").root)
+        all_text(&parse_html(&expected, ""), &mut expected_text);
+        let ours = extract_article(&parse_html(&source, ""))
             .map(|a| a.text)
             .unwrap_or_default();
         let name = page

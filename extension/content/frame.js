@@ -2,10 +2,12 @@
 // the extension's sidebar.html iframe and a small tab shown while collapsed. Styles live in the
 // shadow root as a constructed stylesheet (page CSPs do not block those). The iframe gets a
 // MessagePort after it loads; the token in its URL hash proves the init message is ours.
+// sidebar.html is web-accessible only through its per-session dynamic URL (the manifest's
+// use_dynamic_url), which runtime.getURL gives us and no page can guess.
 'use strict';
 (() => {
   const ns = (globalThis.ClaimLens ??= {});
-  const WIDTH = 360;
+  const WIDTH = 360; // CSS pixels; main.js reads it as Frame.WIDTH
 
   const CSS_TEXT = `
     :host {
@@ -42,6 +44,9 @@
   }
 
   ns.Frame = class Frame {
+    /** The sidebar's width in CSS pixels. */
+    static WIDTH = WIDTH;
+
     /** Creates the frame; `onMessage(msg)` receives the sidebar's messages. */
     constructor(runtime, onMessage, expanded) {
       this.host = document.createElement('div');
@@ -76,7 +81,7 @@
       const origin = runtime.getURL('').replace(/\/$/, '');
       iframe.addEventListener(
         'load',
-        () => iframe.contentWindow.postMessage({ type: 'claimlens-init', token }, origin, [channel.port2]),
+        () => iframe.contentWindow.postMessage(ns.protocol.make('init', { token }), origin, [channel.port2]),
         { once: true },
       );
       document.documentElement.append(this.host);

@@ -23,6 +23,9 @@
     return range.collapsed ? null : range;
   }
 
+  const emptyHighlights = () => Object.fromEntries(KINDS.map((k) => [k, new Highlight()]));
+  const nextTask = () => new Promise((r) => setTimeout(r, 0));
+
   /** Does any client rect of `range` contain the point? */
   function rangeAt(range, x, y) {
     for (const rect of range.getClientRects()) {
@@ -34,55 +37,70 @@
   ns.Painter = class Painter {
     constructor() {
       this.byId = new Map(); // id -> {kind, ranges: Range[]}
+      this.owner = new Map(); // Range -> id
+      this.highlights = emptyHighlights(); // kind -> Highlight (registered by render())
       this.hiddenKinds = new Set();
       this.flashTimer = 0;
-      this.generation = 0; // bumped by every paint, so a slow paintAsync knows it is stale
-    }
-
-    /** Replaces every ClaimLens highlight with `findings` ({id, kind, ranges: NodeRange[]}). */
-    paint(nodes, findings) {
-      this.generation++;
-      this.byId.clear();
-      for (const f of findings) {
-        const ranges = f.ranges.map((r) => toRange(nodes, r)).filter(Boolean);
-        if (ranges.length && KINDS.includes(f.kind)) this.byId.set(f.id, { kind: f.kind, ranges });
-      }
-      this.render();
+      this.generation = 0; // bumped by every paintAsync, so slower work knows it is stale
     }
 
     /**
-     * The same as `paint`, building the ranges in slices of about `sliceMs` with the page
-     * running between them. A newer paint()/paintAsync() supersedes one still in progress
-     * (resolves false). `yieldFn` is how to give way (ClaimLens.yieldToPage in the extension).
+     * Replaces every ClaimLens highlight with `findings` ({id, kind, ranges: NodeRange[]} over
+     * the text nodes `nodes`), building the ranges in slices of about `sliceMs` with the page
+     * running between them. A newer paintAsync() supersedes one still in progress (resolves
+     * false; true once painted). `yieldFn` is how to give way (ClaimLens.yieldToPage in the
+     * extension; a task by default).
      */
-    async paintAsync(nodes, findings, yieldFn, sliceMs = 8) {
+    async paintAsync(nodes, findings, yieldFn = nextTask, sliceMs = 8) {
       const generation = ++this.generation;
-      const byId = new Map();
+      const into = { byId: new Map(), owner: new Map(), highlights: emptyHighlights() };
+      if (!(await this.#build(nodes, findings, into, generation, yieldFn, sliceMs))) return false;
+      Object.assign(this, into);
+      this.render();
+      return true;
+    }
+
+    /**
+     * Adds `findings` to what is painted, in slices, into the registered highlights (so they
+     * show as they come). Resolves false if a paintAsync() began meanwhile (it supersedes).
+     */
+    async appendAsync(nodes, findings, yieldFn = nextTask, sliceMs = 8) {
+      return this.#build(nodes, findings, this, this.generation, yieldFn, sliceMs);
+    }
+
+    /** Builds ranges for `findings` into `into` ({byId, owner, highlights}), in slices. */
+    async #build(nodes, findings, into, generation, yieldFn, sliceMs) {
       let deadline = performance.now() + sliceMs;
       for (let i = 0; i < findings.length; i++) {
         const f = findings[i];
-        const ranges = (f.ranges ?? []).map((r) => toRange(nodes, r)).filter(Boolean);
-        if (ranges.length && KINDS.includes(f.kind)) byId.set(f.id, { kind: f.kind, ranges });
+        const ranges = KINDS.includes(f.kind) ? (f.ranges ?? []).map((r) => toRange(nodes, r)).filter(Boolean) : [];
+        if (ranges.length) {
+          into.byId.set(f.id, { kind: f.kind, ranges });
+          for (const r of ranges) {
+            into.owner.set(r, f.id);
+            into.highlights[f.kind].add(r);
+          }
+        }
         if (i % 64 === 63 && performance.now() > deadline) {
           await yieldFn();
           if (generation !== this.generation) return false;
           deadline = performance.now() + sliceMs;
         }
       }
-      this.byId = byId;
-      this.render();
-      return true;
+      return generation === this.generation;
     }
 
     /** (Re)registers the per-kind highlights, leaving out hidden kinds. */
     render() {
       for (const kind of KINDS) {
-        const h = new Highlight();
-        if (!this.hiddenKinds.has(kind)) {
-          for (const f of this.byId.values()) if (f.kind === kind) f.ranges.forEach((r) => h.add(r));
-        }
-        CSS.highlights.set(`claimlens-${kind}`, h);
+        if (this.hiddenKinds.has(kind)) CSS.highlights.delete(`claimlens-${kind}`);
+        else CSS.highlights.set(`claimlens-${kind}`, this.highlights[kind]);
       }
+    }
+
+    /** Shows every kind again (the sidebar renders each new analysis unfiltered). */
+    showAllKinds() {
+      this.hiddenKinds.clear();
     }
 
     /** Shows or hides one kind's highlights. */
@@ -100,17 +118,15 @@
 
     /** The id of the smallest visible finding under the viewport point (x, y), or null. */
     hitTest(x, y) {
-      const owner = new Map(); // Range -> id, for the visible kinds
-      for (const [id, f] of this.byId) {
-        if (!this.hiddenKinds.has(f.kind)) f.ranges.forEach((r) => owner.set(r, id));
-      }
+      const visible = (r) => !this.hiddenKinds.has(this.byId.get(this.owner.get(r))?.kind);
+      const owner = this.owner;
       let candidates;
       if (typeof CSS.highlights.highlightsFromPoint === 'function') {
         // Chromium: [{highlight, ranges}] (older drafts returned bare Highlights: then use all).
         candidates = CSS.highlights.highlightsFromPoint(x, y).flatMap((hit) => hit.ranges ?? [...(hit.highlight ?? hit)]);
-        candidates = candidates.filter((r) => owner.has(r) && rangeAt(r, x, y));
+        candidates = candidates.filter((r) => owner.has(r) && visible(r) && rangeAt(r, x, y));
       } else {
-        candidates = [...owner.keys()].filter((r) => rangeAt(r, x, y)); // rect scan fallback
+        candidates = [...owner.keys()].filter((r) => visible(r) && rangeAt(r, x, y)); // rect scan fallback
       }
       let best = null;
       let bestLen = Infinity;

@@ -1,43 +1,84 @@
-// ClaimLens content script entry: decides whether to start, wires the snapshot, the sidebar
-// frame and the painter together, and relays messages. It decides nothing about claims.
+// ClaimLens content script entry: wires the snapshot, the sidebar frame and the painter
+// together, and relays messages. It decides nothing about claims, nor whether the page is an
+// article: that is the core's (src/page/gate.rs for the cheap first look, extraction for good).
 //
-// Dynamic pages: a MutationObserver notices text added, removed or changed after load (infinite
-// scroll, single-page navigation) and, debounced, sends a fresh snapshot; the sidebar re-renders
-// and the painter replaces every highlight, so cards of replaced content vanish. Long pages are
-// walked and painted in slices (see snapshotAsync/paintAsync) so the page never freezes.
+// Starting by itself: when the page loads, the core's cheap measure (protocol.js, generated
+// from src/page/gate.rs) says whether the page may hold an article; if not, ClaimLens stays
+// idle and looks again only after a large change — the URL changed (single-page navigation) or
+// the text grew by MIN_ARTICLE_CHARS since the last look. A ticking clock or a counter costs
+// only its own mutation records, never a walk of the page.
 //
-// Performance marks (visible to the page's own performance timeline; used by the benchmarks):
-// `claimlens:start`, `claimlens:sent` (snapshot posted), `claimlens:painted` (highlights
-// registered), `claimlens:skipped` (not an article: not started by itself).
+// Dynamic pages: once started, a MutationObserver notices text added, removed or changed
+// (infinite scroll, single-page navigation) and, debounced, walks the page again and sends only
+// what changed (one splice of rows, in pieces); the sidebar re-renders and the painter replaces
+// every highlight, so cards of replaced content vanish. Long pages are walked and painted in
+// slices (snapshotAsync/paintAsync/appendAsync) and sent in pieces, so no task of ours is long;
+// the sidebar's early highlights (section by section, before the comparison) are painted as
+// they come, and its final findings replace them. Where the core found no article (and the
+// reader did not ask), the same large-change rule decides when to look again.
+//
+// Performance marks (visible to the page's own performance timeline; used by the benchmarks
+// and tests): `claimlens:measured` (the cheap measure taken), `claimlens:skipped` (not started
+// by itself), `claimlens:start`, `claimlens:snapshot` (a walk of the page began),
+// `claimlens:sent` (the change posted; detail: {from, remove, rows, pieces}),
+// `claimlens:painted` (highlights registered: the first early ones, then the final ones),
+// `claimlens:findings` (the final findings painted).
 'use strict';
 (() => {
   const ns = (globalThis.ClaimLens ??= {});
   if (ns.started !== undefined) return; // injected twice
   ns.started = false;
   const ext = globalThis.browser ?? globalThis.chrome;
-  const SIDEBAR_ROOM = 370; // sidebar width + a margin, in CSS pixels
+  const { make, read, MIN_ARTICLE_CHARS } = ns.protocol;
+  const MARGIN = 10; // CSS pixels kept free between the text column and the sidebar
   const QUIET_MS = 250; // re-analyse once the page has been quiet this long…
   const MAX_WAIT_MS = 800; // …but no later than this after the first change (~1 s in all)
-  const REPLY_TIMEOUT_MS = 20_000; // a snapshot the sidebar never answered (it failed) is dropped
+  const REPLY_TIMEOUT_MS = 20_000; // a snapshot the sidebar stopped answering (it failed) is dropped
   // Added or removed elements that never carry readable text: not worth a new analysis.
   const INERT = new Set(['script', 'style', 'link', 'meta', 'noscript', 'template', 'iframe', 'img', 'svg', 'canvas', 'video', 'audio', 'source', 'picture', 'br', 'hr', 'input']);
 
   let frame = null;
   let nodes = []; // text nodes of the snapshot whose findings are painted
-  let sent = null; // {nodes, texts} of the snapshot last sent (to skip identical ones)
+  let sent = null; // the snapshot last sent ({snapshot, nodes, items}): changes are sent against it
   let waiting = null; // nodes of the snapshot the sidebar is analysing, until its findings come
+  let received = []; // pieces of the findings message received so far
+  let early = 0; // early highlights painted for this analysis (their ids: -1, -2, …)
+  let painting = Promise.resolve(); // the painter's work, in the order the messages came
   let replyTimer = 0;
   let busy = false; // a snapshot is being taken or analysed: changes meanwhile set `dirty`
   let dirty = false;
   let byUser = false; // the reader started or showed ClaimLens with the toolbar button
   let autoHidden = false; // hidden by us (no article), not by the reader
   const painter = new ns.Painter();
-  const mark = (name) => performance.mark?.(`claimlens:${name}`);
+  const mark = (name, detail) => performance.mark?.(`claimlens:${name}`, { detail });
+
+  // --- The article gate: looked at once per navigation or large change ---------------------
+
+  let lookedAt = location.href; // the URL of the last look
+  let growth = 0; // characters of text added since then (net per burst of changes, never < 0)
+
+  /** Resets the large-change measure: a decision about the page is being made now. */
+  function looked() {
+    lookedAt = location.href;
+    growth = 0;
+  }
+
+  /** The core's cheap first look: may this page hold an article? */
+  function mayBeArticle() {
+    looked();
+    mark('measured');
+    return ns.measureProse(MIN_ARTICLE_CHARS) >= MIN_ARTICLE_CHARS;
+  }
+
+  /** Has the page changed enough since the last look to look again? */
+  const largeChange = () => location.href !== lookedAt || growth >= MIN_ARTICLE_CHARS;
 
   /** Messages from the sidebar iframe (over the private MessagePort only). */
   function onSidebarMessage(msg) {
-    if (!msg || typeof msg !== 'object') return;
-    switch (msg.type) {
+    switch (read(msg, 'sidebar')) {
+      case 'highlights':
+        onHighlights(msg);
+        break;
       case 'findings':
         onFindings(msg);
         break;
@@ -47,69 +88,119 @@
       case 'collapse':
         frame.collapse();
         break;
-      case 'expand':
-        frame.expand();
-        break;
       case 'filter':
-        painter.setKindVisible(msg.kind, Boolean(msg.visible));
+        painter.setKindVisible(msg.kind, msg.visible);
         break;
     }
   }
 
-  /** The sidebar answered our latest snapshot: paint its findings over that snapshot's nodes. */
+  /**
+   * Paints on the painter's queue, then clears again if the reader hid ClaimLens; sets the
+   * `painted` mark when `marked` (first early highlights, final findings).
+   */
+  function paint(work, marked) {
+    painting = painting.then(async () => {
+      if (!(await work())) return false;
+      if (frame.state === 'hidden') painter.clear();
+      if (marked) mark('painted');
+      return true;
+    });
+    return painting;
+  }
+
+  /**
+   * Opens the sidebar beside the article if the window has room to its right (it starts as a
+   * tab): once, when the core first names the article's element.
+   */
+  let laidOut = false;
+  function layOut(root) {
+    if (laidOut || root < 0) return;
+    laidOut = true;
+    const el = sent?.items[root];
+    if (!(el instanceof Element) || frame.state !== 'collapsed') return;
+    if (el.getBoundingClientRect().right + ns.Frame.WIDTH + MARGIN <= document.documentElement.clientWidth) frame.expand();
+  }
+
+  /** Early highlights of one section of the snapshot being analysed (no ids: no card yet). */
+  function onHighlights(msg) {
+    if (!waiting) return; // not about a snapshot we wait for
+    awaitReply();
+    if (msg.first) layOut(msg.root);
+    const target = waiting;
+    const found = msg.highlights.map((h) => ({ id: -(++early), kind: h.kind, ranges: h.ranges }));
+    if (msg.first) {
+      painter.showAllKinds(); // the sidebar renders each new analysis unfiltered
+      paint(() => painter.paintAsync(target, found, ns.yieldToPage), true);
+    } else {
+      paint(() => painter.appendAsync(target, found, ns.yieldToPage), false);
+    }
+  }
+
+  /** The sidebar's analysis of our latest snapshot (in pieces): paint it over that snapshot. */
   async function onFindings(msg) {
+    for (const f of msg.findings) received.push(f);
+    if (!msg.done) return;
+    const findings = received;
+    received = [];
+    early = 0;
     if (waiting) nodes = waiting;
     waiting = null;
     clearTimeout(replyTimer);
-    frame.setCount(msg.count ?? 0);
+    frame.setCount(msg.count);
     // Started by itself on what the core says is no article: stay out of sight (no noise);
     // the toolbar button still shows it, and later content that is an article shows it too.
     if (autoHidden && msg.isArticle) {
       autoHidden = false;
       frame.show();
-    } else if (!byUser && msg.isArticle === false && frame.state !== 'hidden') {
+    } else if (!byUser && !msg.isArticle && frame.state !== 'hidden') {
       autoHidden = true;
       frame.hide();
     }
-    const findings = Array.isArray(msg.findings) ? msg.findings : [];
-    if (await painter.paintAsync(nodes, findings, ns.yieldToPage)) {
-      if (frame.state === 'hidden') painter.clear();
-      mark('painted');
-    }
+    painter.showAllKinds(); // the sidebar renders each new analysis unfiltered
+    if (await paint(() => painter.paintAsync(nodes, findings, ns.yieldToPage), true)) mark('findings');
     busy = false;
     if (dirty) schedule();
   }
 
-  /** Takes a snapshot (in slices) and sends it, unless the visible text is unchanged. */
+  /** Takes a snapshot (in slices) and sends what changed since the last one, in pieces. */
   async function send() {
     busy = true;
     dirty = false;
+    looked();
+    mark('snapshot');
     const snap = await ns.snapshotAsync(document.body, frame.host);
-    if (sent && sameText(sent, snap.nodes)) {
+    const { url, title } = snap.snapshot;
+    const change = ns.diff(sent, snap);
+    const unchanged = change.remove === 0 && change.rows.depth.length === 0;
+    if (sent && unchanged && url === sent.snapshot.url && title === sent.snapshot.title) {
       busy = false;
       if (dirty) schedule();
       return;
     }
-    sent = { nodes: snap.nodes, texts: snap.nodes.map((n) => n.data) };
+    sent = snap;
     waiting = snap.nodes;
-    frame.post({ type: 'page', snapshot: snap.snapshot });
-    mark('sent');
-    // If the sidebar failed on this snapshot it sends nothing back: do not wait forever.
+    received = [];
+    early = 0;
+    let pieces = 0;
+    for (const piece of ns.pieces(change)) {
+      if (pieces++) await ns.yieldToPage(); // each piece is its own task: no long copy
+      frame.post(make('page', { url, title, ...piece }));
+    }
+    mark('sent', { from: change.from, remove: change.remove, rows: change.rows.depth.length, pieces });
+    awaitReply();
+  }
+
+  /**
+   * If the sidebar failed on a snapshot it sends nothing back: do not wait for it forever. Each
+   * sign of progress (a section's highlights) restarts the wait, so a huge page is not given up.
+   */
+  function awaitReply() {
     clearTimeout(replyTimer);
     replyTimer = setTimeout(() => {
       waiting = null;
       busy = false;
       if (dirty) schedule();
     }, REPLY_TIMEOUT_MS);
-  }
-
-  /** Same text nodes (the very same objects, for the ranges) holding the same text? */
-  function sameText(prev, now) {
-    if (prev.nodes.length !== now.length) return false;
-    for (let i = 0; i < now.length; i++) {
-      if (prev.nodes[i] !== now[i] || prev.texts[i] !== now[i].data) return false;
-    }
-    return true;
   }
 
   // --- Watching the page for late or replaced content -------------------------------------
@@ -130,8 +221,32 @@
     return false;
   }
 
+  /** Characters of text in an added or removed node (0 for nodes without readable text). */
+  function textSize(n) {
+    if (n.nodeType === Node.TEXT_NODE) return n.data.length;
+    if (n.nodeType === Node.ELEMENT_NODE && !INERT.has(n.localName)) return n.textContent.length;
+    return 0;
+  }
+
+  /** How much text a mutation added (negative: removed). */
+  function grew(rec) {
+    if (rec.type === 'characterData') return rec.target.data.length - (rec.oldValue?.length ?? 0);
+    let d = 0;
+    for (const n of rec.addedNodes) d += textSize(n);
+    for (const n of rec.removedNodes) d -= textSize(n);
+    return d;
+  }
+
   function onMutations(records) {
-    if (!records.some(relevant)) return;
+    let any = false;
+    let delta = 0;
+    for (const rec of records) {
+      if (!relevant(rec)) continue;
+      any = true;
+      delta += grew(rec);
+    }
+    if (!any) return;
+    growth = Math.max(0, growth + delta);
     const now = performance.now();
     if (!quietTimer) firstChange = now;
     clearTimeout(quietTimer);
@@ -142,10 +257,12 @@
   function flush() {
     quietTimer = 0;
     if (!frame) {
-      // Not started: content may have turned the page into an article (a single-page app).
-      if (ns.looksLikeArticle()) start();
+      // Not started: a large change may have made the page an article (a single-page app).
+      if (largeChange() && mayBeArticle()) start();
       return;
     }
+    // The core found no article here: look again only after a large change.
+    if (autoHidden && !byUser && !largeChange()) return;
     if (busy || (frame.state === 'hidden' && !autoHidden)) dirty = true;
     else send();
   }
@@ -165,15 +282,14 @@
     const id = painter.hitTest(e.clientX, e.clientY);
     if (id === null) return;
     frame.expand();
-    frame.post({ type: 'focus', id });
+    frame.post(make('focus', { id }));
   }
 
   function start() {
     ns.started = true;
     mark('start');
-    const rect = ns.articleRoot().getBoundingClientRect();
-    const roomOnRight = rect.right + SIDEBAR_ROOM <= document.documentElement.clientWidth;
-    frame = new ns.Frame(ext.runtime, onSidebarMessage, roomOnRight);
+    // A tab at first; layOut opens it beside the article once the core has found it.
+    frame = new ns.Frame(ext.runtime, onSidebarMessage, false);
     document.addEventListener('click', onClick, { capture: true, passive: true });
     send();
   }
@@ -194,15 +310,16 @@
   }
 
   ext.runtime.onMessage.addListener((msg) => {
-    if (msg?.type === 'claimlens-toggle') toggle();
+    if (read(msg, 'worker') === 'toggle') toggle();
   });
 
   new MutationObserver(onMutations).observe(document.documentElement, {
     subtree: true,
     childList: true,
     characterData: true,
+    characterDataOldValue: true,
   });
 
-  if (ns.looksLikeArticle()) start();
+  if (mayBeArticle()) start();
   else mark('skipped');
 })();

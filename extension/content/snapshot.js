@@ -1,6 +1,11 @@
-// Serialises the visible DOM of document.body into a PageSnapshot (see src/page/mod.rs):
-// an element is {tag, id?, class?, role?, children}, a text node is a plain string. Text nodes
-// are numbered 0.. in depth-first order; `nodes[i]` is the live Text node of string number i.
+// Serialises the visible DOM of document.body into a PageSnapshot (see src/page/snapshot.rs):
+// the elements and text nodes in document order as columns — depth below <body>, tag ('' for a
+// text node), text, id, class, role. Text nodes are numbered 0.. in that order; `nodes[i]` is
+// the live Text node number i. Flat and iterative: any depth costs O(nodes).
+//
+// Also the cheap measure behind the "may this page be an article" gate (measureProse), and the
+// difference between two snapshots as one splice cut into pieces (diff, pieces), so that only
+// what changed is sent again, never in one long copy.
 'use strict';
 (() => {
   const ns = (globalThis.ClaimLens ??= {});
@@ -10,6 +15,7 @@
     'script', 'style', 'noscript', 'template', 'svg', 'iframe', 'canvas', 'textarea',
     'input', 'select', 'object', 'embed', 'math',
   ]);
+  const COLUMNS = ['depth', 'tag', 'text', 'id', 'class', 'role'];
 
   /** True when `el` and its subtree are not shown (checked once per element, not per node). */
   function hidden(el) {
@@ -22,27 +28,34 @@
   ns.yieldToPage = () =>
     globalThis.scheduler?.yield ? globalThis.scheduler.yield() : new Promise((r) => setTimeout(r, 0));
 
+  /** Empty columns. */
+  const emptyColumns = () => Object.fromEntries(COLUMNS.map((c) => [c, []]));
+
   /**
-   * The walk as a generator, so it can run in one go or in slices: it yields (nothing) every
-   * CHECK_EVERY visited nodes and finally returns {snapshot, nodes}. Iterative (an explicit
-   * stack), so deep pages cannot overflow the JS stack. If the page changes between slices the
-   * result may mix old and new; the caller's MutationObserver then asks for a fresh one.
+   * The walk as a generator, so that it can run in slices: it yields (nothing) every
+   * CHECK_EVERY visited nodes and finally returns {snapshot, nodes, items}: `items[i]` is the DOM
+   * node of row i (for diff). Iterative (an explicit stack), so deep pages cannot overflow the
+   * JS stack. If the page changes between slices the result may mix old and new; the caller's
+   * MutationObserver then asks for a fresh one.
    */
   const CHECK_EVERY = 128;
   function* walk(body, exclude) {
+    const cols = emptyColumns();
+    const items = [];
     const nodes = [];
-    const element = (el) => {
-      const out = { tag: el.localName, children: [] };
-      if (el.id) out.id = el.id;
-      const cls = el.getAttribute('class');
-      if (cls) out.class = cls;
-      const role = el.getAttribute('role');
-      if (role) out.role = role;
-      return out;
+    const row = (node, depth, tag, text, el) => {
+      items.push(node);
+      cols.depth.push(depth);
+      cols.tag.push(tag);
+      cols.text.push(text);
+      cols.id.push(el ? el.id : '');
+      cols.class.push(el?.getAttribute('class') ?? '');
+      cols.role.push(el?.getAttribute('role') ?? '');
     };
-    if (!body) return { snapshot: { url: location.href, title: document.title, root: { tag: 'body', children: [] } }, nodes };
-    const root = element(body);
-    const stack = [{ out: root, next: body.firstChild }];
+    const done = () => ({ snapshot: { url: location.href, title: document.title, ...cols }, nodes, items });
+    if (!body) return done();
+    row(body, 0, body.localName, '', body);
+    const stack = [{ next: body.firstChild, depth: 1 }];
     let visited = 0;
     while (stack.length) {
       const top = stack[stack.length - 1];
@@ -55,34 +68,23 @@
       if (child.nodeType === Node.TEXT_NODE) {
         if (child.data.length === 0) continue;
         nodes.push(child);
-        top.out.children.push(child.data);
+        row(child, top.depth, '', child.data, null);
       } else if (child.nodeType === Node.ELEMENT_NODE) {
         if (child === exclude || SKIP.has(child.localName)) continue;
         if (child.isContentEditable || hidden(child)) continue;
-        const out = element(child);
-        top.out.children.push(out);
-        stack.push({ out, next: child.firstChild });
+        row(child, top.depth, child.localName, '', child);
+        stack.push({ next: child.firstChild, depth: top.depth + 1 });
       }
       if (++visited % CHECK_EVERY === 0) yield;
     }
-    return { snapshot: { url: location.href, title: document.title, root }, nodes };
+    return done();
   }
 
   /**
-   * Returns {snapshot, nodes}. `exclude` is ClaimLens's own host element (left out).
-   * Editable regions (contenteditable) are left alone entirely.
-   */
-  ns.snapshot = function snapshot(body = document.body, exclude = null) {
-    const steps = walk(body, exclude);
-    for (;;) {
-      const { done, value } = steps.next();
-      if (done) return value;
-    }
-  };
-
-  /**
-   * The same as `snapshot`, in slices of at most about `sliceMs` of main-thread time with the
-   * page running between them (long pages must not freeze). Resolves to {snapshot, nodes}.
+   * Takes the snapshot in slices of at most about `sliceMs` of main-thread time with the page
+   * running between them (long pages must not freeze). Resolves to {snapshot, nodes, items}.
+   * `exclude` is ClaimLens's own host element (left out). Editable regions (contenteditable)
+   * are left alone entirely.
    */
   ns.snapshotAsync = async function snapshotAsync(body = document.body, exclude = null, sliceMs = 8) {
     const steps = walk(body, exclude);
@@ -97,42 +99,68 @@
     }
   };
 
-  const ARTICLE_CHARS = 1500;
-
   /**
-   * Cheap guess whether the page is an article: <article>, og:type=article, long <p> text, or
-   * one element holding long text directly (<pre>, <br>-separated lines).
+   * The difference between two snapshots ({snapshot, items} as `snapshot` returns) as one
+   * splice of rows: {from, remove, rows} turns `prev`'s rows into `now`'s (rows: columns of the
+   * rows to insert at `from` after removing `remove`). Rows are equal when they are the same DOM
+   * node with the same column values. O(rows).
    */
-  ns.looksLikeArticle = function looksLikeArticle() {
-    if (document.querySelector('article')) return true;
-    const og = document.querySelector('meta[property="og:type"]');
-    if (og && og.content.trim().toLowerCase() === 'article') return true;
-    let chars = 0;
-    for (const p of document.getElementsByTagName('p')) {
-      chars += p.textContent.length;
-      if (chars >= ARTICLE_CHARS) return true;
-    }
-    // Articles without <p>: <pre> text, or <div>s of text lines split by <br> (blogs, RFCs).
-    const perParent = new Map();
-    const walker = document.createTreeWalker(document.body ?? document.documentElement, NodeFilter.SHOW_TEXT);
-    while (walker.nextNode()) {
-      const parent = walker.currentNode.parentElement;
-      if (!parent || SKIP.has(parent.localName) || parent.closest('nav, header, footer, aside, a')) continue;
-      const n = (perParent.get(parent) ?? 0) + walker.currentNode.data.trim().length;
-      if (n >= ARTICLE_CHARS) return true;
-      perParent.set(parent, n);
-    }
-    return false;
+  ns.diff = function diff(prev, now) {
+    const a = prev?.snapshot;
+    const b = now.snapshot;
+    const aLen = a ? a.depth.length : 0;
+    const bLen = b.depth.length;
+    const same = (i, j) => prev.items[i] === now.items[j] && COLUMNS.every((c) => a[c][i] === b[c][j]);
+    let head = 0;
+    while (head < aLen && head < bLen && same(head, head)) head++;
+    let tail = 0;
+    while (tail < aLen - head && tail < bLen - head && same(aLen - 1 - tail, bLen - 1 - tail)) tail++;
+    const rows = Object.fromEntries(COLUMNS.map((c) => [c, b[c].slice(head, bLen - tail)]));
+    return { from: head, remove: aLen - head - tail, rows };
   };
 
-  /** The element most likely holding the article's text column (for the layout decision). */
-  ns.articleRoot = function articleRoot() {
-    const article = document.querySelector('article, [role="main"] article, main');
-    if (article) return article;
-    let best = null;
-    for (const p of document.getElementsByTagName('p')) {
-      if (!best || p.textContent.length > best.textContent.length) best = p;
+  /**
+   * A splice from `diff` cut into pieces of at most `maxRows` rows and about `maxChars`
+   * characters of text, each posted as its own message (a huge page is never one long copy):
+   * the first piece removes, the others only insert after it; the last one has `done`.
+   */
+  ns.pieces = function* pieces({ from, remove, rows }, maxRows = 20_000, maxChars = 256 * 1024) {
+    const n = rows.depth.length;
+    let at = 0;
+    do {
+      let end = at;
+      let chars = 0;
+      while (end < n && end - at < maxRows && (chars < maxChars || end === at)) chars += rows.text[end++].length;
+      const slice = Object.fromEntries(COLUMNS.map((c) => [c, rows[c].slice(at, end)]));
+      yield { from: from + at, remove: at === 0 ? remove : 0, rows: slice, done: end >= n };
+      at = end;
+    } while (at < n);
+  };
+
+  /**
+   * The cheap measure behind the "may this page be an article" gate (the core's
+   * may_be_article, src/page/gate.rs): characters of text in the prose elements the core names
+   * (PROSE_TAGS) and in lines split by <br>. No walk of the page: the elements come from
+   * getElementsByTagName, and counting stops at `enough`.
+   */
+  ns.measureProse = function measureProse(enough) {
+    let chars = 0;
+    for (const tag of ns.protocol.PROSE_TAGS) {
+      for (const el of document.getElementsByTagName(tag)) {
+        chars += el.textContent.length;
+        if (chars >= enough) return chars;
+      }
     }
-    return best?.parentElement ?? document.body;
+    const seen = new Set();
+    for (const br of document.getElementsByTagName('br')) {
+      const parent = br.parentNode;
+      if (!parent || seen.has(parent)) continue;
+      seen.add(parent);
+      for (let n = parent.firstChild; n; n = n.nextSibling) {
+        if (n.nodeType === Node.TEXT_NODE) chars += n.data.length;
+      }
+      if (chars >= enough) return chars;
+    }
+    return chars;
   };
 })();

@@ -1,8 +1,12 @@
-//! Article extraction over the element tree, in the manner of Readability: paragraphs score
+//! Article extraction over the flat snapshot, in the manner of Readability: paragraphs score
 //! their ancestors, the best-scoring container is the article, and navigation, boilerplate and
 //! link lists are left out. The article text keeps a map back to the text nodes it came from.
+//!
+//! One pass over the nodes with a stack of open elements, then passes over the elements and
+//! blocks found: O(nodes + text) at any depth, never recursive.
 
-use super::snapshot::PageNode;
+use super::gate::MIN_ARTICLE_CHARS;
+use super::snapshot::{Node, PageSnapshot};
 
 /// Tags whose whole subtree is never article text.
 const SKIPPED_TAGS: &[&str] = &[
@@ -108,13 +112,6 @@ const LIKELY: &[&str] = &[
     "article", "body", "content", "main", "story", "post", "entry", "text", "blog",
 ];
 
-/// Elements nested deeper than this are not read (their text nodes are still numbered), so
-/// hostile markup cannot exhaust the stack.
-pub const MAX_DEPTH: usize = 256;
-
-/// Fewer characters than this in all candidate paragraphs means: no article on this page.
-const MIN_ARTICLE_CHARS: usize = 250;
-
 /// One block of article text (a paragraph, heading, list item…).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Block {
@@ -157,6 +154,9 @@ pub struct Article {
     pub blocks: Vec<Block>,
     /// Every text node of the page, by number (article or not).
     pub node_texts: Vec<String>,
+    /// The element holding the article: its index in the snapshot's nodes (so that the content
+    /// script can find it on the page, e.g. to lay the sidebar out beside it).
+    pub root: usize,
     segments: Vec<Segment>,
 }
 
@@ -192,10 +192,17 @@ impl Article {
     }
 }
 
-/// An element of the tree as extraction sees it.
+/// An element as extraction sees it (elements are numbered in document order, so an
+/// element's subtree is the range `index..end`).
 struct Elem {
+    /// Its index in the snapshot's nodes.
+    row: usize,
     parent: Option<usize>,
+    /// One past the last element of its subtree.
+    end: usize,
     score: f64,
+    /// Characters of the blocks whose element this is (then, after `sum_subtrees`, of its
+    /// whole subtree).
     text_chars: usize,
     link_chars: usize,
 }
@@ -210,20 +217,39 @@ struct RawBlock {
     commas: usize,
 }
 
+/// An element still open during the walk.
+struct Open {
+    elem: usize,
+    /// Its tag starts a block (and it is not skipped): block children end its current block.
+    block_parent: bool,
+    /// Its own tag is a block tag (its parent then starts a new block after it).
+    is_block: bool,
+    skipped: bool,
+    in_link: bool,
+    /// The block its inline text goes to.
+    block: Option<usize>,
+}
+
 struct Walker<'a> {
     elems: Vec<Elem>,
     blocks: Vec<RawBlock>,
     node_texts: Vec<&'a str>,
+    open: Vec<Open>,
 }
 
-/// Finds the article in a page tree; `None` when the page has no article-like text.
-pub fn extract_article(root: &PageNode) -> Option<Article> {
+/// Finds the article in a page; `None` when the page has no article-like text.
+pub fn extract_article(page: &PageSnapshot) -> Option<Article> {
     let mut w = Walker {
         elems: Vec::new(),
         blocks: Vec::new(),
         node_texts: Vec::new(),
+        open: Vec::new(),
     };
-    w.walk(root, None, None, false, false, 0);
+    for (row, node) in page.nodes.iter().enumerate() {
+        w.visit(row, node);
+    }
+    w.close_to(0);
+    w.sum_subtrees();
     let node_texts: Vec<String> = w.node_texts.iter().map(|s| s.to_string()).collect();
 
     // Paragraphs score their ancestors.
@@ -274,15 +300,8 @@ pub fn extract_article(root: &PageNode) -> Option<Article> {
             root_elem = p;
         }
     }
-    let inside = |mut e: usize| loop {
-        if e == root_elem {
-            return true;
-        }
-        match w.elems[e].parent {
-            Some(p) => e = p,
-            None => return false,
-        }
-    };
+    let root_end = w.elems[root_elem].end;
+    let inside = |e: usize| (root_elem..root_end).contains(&e);
 
     let mut text = String::new();
     let mut blocks = Vec::new();
@@ -327,6 +346,7 @@ pub fn extract_article(root: &PageNode) -> Option<Article> {
         text,
         blocks,
         node_texts,
+        root: w.elems[root_elem].row,
         segments,
     })
 }
@@ -414,66 +434,66 @@ fn words_match(attr: &str, words: &[&str]) -> bool {
 }
 
 impl<'a> Walker<'a> {
-    /// Numbers the text nodes of a subtree without reading it, iteratively.
-    fn number_texts_of(&mut self, node: &'a PageNode) {
-        let mut stack = vec![node];
-        while let Some(n) = stack.pop() {
-            match n {
-                PageNode::Text(s) => self.node_texts.push(s),
-                PageNode::Element { children, .. } => stack.extend(children.iter().rev()),
+    /// Closes open elements until `depth` remain.
+    fn close_to(&mut self, depth: usize) {
+        while self.open.len() > depth {
+            let Some(done) = self.open.pop() else { break };
+            self.elems[done.elem].end = self.elems.len();
+            // Text after a nested block continues in a new block of its parent.
+            if !done.is_block {
+                continue;
+            }
+            let Some(parent) = self.open.last_mut().filter(|p| p.block_parent) else {
+                continue;
+            };
+            if let Some(current) = parent.block {
+                let tag = self.blocks[current].tag.clone();
+                self.blocks.push(RawBlock::new(parent.elem, tag));
+                parent.block = Some(self.blocks.len() - 1);
             }
         }
     }
 
-    /// Walks `node`; `block` is the block its inline text belongs to; `skipped` whether it lies
-    /// in a subtree left out of the article; `in_link` whether it is inside an `<a>`.
-    fn walk(
-        &mut self,
-        node: &'a PageNode,
-        parent: Option<usize>,
-        block: Option<usize>,
-        skipped: bool,
-        in_link: bool,
-        depth: usize,
-    ) {
-        if depth > MAX_DEPTH {
-            self.number_texts_of(node);
-            return;
-        }
+    /// Adds node number `row` of the document-order list.
+    fn visit(&mut self, row: usize, node: &'a Node) {
+        // The parent is the innermost open element above this depth (a depth that skips
+        // levels is read as the next level down).
+        self.close_to(node.depth() as usize);
+        let (parent, skipped, in_link, block) = match self.open.last() {
+            Some(o) => (Some(o.elem), o.skipped, o.in_link, o.block),
+            None => (None, false, false, None),
+        };
         match node {
-            PageNode::Text(s) => {
+            Node::Text { text, .. } => {
                 let number = self.node_texts.len() as u32;
-                self.node_texts.push(s);
+                self.node_texts.push(text);
                 if skipped {
                     return;
                 }
                 let Some(b) = block else { return };
-                let chars = s.chars().filter(|c| !c.is_whitespace()).count();
+                let chars = text.chars().filter(|c| !c.is_whitespace()).count();
                 if chars == 0 && self.blocks[b].parts.is_empty() {
                     return;
                 }
                 let raw = &mut self.blocks[b];
-                raw.parts.push((number, 0, s.len()));
+                raw.parts.push((number, 0, text.len()));
                 raw.chars += chars;
-                raw.commas += s.matches([',', '，']).count();
+                raw.commas += text.matches([',', '，']).count();
                 if in_link {
                     raw.link_chars += chars;
                 }
-                let mut at = Some(raw.elem);
-                while let Some(e) = at {
-                    self.elems[e].text_chars += chars;
-                    if in_link {
-                        self.elems[e].link_chars += chars;
-                    }
-                    at = self.elems[e].parent;
+                let elem = &mut self.elems[raw.elem];
+                elem.text_chars += chars;
+                if in_link {
+                    elem.link_chars += chars;
                 }
             }
-            PageNode::Element {
+            Node::Element {
                 tag,
                 id,
                 class,
                 role,
-                children,
+                ..
             } => {
                 let tag = tag.to_ascii_lowercase();
                 let ident = format!(
@@ -491,46 +511,54 @@ impl<'a> Walker<'a> {
                         && !matches!(tag.as_str(), "body" | "article" | "main"));
                 let e = self.elems.len();
                 self.elems.push(Elem {
+                    row,
                     parent,
+                    end: e + 1,
                     score: 0.0,
                     text_chars: 0,
                     link_chars: 0,
                 });
-                let in_link = in_link || tag == "a";
-                let starts_block = BLOCK_TAGS.contains(&tag.as_str());
+                let is_block = BLOCK_TAGS.contains(&tag.as_str());
+                let block_parent = is_block && !skip_here;
                 let mut block = block;
-                if starts_block && !skip_here {
-                    self.blocks.push(RawBlock {
-                        elem: e,
-                        tag: tag.clone(),
-                        parts: Vec::new(),
-                        chars: 0,
-                        link_chars: 0,
-                        commas: 0,
-                    });
+                if block_parent {
+                    self.blocks.push(RawBlock::new(e, tag.clone()));
                     block = Some(self.blocks.len() - 1);
                 }
-                for child in children {
-                    // Text after a nested block continues in a new block of this element.
-                    if starts_block
-                        && !skip_here
-                        && matches!(child, PageNode::Element { tag, .. } if BLOCK_TAGS.contains(&tag.to_ascii_lowercase().as_str()))
-                    {
-                        self.walk(child, Some(e), block, skip_here, in_link, depth + 1);
-                        self.blocks.push(RawBlock {
-                            elem: e,
-                            tag: tag.clone(),
-                            parts: Vec::new(),
-                            chars: 0,
-                            link_chars: 0,
-                            commas: 0,
-                        });
-                        block = Some(self.blocks.len() - 1);
-                    } else {
-                        self.walk(child, Some(e), block, skip_here, in_link, depth + 1);
-                    }
-                }
+                self.open.push(Open {
+                    elem: e,
+                    block_parent,
+                    is_block,
+                    skipped: skip_here,
+                    in_link: in_link || tag == "a",
+                    block,
+                });
             }
+        }
+    }
+
+    /// Turns each element's own text and link characters into its subtree's (children come
+    /// after their parents, so one backward pass adds each total to its parent).
+    fn sum_subtrees(&mut self) {
+        for e in (0..self.elems.len()).rev() {
+            if let Some(p) = self.elems[e].parent {
+                let (text, link) = (self.elems[e].text_chars, self.elems[e].link_chars);
+                self.elems[p].text_chars += text;
+                self.elems[p].link_chars += link;
+            }
+        }
+    }
+}
+
+impl RawBlock {
+    fn new(elem: usize, tag: String) -> RawBlock {
+        RawBlock {
+            elem,
+            tag,
+            parts: Vec::new(),
+            chars: 0,
+            link_chars: 0,
+            commas: 0,
         }
     }
 }

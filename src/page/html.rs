@@ -1,13 +1,18 @@
-//! Parsing HTML into the same element tree the content script sends (native builds only).
+//! Parsing HTML into the same flat snapshot the content script sends (native builds only).
 
-use super::snapshot::{PageNode, PageSnapshot};
-use scraper::{ElementRef, Html, Node};
+use super::snapshot::{PageSnapshot, SnapshotBuilder};
+use ego_tree::iter::Edge;
+use scraper::{ElementRef, Node};
 
 /// Parses an HTML document into a [`PageSnapshot`] rooted at `<body>`, leaving out comments
 /// and elements hidden by `hidden`, `aria-hidden="true"` or an inline `display:none` /
 /// `visibility:hidden` style, as the content script leaves out what a reader cannot see.
+///
+/// Linear at any depth: the parser flattens nesting beyond
+/// [`MAX_NESTING`](super::html_cap::MAX_NESTING) levels, as browsers do, and the parsed tree is
+/// walked by its open/close edges, never recursively.
 pub fn parse_html(html: &str, url: &str) -> PageSnapshot {
-    let doc = Html::parse_document(html);
+    let doc = super::html_cap::parse(html);
     let title = doc
         .root_element()
         .descendants()
@@ -21,45 +26,42 @@ pub fn parse_html(html: &str, url: &str) -> PageSnapshot {
         .filter_map(ElementRef::wrap)
         .find(|e| e.value().name() == "body")
         .unwrap_or_else(|| doc.root_element());
-    PageSnapshot {
-        url: url.to_string(),
-        title,
-        root: convert(body, 0).unwrap_or_else(|| PageNode::element("body", Vec::new())),
+    let mut out = SnapshotBuilder::default();
+    // While inside a hidden element: that element's id (its subtree is left out).
+    let mut hidden_from = None;
+    for edge in body.traverse() {
+        match edge {
+            Edge::Open(node) => {
+                if hidden_from.is_some() {
+                    continue;
+                }
+                match node.value() {
+                    Node::Text(t) => out.text(t),
+                    Node::Element(e) if hidden(e) => hidden_from = Some(node.id()),
+                    Node::Element(e) => {
+                        out.open(e.name(), e.attr("id"), e.attr("class"), e.attr("role"))
+                    }
+                    _ => {}
+                }
+            }
+            Edge::Close(node) => match node.value() {
+                Node::Element(_) if hidden_from == Some(node.id()) => hidden_from = None,
+                Node::Element(_) if hidden_from.is_none() => out.close(),
+                _ => {}
+            },
+        }
     }
+    out.finish(url, &title)
 }
 
-fn hidden(e: &ElementRef) -> bool {
-    let v = e.value();
-    let style = v
+fn hidden(e: &scraper::node::Element) -> bool {
+    let style = e
         .attr("style")
         .unwrap_or("")
         .to_ascii_lowercase()
         .replace(' ', "");
-    v.attr("hidden").is_some()
-        || v.attr("aria-hidden") == Some("true")
+    e.attr("hidden").is_some()
+        || e.attr("aria-hidden") == Some("true")
         || style.contains("display:none")
         || style.contains("visibility:hidden")
-}
-
-/// Converts an element; elements nested deeper than the extractor reads are left out.
-fn convert(e: ElementRef, depth: usize) -> Option<PageNode> {
-    if hidden(&e) || depth > super::extract::MAX_DEPTH {
-        return None;
-    }
-    let v = e.value();
-    let children = e
-        .children()
-        .filter_map(|child| match child.value() {
-            Node::Text(t) => Some(PageNode::Text(t.to_string())),
-            Node::Element(_) => ElementRef::wrap(child).and_then(|c| convert(c, depth + 1)),
-            _ => None,
-        })
-        .collect();
-    Some(PageNode::Element {
-        tag: v.name().to_ascii_lowercase(),
-        id: v.attr("id").map(str::to_string),
-        class: v.attr("class").map(str::to_string),
-        role: v.attr("role").map(str::to_string),
-        children,
-    })
 }

@@ -1,6 +1,8 @@
-//! wasm-bindgen entry points: the `Sidebar` class that sidebar.js uses. No logic lives here; it
-//! only forwards to the UI in [`ui`], which converts types and renders.
+//! wasm-bindgen entry points: the `Sidebar` class that sidebar.js uses, and `PageReader` for
+//! highlights section by section. No logic lives here; it only forwards to the UI in [`ui`],
+//! which converts types and renders, and to the core.
 
+mod reader;
 mod ui;
 
 use js_sys::Function;
@@ -14,10 +16,15 @@ pub struct Sidebar(ui::SidebarUi);
 #[wasm_bindgen]
 impl Sidebar {
     /// Creates a sidebar rendering into `root`; `on_card_click(id)` is called when the reader
-    /// clicks a card (or presses Enter on it). Loads the bundled corpus once.
+    /// clicks a card (or presses Enter on it), `on_filter(kind, visible)` when a kind filter
+    /// changes. Starts without a corpus: `loadCorpus` gives it one.
     #[wasm_bindgen(constructor)]
-    pub fn new(root: Element, on_card_click: Function) -> Result<Sidebar, JsValue> {
-        ui::SidebarUi::new(root, on_card_click).map(Sidebar)
+    pub fn new(
+        root: Element,
+        on_card_click: Function,
+        on_filter: Function,
+    ) -> Result<Sidebar, JsValue> {
+        ui::SidebarUi::new(root, on_card_click, on_filter).map(Sidebar)
     }
 
     /// Analyses a `PageSnapshot` (a plain JS object), renders the cards and returns
@@ -26,15 +33,15 @@ impl Sidebar {
         self.0.analyze(snapshot)
     }
 
-    /// Replaces the bundled corpus with a corpus file's bytes (`corpus.bin`, written by
-    /// `claimlens corpus build`); bytes that are not a corpus file give a JS error and keep the
-    /// current corpus.
+    /// Loads the corpus from a corpus file's bytes (`corpus.bin`, written by `claimlens corpus
+    /// build`); bytes that are not a corpus file give a JS error and keep the current corpus.
     #[wasm_bindgen(js_name = loadCorpus)]
     pub fn load_corpus(&mut self, bytes: &[u8]) -> Result<(), JsValue> {
         self.0.load_corpus(bytes)
     }
 
-    /// How large and how recent the corpus is: "Reference corpus: 2 articles, June 2024".
+    /// How large and how recent the corpus is: "Reference corpus: 2 articles, June 2024", or
+    /// that there is none.
     #[wasm_bindgen(js_name = corpusDescription)]
     pub fn corpus_description(&self) -> String {
         self.0.corpus_description()

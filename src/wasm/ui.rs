@@ -69,11 +69,13 @@ struct Place {
     open: Vec<usize>,
 }
 
-/// The sidebar: owns the corpus and renders the analysis of a page into a root element.
+/// The sidebar: owns the corpus (once loaded) and renders the analysis of a page into a root
+/// element.
 pub struct SidebarUi {
     root: Element,
     document: Document,
-    corpus: Corpus,
+    /// The reference corpus; until one is loaded, findings are not compared.
+    corpus: Option<Corpus>,
     place: Rc<RefCell<Place>>,
     /// Kept alive for as long as the sidebar: the root's click and keydown listeners.
     _listeners: Vec<Closure<dyn FnMut(Event)>>,
@@ -81,9 +83,14 @@ pub struct SidebarUi {
 
 impl SidebarUi {
     /// Creates a sidebar rendering into `root`; `on_card_click(id)` is called when the reader
-    /// opens a card (click, Enter or Space), with the id of the finding to reveal. Starts with
-    /// the bundled corpus.
-    pub fn new(root: Element, on_card_click: Function) -> Result<SidebarUi, JsValue> {
+    /// opens a card (click, Enter or Space), with the id of the finding to reveal, and
+    /// `on_filter(kind, visible)` when the reader turns a kind's highlights on or off. Starts
+    /// without a corpus (see [`SidebarUi::load_corpus`]).
+    pub fn new(
+        root: Element,
+        on_card_click: Function,
+        on_filter: Function,
+    ) -> Result<SidebarUi, JsValue> {
         let document = root
             .owner_document()
             .ok_or_else(|| JsError::new("the root element has no document"))?;
@@ -100,7 +107,10 @@ impl SidebarUi {
                 return;
             };
             if let Ok(Some(button)) = target.closest("button[data-filter]") {
-                toggle_kind(&click_root, &button);
+                if let Some((kind, visible)) = toggle_kind(&click_root, &button) {
+                    // A throwing callback is the caller's problem, not a reason to panic.
+                    let _ = on_filter.call2(&JsValue::NULL, &kind.into(), &visible.into());
+                }
             } else if let Ok(Some(chip)) = target.closest("button[data-show]") {
                 let filter = match chip.get_attribute("data-show").as_deref() {
                     Some("differences") => Filter::Differences,
@@ -166,7 +176,7 @@ impl SidebarUi {
         Ok(SidebarUi {
             root,
             document,
-            corpus: Corpus::bundled(),
+            corpus: None,
             place,
             _listeners: vec![on_click, on_key],
         })
@@ -175,14 +185,19 @@ impl SidebarUi {
     /// Replaces the corpus with one read from a corpus file's bytes (`claimlens corpus build`).
     /// Bytes that are not a corpus file give a JS error and leave the current corpus in place.
     pub fn load_corpus(&mut self, bytes: &[u8]) -> Result<(), JsValue> {
-        self.corpus = Corpus::from_bytes(bytes)
-            .map_err(|e| JsError::new(&format!("not a ClaimLens corpus file: {e}")))?;
+        self.corpus = Some(
+            Corpus::from_bytes(bytes)
+                .map_err(|e| JsError::new(&format!("not a ClaimLens corpus file: {e}")))?,
+        );
         Ok(())
     }
 
     /// How large and how recent the corpus is: "Reference corpus: 2 articles, June 2024".
     pub fn corpus_description(&self) -> String {
-        describe_corpus(&self.corpus)
+        match &self.corpus {
+            Some(corpus) => describe_corpus(corpus),
+            None => "No reference corpus: findings are not compared".to_string(),
+        }
     }
 
     /// Analyses a `PageSnapshot` (a plain JS object), renders the view and returns
@@ -191,12 +206,12 @@ impl SidebarUi {
     pub fn analyze(&mut self, snapshot: JsValue) -> Result<JsValue, JsValue> {
         let snapshot: PageSnapshot = serde_wasm_bindgen::from_value(snapshot)
             .map_err(|e| JsError::new(&format!("not a page snapshot: {e}")))?;
-        let analysis = analyze_page(&snapshot, Some(&self.corpus));
+        let analysis = analyze_page(&snapshot, self.corpus.as_ref());
         let view = sidebar(
             analysis.is_article,
             &analysis.text,
             &analysis.report,
-            Some(&self.corpus),
+            self.corpus.as_ref(),
         );
         self.render(&view)?;
         let findings = &analysis.report.findings;
@@ -604,23 +619,22 @@ fn move_focus(root: &Element, from: &HtmlElement, forward: bool) {
     }
 }
 
-/// Flips a kind toggle and hides or shows that kind's cards.
-fn toggle_kind(root: &Element, button: &Element) {
-    let Some(kind) = button.get_attribute("data-filter") else {
-        return;
-    };
+/// Flips a kind toggle and hides or shows that kind's cards; returns the kind and whether it
+/// is now shown.
+fn toggle_kind(root: &Element, button: &Element) -> Option<(String, bool)> {
+    let kind = button.get_attribute("data-filter")?;
     let visible = button.get_attribute("aria-pressed").as_deref() != Some("true");
     let _ = button.set_attribute("aria-pressed", if visible { "true" } else { "false" });
-    let Ok(cards) = root.query_selector_all(&format!(".card[data-kind=\"{kind}\"]")) else {
-        return;
-    };
-    for i in 0..cards.length() {
-        if let Some(card) = cards.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
-            let _ = if visible {
-                card.class_list().remove_1("kind-off")
-            } else {
-                card.class_list().add_1("kind-off")
-            };
+    if let Ok(cards) = root.query_selector_all(&format!(".card[data-kind=\"{kind}\"]")) {
+        for i in 0..cards.length() {
+            if let Some(card) = cards.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+                let _ = if visible {
+                    card.class_list().remove_1("kind-off")
+                } else {
+                    card.class_list().add_1("kind-off")
+                };
+            }
         }
     }
+    Some((kind, visible))
 }

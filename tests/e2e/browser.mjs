@@ -7,8 +7,8 @@ import path from 'node:path';
 import { before, after } from 'node:test';
 import { EXTENSION, startServer } from './server.mjs';
 
-export async function launch({ headless = true, viewport = { width: 1280, height: 800 } } = {}) {
-  if (!existsSync(path.join(EXTENSION, 'pkg', 'claimlens_bg.wasm'))) {
+export async function launch({ headless = true, viewport = { width: 1280, height: 800 }, extension = EXTENSION } = {}) {
+  if (!existsSync(path.join(extension, 'pkg', 'claimlens_bg.wasm'))) {
     throw new Error('extension/pkg is missing: run `make build` first');
   }
   const profile = mkdtempSync(path.join(tmpdir(), 'claimlens-e2e-'));
@@ -17,7 +17,7 @@ export async function launch({ headless = true, viewport = { width: 1280, height
     headless,
     viewport,
     args: [
-      `--disable-extensions-except=${EXTENSION}`, `--load-extension=${EXTENSION}`, '--no-sandbox',
+      `--disable-extensions-except=${extension}`, `--load-extension=${extension}`, '--no-sandbox',
       '--disable-gpu', '--disable-background-networking', '--disable-component-update',
       '--disable-sync', '--no-first-run',
     ],
@@ -83,9 +83,11 @@ export async function offline(context) {
 
 /**
  * Watches `page` for what the extension must never do, from before navigation:
- * - `errors`: errors (and warnings naming ClaimLens) logged by extension code — the content
- *   script's isolated world (via CDP, where Playwright does not look), the sidebar frame, the
- *   worker; the page's own errors are ignored;
+ * - `errors`: errors (and warnings naming ClaimLens) logged by extension code or its frame —
+ *   the content script's isolated world (via CDP, where Playwright does not look), the sidebar
+ *   frame (console, exceptions, and its own log: failed loads such as "Failed to load
+ *   resource: net::ERR_FAILED", via a CDP session on that out-of-process frame), and page log
+ *   entries about chrome-extension:// URLs; the page's own errors are ignored;
  * - `requests`: non-local requests started by extension code (sidebar frame, service worker,
  *   or a script stack inside chrome-extension://);
  * - `mutations()`: childList/characterData changes under <body> since DOMContentLoaded (the
@@ -97,6 +99,25 @@ export async function watch(context, page) {
   const cdp = await context.newCDPSession(page);
   await cdp.send('Runtime.enable');
   await cdp.send('Network.enable');
+  await cdp.send('Log.enable');
+  const extensionUrl = (u) => (u ?? '').startsWith('chrome-extension:');
+  cdp.on('Log.entryAdded', ({ entry }) => {
+    if (entry.level === 'error' && (extensionUrl(entry.url) || OURS.test(entry.text))) errors.push(`log (${entry.url}): ${entry.text}`);
+  });
+  // The sidebar is an out-of-process frame: its own log (failed loads, CSP) needs its own session.
+  const frameSessions = [];
+  const watchFrame = async (frame) => {
+    if (frame === page.mainFrame() || !extensionUrl(frame.url()) || frameSessions.some((f) => f.frame === frame)) return;
+    const session = await context.newCDPSession(frame);
+    frameSessions.push({ frame, session });
+    session.on('Log.entryAdded', ({ entry }) => {
+      if (entry.level === 'error') errors.push(`sidebar log (${entry.url ?? frame.url()}): ${entry.text}`);
+    });
+    session.on('Runtime.exceptionThrown', ({ exceptionDetails: d }) => errors.push(`sidebar exception: ${d.exception?.description ?? d.text}`));
+    await session.send('Log.enable');
+    await session.send('Runtime.enable');
+  };
+  page.on('framenavigated', (frame) => watchFrame(frame).catch(() => {}));
   const stackUrls = (st) => {
     const urls = [];
     for (let s = st; s; s = s.parent) urls.push(...(s.callFrames ?? []).map((f) => f.url));
@@ -149,7 +170,7 @@ export async function watch(context, page) {
     errors,
     requests,
     mutations: () => page.evaluate(() => window.__claimlensMutations ?? { count: 0, samples: [] }),
-    detach: () => cdp.detach().catch(() => {}),
+    detach: () => Promise.all([cdp, ...frameSessions.map((f) => f.session)].map((s) => s.detach().catch(() => {}))),
   };
 }
 

@@ -73,3 +73,36 @@ test('highlights are ranges: they follow the text when the page reflows', async 
   assert.notDeepEqual([b.top, b.left], [a.top, a.left]);
   await page.close();
 });
+
+/** The content script's `sent` marks: what each change of the snapshot carried. */
+const sentChanges = (page) => page.evaluate(() =>
+  performance.getEntriesByName('claimlens:sent').map((m) => m.detail));
+
+test('only what changed is sent again: an appended paragraph is a splice of its own rows', async () => {
+  const page = await env.browser.context.newPage();
+  await page.goto(`${env.server.base}/dynamic/append`);
+  await until(async () => (await highlighted(page)).some((t) => t.includes('17 new shelters')), { timeout: 5_000, message: 'both late paragraphs' });
+  const [first, ...later] = await sentChanges(page);
+  assert.equal(first.from, 0);
+  assert.equal(first.remove, 0);
+  assert.ok(first.rows > 40, `the first snapshot is the page: ${first.rows} rows`);
+  assert.ok(later.length >= 1);
+  for (const change of later) {
+    // One <p> and its text node (2 rows) per appended paragraph, inserted where it stands.
+    assert.ok(change.rows <= 4 && change.remove === 0 && change.from > 40, JSON.stringify(change));
+  }
+  await page.close();
+});
+
+test('a huge page is sent in pieces, and highlighted before the comparison is done', async () => {
+  const page = await env.browser.context.newPage();
+  await page.goto(`${env.server.base}/long?kb=1536`);
+  await until(() => page.evaluate(() => performance.getEntriesByName('claimlens:findings').length > 0), { timeout: 60_000, message: 'the final findings' });
+  const [sent] = await sentChanges(page);
+  assert.ok(sent.pieces >= 6, `1.5 MiB in pieces of ≤ 256 KiB: ${sent.pieces}`);
+  const [painted] = await page.evaluate(() => performance.getEntriesByName('claimlens:painted').map((m) => m.startTime));
+  const [findings] = await page.evaluate(() => performance.getEntriesByName('claimlens:findings').map((m) => m.startTime));
+  assert.ok(painted < findings, 'early highlights before the final findings');
+  assert.ok((await highlightCount(page)) > 1000);
+  await page.close();
+});

@@ -2,7 +2,11 @@
 // click ↔ card, reveal, untouched page DOM, strict CSP, forged messages, no console errors.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { withServerAndBrowser, until, waitForSidebar } from './browser.mjs';
+import { cpSync, rmSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { EXTENSION } from './server.mjs';
+import { withServerAndBrowser, launch, until, waitForSidebar } from './browser.mjs';
 
 const KINDS = ['attribution', 'hedge', 'statistic'];
 const VERDICTS = ['corroborated', 'number-differs', 'certainty-differs', 'source-differs', 'not-in-corpus', 'not-compared'];
@@ -155,4 +159,26 @@ test('kind filters hide that kind\'s cards and highlights', async () => {
   await frame.locator('button[data-filter="hedge"]').click();
   await until(async () => (await highlightSizes(page))[1] >= 1, { message: 'hedge highlights to return' });
   await page.close();
+});
+
+test('without a readable corpus file the sidebar still shows its cards, uncompared, and says why', async () => {
+  // A copy of the extension without corpus.bin: the sidebar starts from that file only.
+  const dir = mkdtempSync(path.join(tmpdir(), 'claimlens-nocorpus-'));
+  cpSync(EXTENSION, dir, { recursive: true });
+  rmSync(path.join(dir, 'corpus.bin'));
+  const browser = await launch({ extension: dir });
+  try {
+    const page = await browser.context.newPage();
+    const errors = [];
+    page.on('console', (m) => m.type() === 'error' && !/ERR_FILE_NOT_FOUND|Failed to load resource/.test(m.text()) && errors.push(m.text()));
+    await page.goto(`${env.server.base}/article`);
+    const frame = await waitForSidebar(page, browser.extensionId);
+    await until(async () => (await cards(frame)).length >= 3, { message: 'cards' });
+    assert.ok((await cards(frame)).every((c) => c.verdict === 'not-compared'));
+    assert.match(await frame.locator('#corpus').textContent(), /could not be read/);
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

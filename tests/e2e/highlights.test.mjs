@@ -28,16 +28,17 @@ after(async () => {
   await server?.close();
 });
 
-/** NodeRange over node `n` selecting `needle` (UTF-16 offsets, computed in the page). */
+/** Paints NodeRanges over node `n` selecting `needle` (UTF-16 offsets, computed in the page)
+ * with the painter's one path, paintAsync (as the content script does). */
 async function paint(specs) {
-  return page.evaluate((specs) => {
+  return page.evaluate(async (specs) => {
     const findings = specs.map(({ id, kind, node, needle, ranges }) => {
       if (ranges) return { id, kind, ranges };
       const at = window.nodes[node].data.indexOf(needle);
       if (at < 0) throw new Error(`${needle} not in node ${node}`);
       return { id, kind, ranges: [{ startNode: node, startOffset: at, endNode: node, endOffset: at + needle.length }] };
     });
-    window.painter.paint(window.nodes, findings);
+    if (!(await window.painter.paintAsync(window.nodes, findings))) throw new Error('paint superseded');
     return findings;
   }, specs);
 }
@@ -67,7 +68,7 @@ test('ranges across inline elements; offsets past the end are clamped; detached 
   ]);
   assert.deepEqual(await page.evaluate(() => [window.painter.text(0), window.painter.text(1), window.painter.text(2)]),
     ['may have counted', '38,940 losses.', null]);
-  assert.equal(await page.evaluate(() => CSS.highlights.get('claimlens-attribution').size), 0);
+  assert.equal(await page.evaluate(() => CSS.highlights.get('claimlens-attribution')?.size ?? 0), 0);
 });
 
 test('hit-testing picks the smallest range under the point, and skips hidden kinds', async () => {
@@ -87,7 +88,7 @@ test('hit-testing picks the smallest range under the point, and skips hidden kin
   assert.equal(await hit(), 8);
   await page.evaluate(() => window.painter.setKindVisible('statistic', false));
   assert.equal(await hit(), 7);
-  assert.equal(await page.evaluate(() => CSS.highlights.get('claimlens-statistic').size), 0);
+  assert.equal(await page.evaluate(() => CSS.highlights.get('claimlens-statistic')?.size ?? 0), 0);
   await page.evaluate(() => window.painter.setKindVisible('statistic', true));
   // Far from any highlight.
   assert.equal(await page.evaluate(() => window.painter.hitTest(5, 700)), null);

@@ -8,7 +8,7 @@ const env = withServerAndBrowser();
 /** What the service worker does on a toolbar click, for the active tab. */
 const toolbarClick = () => env.browser.worker.evaluate(async () => {
   const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-  await chrome.tabs.sendMessage(tab.id, { type: 'claimlens-toggle' });
+  await chrome.tabs.sendMessage(tab.id, globalThis.ClaimLens.protocol.make('toggle'));
 });
 
 const hostState = (page) => page.evaluate(() =>
@@ -46,5 +46,19 @@ test('/other: the second sample article is analysed automatically', async () => 
   const summary = await frame.locator('.summary-line').textContent();
   assert.match(summary, /^\d+ findings? · \d+ attributions? · \d+ hedges? · \d+ statistics?$/);
   assert.ok(await frame.locator('.card').count() >= 1);
+  await page.close();
+});
+
+test('/deep: the article 5,000 elements down is found and highlighted, and the sidebar opens beside it', async () => {
+  const page = await env.browser.context.newPage();
+  await page.goto(`${env.server.base}/deep?n=5000`);
+  const frame = await waitForSidebar(page, env.browser.extensionId, 30_000);
+  await until(async () => (await frame.locator('.card').count()) >= 3, { message: 'cards' });
+  const inDeep = await page.evaluate(() => ['attribution', 'hedge', 'statistic']
+    .flatMap((k) => [...(CSS.highlights.get(`claimlens-${k}`) ?? [])])
+    .filter((r) => r.startContainer.parentElement?.closest('article')).length);
+  assert.ok(inDeep >= 3, `highlights inside the deep article: ${inDeep}`);
+  assert.equal(await page.evaluate(() => document.querySelector('article').parentElement.localName), 'span');
+  await until(async () => (await hostState(page)) === 'expanded', { message: 'the sidebar beside the article' });
   await page.close();
 });

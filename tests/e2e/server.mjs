@@ -12,6 +12,12 @@
 //   /dynamic/replace an article whose script replaces the article after load (SPA navigation)
 //   /dynamic/late    an empty shell whose script inserts the article after load
 //   /long?kb=N       a generated article of about N KiB of text (benchmarks)
+//   /busy-list?items=N  no article: a list of N links and a clock ticking every 200 ms (a page
+//                    script; the extension must stay idle there); &footer=1 adds a long legal
+//                    notice in <p>s inside <footer> (the cheap look says "maybe", the core "no")
+//   /deep?n=N        the sample article inside N nested <span>s, built by a page script (the
+//                    HTML parser itself flattens nesting beyond 512; Chromium 156's renderer
+//                    crashes laying out ~3,000 nested <div>s, or the article 10,000 <span>s down)
 //   /hostile/K       the sample article plus something hostile (hostile.test.mjs): K = markup,
 //                    iframe (+ iframe-child), shadow, editable, svg, rtl, postmessage
 import http from 'node:http';
@@ -20,7 +26,8 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const EXTENSION = path.join(ROOT, 'extension');
+/** The unpacked extension under test; CLAIMLENS_EXTENSION names another build (before/after). */
+export const EXTENSION = process.env.CLAIMLENS_EXTENSION ? path.resolve(process.env.CLAIMLENS_EXTENSION) : path.join(ROOT, 'extension');
 const CORPUS = path.join(ROOT, 'corpus');
 /** The saved real pages (Mozilla Readability's test pages), read in place and never copied. */
 export const READABILITY = path.resolve(ROOT, '../shared/evaldata/readability_pages');
@@ -129,6 +136,38 @@ export function longHtml(kb) {
   return page({ title: `Long article (${kb} KiB)`, body: `<article><h1>Long article</h1>\n${paras.join('\n')}</article>` });
 }
 
+const LEGAL = 'By using this site you agree to our terms of service, our privacy policy and the use of cookies for analytics, advertising and personalisation; you can change your choices at any time in the settings linked below, and withdraw consent without affecting earlier processing. ';
+
+/** No article, but busy: `items` list entries (links, as on an index page) and a clock. */
+export function busyListHtml(items, { footer = false } = {}) {
+  const script = `const ul = document.getElementById('list');
+    const frag = document.createDocumentFragment();
+    for (let i = 0; i < ${items}; i++) {
+      const li = document.createElement('li');
+      const a = document.createElement('a');
+      a.href = '/item/' + i;
+      a.textContent = 'Item number ' + i + ' of the catalogue';
+      li.append(a);
+      frag.append(li);
+    }
+    ul.append(frag);
+    const clock = document.getElementById('clock');
+    window.__ticks = 0;
+    setInterval(() => { clock.textContent = new Date().toISOString(); window.__ticks++; }, 200);`;
+  const legal = footer ? `<footer><p>${LEGAL.repeat(2)}</p><p>${LEGAL}</p></footer>` : '';
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Catalogue</title></head><body>
+<header>Catalogue <span id="clock"></span></header><ul id="list"></ul>${legal}<script>${script}</script></body></html>`;
+}
+
+/** The sample article `n` elements deep: a page script nests it in `n` <span>s. */
+function deepHtml(n) {
+  const script = `const article = document.querySelector('article');
+    let at = document.querySelector('main');
+    for (let i = 0; i < ${n}; i++) { const d = document.createElement('span'); at.append(d); at = d; }
+    at.append(article);`;
+  return articleHtml(corpusFile('000_')).replace('</body>', `<script>${script}</script></body>`);
+}
+
 // Hostile pages: the sample article with something awkward added inside <article>. No page
 // scripts except /hostile/postmessage (it only posts messages, never touches the DOM).
 export const HOSTILE_MARKUP = '<img src=x onerror=alert(1)>';
@@ -211,6 +250,15 @@ export function startServer() {
       const html = hostileHtml(url.pathname.slice('/hostile/'.length));
       if (!html) return res.writeHead(404).end();
       return res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
+    }
+    if (url.pathname === '/busy-list') {
+      const items = Math.min(Number(url.searchParams.get('items')) || 50_000, 500_000);
+      const html = busyListHtml(items, { footer: url.searchParams.get('footer') === '1' });
+      return res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
+    }
+    if (url.pathname === '/deep') {
+      const n = Math.min(Number(url.searchParams.get('n')) || 5_000, 200_000);
+      return res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(deepHtml(n));
     }
     if (url.pathname === '/long') {
       const kb = Math.min(Number(url.searchParams.get('kb')) || 1024, 16 * 1024);

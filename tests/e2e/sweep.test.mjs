@@ -1,6 +1,8 @@
 // Real-page sweep: every saved page of ../shared/evaldata/readability_pages (Mozilla
 // Readability's test pages, read in place) loaded with the built extension. Per page:
-//   - no error logged by extension code (the page's own errors are ignored);
+//   - no error logged by extension code or its frame — console errors, exceptions, failed
+//     loads ("Failed to load resource: net::ERR_FAILED") in the sidebar's own log — on any page,
+//     known failures included (the page's own errors are ignored);
 //   - no page text node removed, split or rewritten (MutationObserver under <body>: 0 records;
 //     the pages' own scripts are blocked by CSP in server.mjs, so every change would be ours);
 //   - no request from extension code leaves the machine (and nothing else does either: every
@@ -22,7 +24,7 @@ import { launch, offline, watch, until, highlightCount, marks, sidebarFrame } fr
 
 const PAGES = readabilityPages();
 const TABS = 4; // pages loaded in parallel
-const ARTICLE_CHARS = 1500; // as the content script's own "long <p> text" test
+const ARTICLE_CHARS = 1500; // Readability found a real article (the sweep's own classification)
 const NO_ARTICLE_CHARS = 100;
 
 const CLI = path.join(ROOT, 'target/release/claimlens');
@@ -95,7 +97,9 @@ async function visit(name) {
   await w.detach();
   await page.close();
 
-  if (w.errors.length) problems.push(`extension errors: ${w.errors.slice(0, 3).join(' | ')}`);
+  // Extension errors fail the sweep on every page, known failures included.
+  const errors = w.errors.length ? [`extension errors: ${w.errors.slice(0, 3).join(' | ')}`] : [];
+  problems.push(...errors);
   if (w.requests.length) problems.push(`requests leaving the machine: ${w.requests.slice(0, 3).join(' | ')}`);
   if (mut.count !== 0) problems.push(`${mut.count} DOM changes under <body>: ${mut.samples.join(', ')}`);
   if (expectMarks && !(highlights > 0)) problems.push('an article page without highlights');
@@ -108,7 +112,7 @@ async function visit(name) {
   if (known && problems.length && verdict === 'known') problems.push(`known: ${known}`);
   const line = `${verdict.padEnd(5)} ${name.padEnd(40)} ${kind.padEnd(7)} ${state.padEnd(28)} sidebar=${host ?? 'none'} cards=${cards} highlights=${highlights}` +
     (problems.length ? `\n       ${problems.join('\n       ')}` : '');
-  return { name, kind, line, problems: verdict === 'known' ? [] : problems, known: verdict === 'known', ms };
+  return { name, kind, line, problems: verdict === 'known' ? errors : problems, known: verdict === 'known', ms };
 }
 
 test('real-page sweep: saved pages load cleanly, privately and get highlights where there is an article', {

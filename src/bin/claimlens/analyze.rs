@@ -4,7 +4,7 @@ use crate::input::{self, ignore_broken_pipe};
 use claimlens::page::parse_html;
 use claimlens::view::{explain, report_json, verdict_label, FindingJson};
 use claimlens::{analyze, analyze_page, Corpus, Finding, Kind, Verdict};
-use std::io::{BufRead, Write};
+use std::io::Write;
 
 /// What the command line asks for.
 struct Options {
@@ -55,7 +55,7 @@ fn parse_options(args: &[String]) -> Result<Options, String> {
 }
 
 /// Runs `claimlens analyze` with the arguments after `analyze`.
-pub fn run(args: &[String]) -> Result<(), String> {
+pub fn run(args: &[String]) -> Result<(), crate::Failure> {
     let opts = parse_options(args)?;
     let corpus = match &opts.corpus {
         CorpusChoice::Bundled => Some(Corpus::bundled()),
@@ -82,28 +82,23 @@ pub fn run(args: &[String]) -> Result<(), String> {
             .and_then(|()| writeln!(out)),
         _ => print_for_people(&mut out, &opts.input, &report.findings),
     };
-    written.or_else(ignore_broken_pipe)
+    Ok(written.or_else(ignore_broken_pipe)?)
 }
 
-/// Batch mode: one `{"id","text"}` object per input line, one `{"id","findings"}` per output line.
-fn analyze_lines(path: &str, corpus: Option<&Corpus>) -> Result<(), String> {
-    let reader = input::lines(path)?;
-    let mut out = std::io::stdout().lock();
-    for (n, line) in reader.lines().enumerate() {
-        let line = line.map_err(|e| format!("{path}:{}: {e}", n + 1))?;
-        let Some(value) = input::record(path, n + 1, &line)? else {
-            continue;
-        };
+/// Batch mode: one `{"id","text"}` object per input line, one `{"id","findings"}` per output
+/// line; a line that cannot be used gives `{"id","error"}` and the batch goes on.
+fn analyze_lines(path: &str, corpus: Option<&Corpus>) -> Result<(), crate::Failure> {
+    input::batch(path, |out, value| {
         let text = value.get("text").and_then(|t| t.as_str()).unwrap_or("");
         let id = value.get("id").cloned().unwrap_or(serde_json::Value::Null);
         let report = analyze(text, corpus);
         let findings: Vec<FindingJson> = report.findings.iter().map(FindingJson::of).collect();
-        let record = serde_json::json!({ "id": id, "findings": findings });
-        if let Err(e) = writeln!(out, "{record}") {
-            return ignore_broken_pipe(e);
-        }
-    }
-    Ok(())
+        writeln!(
+            out,
+            "{}",
+            serde_json::json!({ "id": id, "findings": findings })
+        )
+    })
 }
 
 fn print_for_people(out: &mut impl Write, name: &str, findings: &[Finding]) -> std::io::Result<()> {

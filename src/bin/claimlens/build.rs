@@ -5,7 +5,7 @@ use claimlens::corpus::{ArticleFile, Document};
 use claimlens::page::{extract_article, parse_html};
 use claimlens::Corpus;
 use regex::Regex;
-use std::io::{BufRead, IsTerminal};
+use std::io::IsTerminal;
 use std::path::Path;
 use std::sync::LazyLock;
 
@@ -175,7 +175,7 @@ fn article(
         Some(Kind::Html) => {
             let page = parse_html(&text, path);
             let article =
-                extract_article(&page.root).ok_or_else(|| format!("{path}: no article found"))?;
+                extract_article(&page).ok_or_else(|| format!("{path}: no article found"))?;
             (Some(page.title).filter(|t| !t.is_empty()), article.text)
         }
         Some(Kind::Markdown) => markdown_text(&text),
@@ -215,7 +215,7 @@ fn markdown_text(markdown: &str) -> (Option<String>, String) {
 /// and `url`.
 fn read_json_lines(path: &str, progress: &mut Progress) -> Result<Vec<Document>, String> {
     let lower = path.to_ascii_lowercase();
-    let reader = input::lines(path)?;
+    let lines = input::json_lines(path)?;
     if lower.ends_with(".gz") {
         return Err(format!(
             "{path} is compressed: decompress it first (gunzip -k {path})"
@@ -223,15 +223,14 @@ fn read_json_lines(path: &str, progress: &mut Progress) -> Result<Vec<Document>,
     }
     let mut documents = Vec::new();
     let mut ids = std::collections::HashSet::new();
-    for (n, line) in reader.lines().enumerate() {
-        let n = n + 1;
-        let line = line.map_err(|e| match e.kind() {
-            std::io::ErrorKind::InvalidData => {
-                format!("{path}:{n}: not UTF-8 text (is this a JSON Lines file?)")
-            }
-            _ => format!("{path}:{n}: {e}"),
+    for item in lines {
+        let (n, line) = item.map_err(|e| format!("{path}: {e}"))?;
+        // A corpus is built whole or not at all: a bad line stops the build.
+        let line = line.map_err(|(reason, _)| match reason.starts_with("not valid UTF-8") {
+            true => format!("{path}:{n}: not UTF-8 text (is this a JSON Lines file?)"),
+            false => format!("{path}:{n}: {reason}"),
         })?;
-        let Some(value) = input::record(path, n, &line)? else {
+        let Some(value) = input::record(&line).map_err(|e| format!("{path}:{n}: {e}"))? else {
             continue;
         };
         let field = |k: &str| {

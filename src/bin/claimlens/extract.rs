@@ -3,26 +3,26 @@
 use crate::input::{self, ignore_broken_pipe};
 use claimlens::page::{extract_article, parse_html};
 use serde_json::{json, Value};
-use std::io::{BufRead, Write};
+use std::io::Write;
 
 /// The title and article text of one HTML page (`url` names it for the parser); `text` is
 /// `None` when the page has no article.
 fn article_of(html: &str, url: &str) -> (String, Option<String>) {
     let page = parse_html(html, url);
-    let text = extract_article(&page.root).map(|a| a.text);
+    let text = extract_article(&page).map(|a| a.text);
     (page.title, text)
 }
 
 /// Runs `claimlens extract` with the arguments after `extract`.
-pub fn run(args: &[String]) -> Result<(), String> {
+pub fn run(args: &[String]) -> Result<(), crate::Failure> {
     let mut path = None;
     let mut jsonl = false;
     for arg in args {
         match arg.as_str() {
             "--jsonl" => jsonl = true,
-            flag if flag.starts_with("--") => return Err(format!("unknown option {flag}")),
+            flag if flag.starts_with("--") => return Err(format!("unknown option {flag}").into()),
             p if path.is_none() => path = Some(p.to_string()),
-            extra => return Err(format!("unexpected argument {extra:?}")),
+            extra => return Err(format!("unexpected argument {extra:?}").into()),
         }
     }
     let path =
@@ -34,28 +34,18 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let (title, text) = article_of(&html, &path);
     let text = text.ok_or_else(|| format!("no article found in {path}"))?;
     let record = json!({ "id": path, "title": title, "text": text });
-    writeln!(std::io::stdout().lock(), "{record}").or_else(ignore_broken_pipe)
+    Ok(writeln!(std::io::stdout().lock(), "{record}").or_else(ignore_broken_pipe)?)
 }
 
 /// Batch mode: one `{"id","text"}` object per input line (`text` is the HTML, an optional `url`
 /// names the page), one `{"id","title","text"}` per output line; `text` is null when the page
 /// has no article.
-fn extract_lines(path: &str) -> Result<(), String> {
-    let reader = input::lines(path)?;
-    let mut out = std::io::stdout().lock();
-    for (n, line) in reader.lines().enumerate() {
-        let line = line.map_err(|e| format!("{path}:{}: {e}", n + 1))?;
-        let Some(value) = input::record(path, n + 1, &line)? else {
-            continue;
-        };
+fn extract_lines(path: &str) -> Result<(), crate::Failure> {
+    input::batch(path, |out, value| {
         let html = value.get("text").and_then(Value::as_str).unwrap_or("");
         let url = value.get("url").and_then(Value::as_str).unwrap_or("");
         let (title, text) = article_of(html, url);
         let id = value.get("id").cloned().unwrap_or(Value::Null);
-        let record = json!({ "id": id, "title": title, "text": text });
-        if let Err(e) = writeln!(out, "{record}") {
-            return ignore_broken_pipe(e);
-        }
-    }
-    Ok(())
+        writeln!(out, "{}", json!({ "id": id, "title": title, "text": text }))
+    })
 }

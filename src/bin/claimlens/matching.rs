@@ -3,7 +3,7 @@
 use crate::input::{self, ignore_broken_pipe};
 use claimlens::Corpus;
 use serde_json::{json, Value};
-use std::io::{BufRead, Write};
+use std::io::Write;
 
 /// Documents per query unless `--top` says otherwise.
 const DEFAULT_TOP: usize = 5;
@@ -47,31 +47,22 @@ fn parse_options(args: &[String]) -> Result<Options, String> {
 }
 
 /// Runs `claimlens match` with the arguments after `match`.
-pub fn run(args: &[String]) -> Result<(), String> {
+pub fn run(args: &[String]) -> Result<(), crate::Failure> {
     let opts = parse_options(args)?;
     let corpus = match &opts.corpus {
         Some(path) => input::load_corpus(path)?,
         None => Corpus::bundled(),
     };
-    let mut out = std::io::stdout().lock();
     if !opts.json_lines {
         let text = input::read_text(&opts.input)?;
         let record = matches(&corpus, Value::String(opts.input.clone()), &text, opts.top);
-        return writeln!(out, "{record}").or_else(ignore_broken_pipe);
+        return Ok(writeln!(std::io::stdout().lock(), "{record}").or_else(ignore_broken_pipe)?);
     }
-    let path = &opts.input;
-    for (n, line) in input::lines(path)?.lines().enumerate() {
-        let line = line.map_err(|e| format!("{path}:{}: {e}", n + 1))?;
-        let Some(value) = input::record(path, n + 1, &line)? else {
-            continue;
-        };
+    input::batch(&opts.input, |out, value| {
         let text = value.get("text").and_then(Value::as_str).unwrap_or("");
         let id = value.get("id").cloned().unwrap_or(Value::Null);
-        if let Err(e) = writeln!(out, "{}", matches(&corpus, id, text, opts.top)) {
-            return ignore_broken_pipe(e);
-        }
-    }
-    Ok(())
+        writeln!(out, "{}", matches(&corpus, id, text, opts.top))
+    })
 }
 
 /// `{"id","matches":[{"doc","score","text"}]}` for one query.

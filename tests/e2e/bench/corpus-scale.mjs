@@ -31,7 +31,7 @@ export async function corpusScale() {
   const page = await browser.context.newPage();
   await page.goto(`${server.base}/article`);
   await page.addScriptTag({ url: `${server.base}/ext/content/snapshot.js` });
-  const snapshot = await page.evaluate(() => globalThis.ClaimLens.snapshot(document.body).snapshot);
+  const snapshot = await page.evaluate(async () => (await globalThis.ClaimLens.snapshotAsync(document.body)).snapshot);
   await page.close();
   const snapshotPath = path.join(OUT, 'sample-snapshot.json');
   writeFileSync(snapshotPath, JSON.stringify(snapshot));
@@ -62,7 +62,7 @@ export async function corpusScale() {
       const bytes = new Uint8Array(await (await fetch(url)).arrayBuffer());
       const root = document.createElement('div');
       document.body.append(root);
-      const sidebar = new mod.Sidebar(root, () => {});
+      const sidebar = new mod.Sidebar(root, () => {}, () => {});
       const loads = [];
       for (let i = 0; i < Math.min(runs, 3); i++) {
         const t = performance.now();

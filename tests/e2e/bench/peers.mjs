@@ -39,11 +39,12 @@ export async function peers({ log = console.log } = {}) {
   const texts = [];
   const analyzer = await browser.context.newPage();
   await analyzer.goto(`${server.base}/fixture`);
-  await analyzer.evaluate(async (url) => {
-    const mod = await import(url);
+  await analyzer.evaluate(async (base) => {
+    const mod = await import(`${base}/ext/pkg/claimlens.js`);
     await mod.default();
-    window.__sidebar = new mod.Sidebar(document.createElement('div'), () => {});
-  }, `${server.base}/ext/pkg/claimlens.js`);
+    window.__sidebar = new mod.Sidebar(document.createElement('div'), () => {}, () => {});
+    window.__sidebar.loadCorpus(new Uint8Array(await (await fetch(`${base}/ext/corpus.bin`)).arrayBuffer()));
+  }, server.base);
   for (const name of readabilityPages()) {
     const page = await browser.context.newPage();
     try {
@@ -55,7 +56,7 @@ export async function peers({ log = console.log } = {}) {
       // Evaluated as strings through the DevTools protocol: the page's CSP does not apply.
       await page.evaluate(`${READABILITY_JS};\nwindow.__Readability = Readability;`);
       await page.evaluate(SNAPSHOT_JS);
-      const ext = await page.evaluate((runs) => {
+      const ext = await page.evaluate(async (runs) => {
         const t = { readability: [], snapshot: [] };
         let article = null;
         let snap = null;
@@ -64,7 +65,8 @@ export async function peers({ log = console.log } = {}) {
           article = new window.__Readability(document.cloneNode(true)).parse();
           t.readability.push(performance.now() - s);
           s = performance.now();
-          snap = structuredClone(window.ClaimLens.snapshot(document.body).snapshot);
+          // The content script's walk, in one go (no slices: sliceMs Infinity).
+          snap = structuredClone((await window.ClaimLens.snapshotAsync(document.body, null, Infinity)).snapshot);
           t.snapshot.push(performance.now() - s);
         }
         const med = (xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];

@@ -531,7 +531,7 @@ fn a_filter_click_hides_the_kinds_cards_and_reports_kind_and_state() {
         .unwrap()
         .dyn_into()
         .unwrap();
-    let hedge_cards_hidden = || {
+    let hedge_cards_off = || {
         let cards = root
             .query_selector_all(".card[data-kind=\"hedge\"]")
             .unwrap();
@@ -542,14 +542,15 @@ fn a_filter_click_hides_the_kinds_cards_and_reports_kind_and_state() {
                     .unwrap()
                     .dyn_into::<HtmlElement>()
                     .unwrap()
-                    .hidden()
+                    .class_list()
+                    .contains("kind-off")
             })
             .collect::<Vec<_>>()
     };
     button.click();
     assert_eq!(filtered(), ("hedge".to_string(), false));
-    assert!(hedge_cards_hidden().iter().all(|h| *h));
+    assert!(hedge_cards_off().iter().all(|h| *h));
     button.click();
     assert_eq!(filtered(), ("hedge".to_string(), true));
-    assert!(hedge_cards_hidden().iter().all(|h| !*h));
+    assert!(hedge_cards_off().iter().all(|h| !*h));
 }

@@ -7,7 +7,7 @@
 //! deeper than 512 elements. [`parse`] does the same with a filter between the tokenizer and the
 //! tree builder: it keeps a model of the open elements, and a start tag that would open an
 //! element deeper than [`MAX_NESTING`] is dropped together with its end tag — its text stays, in
-//! the deepest element kept. Pages nested less deeply (every real page) parse exactly as before.
+//! the deepest element kept, after a line break standing for the dropped element's boundary. Pages nested less deeply (every real page) parse exactly as before.
 //!
 //! The model is approximate (the standard's implied end tags are modelled for the common
 //! cases: `<p>`, `<li>`, `<dd>`/`<dt>`, `<option>`, table rows and cells, `<a>`); end tags
@@ -195,6 +195,14 @@ impl<S: TokenSink> TokenSink for DepthCap<S> {
                 TagKind::EndTag => model.end(&tag.name),
             };
             if !keep {
+                // A dropped element's boundary still separates its text from what follows
+                // ("…the council.</p><p>Officials said…" stays two sentences), as the element
+                // would in a browser, which keeps it as a sibling.
+                drop(model);
+                if tag.kind == TagKind::StartTag {
+                    let space = Token::CharacterTokens(html5ever::tendril::StrTendril::from("\n"));
+                    return self.inner.process_token(space, line_number);
+                }
                 return TokenSinkResult::Continue;
             }
         }

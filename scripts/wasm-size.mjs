@@ -7,10 +7,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** Over this many bytes gzipped, `make test` fails: 448,323 (the build of main on 2026-12-01,
- *  issue 10) + 2 %. Lower it when the module shrinks; raise it only with a reason in the commit. */
-export const BUDGET = 457_289;
-/** Issue 10's goal: 300 KB gzipped (regex leaving the core is expected to bring most of it). */
+/** Over this many bytes gzipped, `make test` fails: 257,736 (the build of main on 2026-12-01,
+ *  once regular expressions left the core, issue 12) + 2 %. Lower it when the module shrinks;
+ *  raise it only with a reason in the commit. */
+export const BUDGET = 262_890;
+/** Issue 10's goal: 300 KB gzipped. */
 export const TARGET = 300_000;
 
 export const WASM = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../extension/pkg/claimlens_bg.wasm');

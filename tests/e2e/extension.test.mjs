@@ -34,10 +34,14 @@ async function open(path, viewport = { width: 1280, height: 800 }) {
   return { page, frame, errors };
 }
 
-/** Cards as plain data. */
+/** Cards as plain data: the finding whose verdict it shows (`id`), every finding of its claim
+ *  (`ids`), and the parts it lists (the words each finding marks on the page). */
 const cards = (frame) => frame.evaluate(() => [...document.querySelectorAll('.card')].map((c) => ({
-  id: c.dataset.finding, kind: c.dataset.kind, verdict: c.dataset.verdict, current: c.getAttribute('aria-current'),
+  id: c.dataset.finding, ids: (c.dataset.findings ?? '').split(' '), kind: c.dataset.kind,
+  verdict: c.dataset.verdict, current: c.getAttribute('aria-current'),
   passage: c.querySelector('.passage')?.textContent ?? '', hidden: c.hidden,
+  shown: c.offsetParent !== null,
+  parts: [...c.querySelectorAll('.part')].map((p) => ({ id: p.dataset.finding, kind: p.dataset.kind, text: p.querySelector('.part-text')?.textContent ?? '' })),
 })));
 
 /** Sizes of the three ClaimLens highlights, read from the page's main world. */
@@ -51,18 +55,23 @@ for (const path of ['/article', '/article-strict']) {
   test(`${path}: highlights, cards, click ↔ card, reveal; page DOM untouched`, async () => {
     const { page, frame, errors } = await open(path);
 
-    // Highlights of every kind, and one card per finding with the shared vocabulary.
+    // Highlights of every kind; one card per claim, each finding on exactly one card, with the
+    // shared vocabulary; every kind among the parts the cards list.
     await until(async () => (await highlightSizes(page)).every((n) => n >= 1), { message: 'three highlights' });
     const list = await cards(frame);
     assert.ok(list.length >= 3, `cards: ${list.length}`);
     for (const c of list) {
       assert.match(c.id, /^\d+$/);
+      assert.ok(c.ids.includes(c.id), `${c.id} in ${c.ids}`);
       assert.ok(KINDS.includes(c.kind), c.kind);
       assert.ok(VERDICTS.includes(c.verdict), c.verdict);
       assert.ok(c.passage.length > 0);
     }
-    for (const kind of KINDS) assert.ok(list.some((c) => c.kind === kind), `a ${kind} card`);
-    assert.match(await frame.locator('.summary-line').textContent(), new RegExp(`^${list.length} findings? · `));
+    const ids = list.flatMap((c) => c.ids);
+    assert.equal(new Set(ids).size, ids.length, 'each finding on one card');
+    assert.ok(list.length < ids.length, 'findings of one claim share a card');
+    for (const kind of KINDS) assert.ok(list.some((c) => c.parts.some((p) => p.kind === kind)), `a ${kind} part`);
+    assert.match(await frame.locator('.summary-line').textContent(), new RegExp(`^${ids.length} findings? · `));
 
     // With its styles the text column leaves room on the right at 1280px: the sidebar opens
     // expanded. Under the strict CSP the page's <style> is blocked, the text runs full width,
@@ -86,21 +95,23 @@ for (const path of ['/article', '/article-strict']) {
     });
     await page.mouse.click(target.x, target.y);
     const current = await until(async () => (await cards(frame)).find((c) => c.current === 'true'), { message: 'aria-current on a card' });
-    assert.equal(squash(current.passage), squash(target.expected));
+    assert.ok(current.parts.some((p) => squash(p.text) === squash(target.expected)), `${target.expected} in ${JSON.stringify(current.parts)}`);
+    assert.ok(current.shown, 'the focused card is shown');
     assert.equal((await cards(frame)).filter((c) => c.current).length, 1);
     assert.equal(await hostState(page), 'expanded');
 
     // Clicking a card scrolls its highlight into view and flashes it.
     await page.setViewportSize({ width: 1280, height: 420 });
     await page.evaluate(() => window.scrollTo(0, 0));
-    const last = list.at(-1);
-    await frame.locator(`.card[data-finding="${last.id}"]`).click();
+    const last = (await cards(frame)).filter((c) => c.shown).at(-1);
+    await frame.locator(`.card[data-finding="${last.id}"] .card-main`).click();
     const flashed = await until(() => page.evaluate(() => {
       const r = [...(CSS.highlights.get('claimlens-flash') ?? [])][0];
       const rect = r?.getBoundingClientRect();
       return rect && rect.top >= 0 && rect.bottom <= innerHeight ? r.toString() : null;
     }), { message: 'the flashed highlight in view' });
-    assert.equal(squash(flashed), squash(last.passage).slice(0, squash(flashed).length));
+    const revealed = last.parts.filter((p) => p.id === last.id).map((p) => squash(p.text));
+    assert.ok(revealed.includes(squash(flashed)), `${flashed} in ${revealed}`);
 
     // Not one page node changed.
     assert.equal(await page.evaluate(() => window.__mutations), 0);
@@ -155,7 +166,7 @@ test('kind filters hide that kind\'s cards and highlights', async () => {
   await until(async () => (await highlightSizes(page)).every((n) => n >= 1), { message: 'highlights' });
   await frame.locator('button[data-filter="hedge"]').click();
   await until(async () => (await highlightSizes(page))[1] === 0, { message: 'hedge highlights to go' });
-  assert.ok((await cards(frame)).filter((c) => c.kind === 'hedge').every((c) => c.hidden));
+  assert.ok((await cards(frame)).filter((c) => c.kind === 'hedge').every((c) => !c.shown));
   await frame.locator('button[data-filter="hedge"]').click();
   await until(async () => (await highlightSizes(page))[1] >= 1, { message: 'hedge highlights to return' });
   await page.close();

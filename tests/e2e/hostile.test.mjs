@@ -62,6 +62,7 @@ const rangesInside = (page, id) => page.evaluate(({ id, kinds }) => {
 /** Sidebar cards as plain data. */
 const cards = (frame) => frame.evaluate(() => [...document.querySelectorAll('.card')].map((c) => ({
   id: c.dataset.finding, kind: c.dataset.kind, passage: c.querySelector('.passage')?.textContent ?? '', text: c.textContent,
+  parts: [...c.querySelectorAll('.part-text')].map((p) => p.textContent),
 })));
 
 /** The calm outcome every hostile page must end with. */
@@ -80,9 +81,10 @@ async function assertCalm({ page, watcher, errors, dialogs }, { mutations = true
 test('markup-like text in a claim is shown as text in the sidebar, never interpreted', async () => {
   const opened = await open('markup');
   const { page, frame } = opened;
-  // The page shows the markup as text; the highlight covers it as text.
+  // The page shows the markup as text; its claim's source and cue are highlighted as text.
   const hl = await highlights(page);
-  assert.ok(hl.some((h) => h.in === 'markup' && h.text.includes(HOSTILE_MARKUP)), JSON.stringify(hl));
+  assert.ok(hl.some((h) => h.in === 'markup'), JSON.stringify(hl));
+  assert.ok(await page.evaluate((m) => document.body.textContent.includes(m), HOSTILE_MARKUP));
   // The card shows the same characters, literally.
   const list = await cards(frame);
   const card = list.find((c) => c.passage.includes(HOSTILE_MARKUP));
@@ -196,12 +198,16 @@ test('right-to-left text: highlights cover exactly the figures, the sidebar quot
     const after = text[h.in][at + h.text.length] ?? ' ';
     assert.ok(!/[\p{L}\p{N}]/u.test(before) && !/[\p{L}\p{N}]/u.test(after), `"${h.text}" cut inside a word in #${h.in}`);
   }
-  const mixed = hl.find((h) => h.in === 'mixed' && h.kind === 'attribution');
-  assert.ok(mixed?.text.startsWith('Officials said') && mixed.text.includes('«مدينة الشمس»'), JSON.stringify(mixed));
+  // The attribution marks its source and cue; its card quotes the whole claim, RTL words intact.
+  const mixed = hl.filter((h) => h.in === 'mixed' && h.kind === 'attribution').map((h) => h.text);
+  assert.deepEqual(mixed, ['Officials', 'said'], JSON.stringify(mixed));
   assert.ok(hl.some((h) => h.in === 'mixed' && h.kind === 'hedge' && h.text === 'allegedly'));
-  // The sidebar quotes the same characters.
-  const passages = (await cards(frame)).map((c) => squash(c.passage));
-  for (const h of hl) assert.ok(passages.includes(squash(h.text)), `a card quoting "${h.text}"`);
+  const list = await cards(frame);
+  assert.ok(list.some((c) => c.passage.startsWith('Officials said') && c.passage.includes('«مدينة الشمس»')),
+    JSON.stringify(list.map((c) => c.passage)));
+  // The sidebar lists the same characters as the page marks.
+  const parts = list.flatMap((c) => c.parts.map(squash));
+  for (const h of hl) assert.ok(parts.includes(squash(h.text)), `a card listing "${h.text}"`);
   await assertCalm(opened);
   await page.close();
 });

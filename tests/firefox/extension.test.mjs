@@ -25,10 +25,13 @@ after(async () => {
 /** Sizes of the three ClaimLens highlights, read from the page's main world. */
 const highlightSizes = (page) => page.evaluate((kinds) => kinds.map((k) => CSS.highlights.get(`claimlens-${k}`)?.size ?? 0), KINDS);
 
-/** Cards as plain data. */
+/** Cards as plain data: the finding whose verdict it shows (`id`), every finding of its claim
+ *  (`ids`), and the parts it lists (the words each finding marks on the page). */
 const cards = (frame) => frame.evaluate(() => [...document.querySelectorAll('.card')].map((c) => ({
-  id: c.dataset.finding, kind: c.dataset.kind, verdict: c.dataset.verdict, current: c.getAttribute('aria-current'),
-  passage: c.querySelector('.passage')?.textContent ?? '',
+  id: c.dataset.finding, ids: (c.dataset.findings ?? '').split(' '), kind: c.dataset.kind,
+  verdict: c.dataset.verdict, current: c.getAttribute('aria-current'),
+  passage: c.querySelector('.passage')?.textContent ?? '', shown: c.offsetParent !== null,
+  parts: [...c.querySelectorAll('.part')].map((p) => ({ id: p.dataset.finding, kind: p.dataset.kind, text: p.querySelector('.part-text')?.textContent ?? '' })),
 })));
 
 /** ClaimLens's host element's state (expanded | collapsed | hidden), or null without one. */
@@ -59,7 +62,7 @@ for (const path of ['/article', '/article-strict']) {
     // Highlights of every kind, registered by the content script in the page's own registry.
     await until(async () => (await highlightSizes(page)).every((n) => n >= 1), { message: 'three highlights' });
 
-    // The sidebar (the extension's page inside the closed shadow root) shows one card per finding.
+    // The sidebar (the extension's page inside the closed shadow root) shows one card per claim.
     const frame = await until(() => sidebarFrame(page), { message: 'the sidebar frame' });
     await until(() => frame.evaluate(() => !!document.querySelector('#app .summary-line')), { message: 'the sidebar summary' });
     const list = await cards(frame);
@@ -70,8 +73,10 @@ for (const path of ['/article', '/article-strict']) {
       assert.ok(VERDICTS.includes(c.verdict), c.verdict);
       assert.ok(c.passage.length > 0);
     }
-    for (const kind of KINDS) assert.ok(list.some((c) => c.kind === kind), `a ${kind} card`);
-    assert.match(await frame.evaluate(() => document.querySelector('.summary-line').textContent), new RegExp(`^${list.length} findings? · `));
+    for (const kind of KINDS) assert.ok(list.some((c) => c.parts.some((p) => p.kind === kind)), `a ${kind} part`);
+    const ids = list.flatMap((c) => c.ids);
+    assert.equal(new Set(ids).size, ids.length, 'each finding on one card');
+    assert.match(await frame.evaluate(() => document.querySelector('.summary-line').textContent), new RegExp(`^${ids.length} findings? · `));
     // The sidebar read the corpus file shipped in the package (not its built-in fallback).
     assert.match(await frame.evaluate(() => document.getElementById('corpus').textContent), /^Reference corpus: .*\.$/);
     assert.doesNotMatch(await frame.evaluate(() => document.getElementById('corpus').textContent), /could not be read/);
@@ -97,7 +102,7 @@ for (const path of ['/article', '/article-strict']) {
     });
     await page.mouse.click(target.x, target.y);
     const current = await until(async () => (await cards(frame)).find((c) => c.current === 'true'), { message: 'aria-current on a card' });
-    assert.equal(squash(current.passage), squash(target.expected));
+    assert.ok(current.parts.some((p) => squash(p.text) === squash(target.expected)), `${target.expected} in ${JSON.stringify(current.parts)}`);
     assert.equal((await cards(frame)).filter((c) => c.current).length, 1);
     await until(async () => (await hostState(page)) === 'expanded', { message: 'the sidebar to expand' });
 
@@ -105,21 +110,23 @@ for (const path of ['/article', '/article-strict']) {
     // the page scrolls down to its highlight and flashes it.
     await page.setViewport({ width: 1280, height: 420 });
     await page.evaluate(() => window.scrollTo(0, 0));
-    const last = list.at(-1);
-    await (await frame.$(`.card[data-finding="${last.id}"]`)).click();
+    const shown = (await cards(frame)).filter((c) => c.shown);
+    const last = shown.at(-1);
+    const words = (c) => c.parts.filter((p) => p.id === c.id).map((p) => squash(p.text));
+    await (await frame.$(`.card[data-finding="${last.id}"] .card-main`)).click();
     const flashed = await until(() => flashedInView(page), { message: 'the clicked card\'s highlight flashed in view' });
-    assert.equal(squash(flashed), squash(last.passage).slice(0, squash(flashed).length));
+    assert.ok(words(last).includes(squash(flashed)), `${flashed} in ${words(last)}`);
     assert.ok(await page.evaluate(() => scrollY > 0), 'the page scrolled down to the last finding');
 
     // Keyboard: Enter on the focused first card scrolls back up to its highlight and flashes it.
-    const first = list[0];
-    assert.notEqual(squash(first.passage), squash(last.passage));
+    const first = shown[0];
+    assert.notEqual(first.id, last.id);
     const bottom = await page.evaluate(() => { window.scrollTo(0, document.documentElement.scrollHeight); return scrollY; });
-    await frame.focus(`.card[data-finding="${first.id}"]`);
+    await frame.focus(`.card[data-finding="${first.id}"] .card-main`);
     await page.keyboard.press('Enter');
     const flashedFirst = await until(async () => {
       const text = await flashedInView(page);
-      return text && squash(first.passage).startsWith(squash(text)) ? text : null;
+      return text && words(first).includes(squash(text)) ? text : null;
     }, { message: 'the first card\'s highlight flashed in view after Enter' });
     assert.ok(flashedFirst.length > 0);
     assert.ok(await page.evaluate((b) => scrollY < b, bottom), 'the page scrolled up to the first finding');
@@ -143,7 +150,8 @@ test('Firefox /dynamic/replace: a page script swaps the article; new cards and h
   const article = await page.evaluate(() => document.querySelector('article').textContent);
   await until(async () => {
     const list = await cards(frame);
-    return list.length > 0 && list.every((c) => squash(article).includes(squash(c.passage))) &&
+    // A card quotes its claim, cut with " …" when long.
+    return list.length > 0 && list.every((c) => squash(article).includes(squash(c.passage.replace(/ …$/, '')))) &&
       list.some((c) => /1,[0-5]\d\d/.test(c.passage));
   }, { message: 'cards of the new article only' });
   for (const t of await highlighted()) assert.ok(article.includes(t), `stale highlight: ${t}`);

@@ -18,8 +18,23 @@ use serde::Serialize;
 /// assert!(report.findings.iter().any(|f| f.kind() == Kind::Statistic));
 /// ```
 pub fn analyze(text: &str, corpus: Option<&Corpus>) -> Report {
+    analyze_except(text, corpus, &[])
+}
+
+/// [`analyze`], with no finding read inside the `asides` (sorted byte spans of captions, credits
+/// and bylines: part of the text, but no claims of it).
+fn analyze_except(text: &str, corpus: Option<&Corpus>, asides: &[Span]) -> Report {
     let sents = sentences(text);
-    let det = detect::detect(text, &sents);
+    let mut det = detect::detect(text, &sents);
+    if !asides.is_empty() {
+        let outside = |span: Span| {
+            let i = asides.partition_point(|a| a.end <= span.start);
+            asides.get(i).is_none_or(|a| a.start > span.start)
+        };
+        det.attributions.retain(|a| outside(a.span));
+        det.hedges.retain(|h| outside(h.span));
+        det.statistics.retain(|s| outside(s.span));
+    }
     let compared: Option<Compared> = corpus.map(|c| compare(text, &sents, &det, c));
     let story = match (&compared, corpus) {
         (Some(c), Some(corpus)) => c
@@ -90,7 +105,13 @@ pub fn analyze_page(snapshot: &PageSnapshot, corpus: Option<&Corpus>) -> PageAna
             ranges: Vec::new(),
         };
     };
-    let report = analyze(&article.text, corpus);
+    let asides: Vec<Span> = article
+        .blocks
+        .iter()
+        .filter(|b| b.aside)
+        .map(|b| Span::new(b.start, b.end))
+        .collect();
+    let report = analyze_except(&article.text, corpus, &asides);
     let marks: Vec<Vec<Span>> = report.findings.iter().map(Finding::marks).collect();
     let ranges = marked_ranges(&article, &marks);
     PageAnalysis {

@@ -291,3 +291,33 @@ fn the_article_root_is_a_row_of_the_snapshot() {
         other => panic!("the root is {other:?}"),
     }
 }
+
+/// Issue 13: captions, credits and bylines are part of the article's text, but no findings of
+/// it ("Media caption Mr Obama said …" is no attribution).
+#[test]
+fn captions_and_bylines_are_no_findings() {
+    let body = format!("<p>{DEEP_PARAGRAPH}</p>").repeat(3);
+    for aside in [
+        "<figure><img src=x><figcaption>Media caption Mr Obama said 40 people were hurt</figcaption></figure>",
+        "<p class=\"media-caption\">Mr Obama said 40 people were hurt, officials allegedly said</p>",
+        "<div class=\"story_byline\">By Jane Doe, who said 40 people were hurt</div>",
+    ] {
+        let html = format!("<html><body><article>{body}{aside}</article></body></html>");
+        let analysis = analyze_page(&parse_html(&html, ""), None);
+        assert!(analysis.is_article, "{aside}");
+        assert!(analysis.text.contains("40 people"), "the caption stays text: {aside}");
+        for f in &analysis.report.findings {
+            assert!(!f.text().contains("40 people") && !f.text().contains("Obama"), "{aside}: {:?}", f.text());
+        }
+    }
+    // "credit-card" is no credit line.
+    let html = format!(
+        "<html><body><article>{body}<p class=\"credit-card\">Officials said 40 people were hurt.</p></article></body></html>"
+    );
+    let analysis = analyze_page(&parse_html(&html, ""), None);
+    assert!(analysis
+        .report
+        .findings
+        .iter()
+        .any(|f| f.text().contains("40 people")));
+}

@@ -107,6 +107,14 @@ const UNLIKELY: &[&str] = &[
     "most-read",
 ];
 
+/// Tags of captions: article text, but no claims of its own.
+const ASIDE_TAGS: &[&str] = &["figcaption", "caption"];
+
+/// Class/id words that mark captions, credits and bylines ("Media caption Mr Obama …" is no
+/// source, "By Jane Doe" no claim); a class or id word is one of these, or ends in one after a
+/// hyphen or underscore ("media-caption", "story_byline"), so that "credit-card" is not.
+const ASIDE: &[&str] = &["caption", "byline", "credit", "credits", "dateline"];
+
 /// Class/id words that mark article containers.
 const LIKELY: &[&str] = &[
     "article", "body", "content", "main", "story", "post", "entry", "text", "blog",
@@ -117,6 +125,9 @@ const LIKELY: &[&str] = &[
 pub struct Block {
     /// The block element's tag.
     pub tag: String,
+    /// Whether the block is a caption, credit or byline (`<figcaption>`, or a class or id such
+    /// as "caption", "byline", "credit"): part of the article's text, but no claim of it.
+    pub aside: bool,
     /// Byte offset of the block in [`Article::text`].
     pub start: usize,
     /// Byte offset one past its end.
@@ -211,6 +222,7 @@ struct Elem {
 struct RawBlock {
     elem: usize,
     tag: String,
+    aside: bool,
     parts: Vec<(u32, usize, usize)>,
     chars: usize,
     link_chars: usize,
@@ -226,6 +238,8 @@ struct Open {
     is_block: bool,
     skipped: bool,
     in_link: bool,
+    /// Inside a caption, credit or byline.
+    aside: bool,
     /// The block its inline text goes to.
     block: Option<usize>,
 }
@@ -335,6 +349,7 @@ pub fn extract_article(page: &PageSnapshot) -> Option<Article> {
         }
         blocks.push(Block {
             tag: raw.tag.clone(),
+            aside: raw.aside,
             start,
             end: text.len(),
         });
@@ -428,6 +443,15 @@ fn push_mapped(
     });
 }
 
+/// Whether a word of `attr` (split at white space) is one of `words`, or ends in one after a
+/// hyphen or underscore.
+fn has_word(attr: &str, words: &[&str]) -> bool {
+    attr.split_whitespace().any(|w| {
+        let last = w.rsplit(['-', '_']).next().unwrap_or(w);
+        words.iter().any(|x| last.eq_ignore_ascii_case(x))
+    })
+}
+
 fn words_match(attr: &str, words: &[&str]) -> bool {
     let lower = attr.to_ascii_lowercase();
     words.iter().any(|w| lower.contains(w))
@@ -448,7 +472,8 @@ impl<'a> Walker<'a> {
             };
             if let Some(current) = parent.block {
                 let tag = self.blocks[current].tag.clone();
-                self.blocks.push(RawBlock::new(parent.elem, tag));
+                let aside = self.blocks[current].aside;
+                self.blocks.push(RawBlock::new(parent.elem, tag, aside));
                 parent.block = Some(self.blocks.len() - 1);
             }
         }
@@ -459,9 +484,9 @@ impl<'a> Walker<'a> {
         // The parent is the innermost open element above this depth (a depth that skips
         // levels is read as the next level down).
         self.close_to(node.depth() as usize);
-        let (parent, skipped, in_link, block) = match self.open.last() {
-            Some(o) => (Some(o.elem), o.skipped, o.in_link, o.block),
-            None => (None, false, false, None),
+        let (parent, skipped, in_link, aside, block) = match self.open.last() {
+            Some(o) => (Some(o.elem), o.skipped, o.in_link, o.aside, o.block),
+            None => (None, false, false, false, None),
         };
         match node {
             Node::Text { text, .. } => {
@@ -520,9 +545,10 @@ impl<'a> Walker<'a> {
                 });
                 let is_block = BLOCK_TAGS.contains(&tag.as_str());
                 let block_parent = is_block && !skip_here;
+                let aside = aside || ASIDE_TAGS.contains(&tag.as_str()) || has_word(&ident, ASIDE);
                 let mut block = block;
                 if block_parent {
-                    self.blocks.push(RawBlock::new(e, tag.clone()));
+                    self.blocks.push(RawBlock::new(e, tag.clone(), aside));
                     block = Some(self.blocks.len() - 1);
                 }
                 self.open.push(Open {
@@ -531,6 +557,7 @@ impl<'a> Walker<'a> {
                     is_block,
                     skipped: skip_here,
                     in_link: in_link || tag == "a",
+                    aside,
                     block,
                 });
             }
@@ -551,10 +578,11 @@ impl<'a> Walker<'a> {
 }
 
 impl RawBlock {
-    fn new(elem: usize, tag: String) -> RawBlock {
+    fn new(elem: usize, tag: String, aside: bool) -> RawBlock {
         RawBlock {
             elem,
             tag,
+            aside,
             parts: Vec::new(),
             chars: 0,
             link_chars: 0,

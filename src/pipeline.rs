@@ -144,7 +144,13 @@ pub fn detect_section(article: &Article, section: Span) -> Vec<SectionHighlight>
     let Some(text) = article.text.get(section.start..section.end) else {
         return Vec::new();
     };
-    let found = analyze(text, None).findings;
+    let asides: Vec<Span> = article
+        .blocks
+        .iter()
+        .filter(|b| b.aside && b.start >= section.start && b.end <= section.end)
+        .map(|b| Span::new(b.start - section.start, b.end - section.start))
+        .collect();
+    let found = analyze_except(text, None, &asides).findings;
     let marks: Vec<Vec<Span>> = found
         .iter()
         .map(|f| f.marks().iter().map(|m| m.shift(section.start)).collect())

@@ -20,12 +20,20 @@ pub fn rows(dir: &Path, verbose: bool) -> Vec<String> {
     let mut false_verdicts: Split<usize> = Split::default();
     let mut pages_with_false: Split<usize> = Split::default();
     let mut page_count: Split<usize> = Split::default();
+    let mut painted: (Vec<f64>, Vec<f64>) = (Vec::new(), Vec::new());
     for page in pages.iter().filter(|p| p.join("source.html").is_file()) {
         let name = page.file_name().unwrap_or_default().to_string_lossy();
         let half = halves::of(&name);
         let html = std::fs::read_to_string(page.join("source.html")).unwrap_or_default();
         let analysis = analyze_page(&parse_html(&html, &name), Some(&corpus));
         *page_count.get_mut(half) += 1;
+        if analysis.is_article && !analysis.text.is_empty() {
+            let share = painted_share(&analysis);
+            match half {
+                halves::Half::A => painted.0.push(share),
+                halves::Half::B => painted.1.push(share),
+            }
+        }
         let mut false_here = 0;
         for f in &analysis.report.findings {
             *findings.get_mut(half) += 1;
@@ -44,7 +52,14 @@ pub fn rows(dir: &Path, verbose: bool) -> Vec<String> {
         *false_verdicts.get_mut(half) += false_here;
         *pages_with_false.get_mut(half) += usize::from(false_here > 0);
     }
+    let mut all: Vec<f64> = painted.0.iter().chain(&painted.1).copied().collect();
     vec![
+        format!(
+            "| share of the article's characters painted on the page (Readability dev pages with an article): median, and the largest | {} | {} | **{}** | median < 15 % |",
+            median_and_max(&mut painted.0),
+            median_and_max(&mut painted.1),
+            median_and_max(&mut all),
+        ),
         format!(
             "| unrelated pages (Readability dev pages vs bundled corpus): findings with a verdict other than not-in-corpus | {} | {} | **{}** | ≤ 1 % |",
             share(false_verdicts.a, findings.a),
@@ -58,4 +73,47 @@ pub fn rows(dir: &Path, verbose: bool) -> Vec<String> {
             share(pages_with_false.all(), page_count.all()),
         ),
     ]
+}
+
+/// The share of the article's characters the page's highlights cover (each character once).
+fn painted_share(analysis: &claimlens::PageAnalysis) -> f64 {
+    let mut marks: Vec<claimlens::Span> = analysis
+        .report
+        .findings
+        .iter()
+        .flat_map(|f| f.marks())
+        .collect();
+    marks.sort();
+    let mut covered = 0;
+    let mut end = 0;
+    for m in marks {
+        let from = m.start.max(end);
+        if m.end > from {
+            covered += analysis.text[from..m.end]
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .count();
+            end = m.end;
+        }
+    }
+    let total = analysis
+        .text
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .count()
+        .max(1);
+    covered as f64 / total as f64
+}
+
+/// "4.2 % (max 12.0 %)" of a list of shares.
+fn median_and_max(shares: &mut [f64]) -> String {
+    if shares.is_empty() {
+        return "–".to_string();
+    }
+    shares.sort_by(f64::total_cmp);
+    format!(
+        "{:.1} % (max {:.1} %)",
+        100.0 * shares[shares.len() / 2],
+        100.0 * shares[shares.len() - 1]
+    )
 }

@@ -12,8 +12,9 @@
 //! (EVALUATION.md, `make eval`).
 //!
 //! The page itself is never a reference: a corpus document whose body (its passages, see
-//! [`crate::corpus::is_passage`]) is word for word the page's is left out. A near-copy with
-//! changes is compared, so that its changes are what the reader sees.
+//! [`crate::corpus::is_passage`]) is word for word the page's is left out — a caption or a
+//! navigation line shown on one side only aside. A near-copy with a sentence changed is
+//! compared, so that its changes are what the reader sees.
 
 use super::names::name_set;
 use crate::corpus::{is_passage, Corpus};
@@ -59,12 +60,31 @@ fn years(text: &str) -> HashSet<u16> {
 }
 
 /// The words of a text's body (its passages), lower-cased, for the identity check.
-fn body_words(text: &str, spans: impl Iterator<Item = crate::text::Span>) -> Vec<String> {
+fn body(text: &str, spans: impl Iterator<Item = crate::text::Span>) -> Vec<String> {
     spans
         .map(|s| s.slice(text))
         .filter(|s| is_passage(s))
         .flat_map(|s| tokens(s).into_iter().map(|t| t.norm))
         .collect()
+}
+
+/// Whether `short` is a subsequence of `long` (its words in order, others between them).
+fn subsequence(short: &[String], long: &[String]) -> bool {
+    let mut rest = long.iter();
+    short.iter().all(|w| rest.any(|l| l == w))
+}
+
+/// Whether two bodies are one article: the words of one are the words of the other in order,
+/// with at most a fifth more on one side (a page may show a caption or a navigation line that
+/// the corpus document does not, or join two lines into one sentence). A near-copy that changed
+/// a word has a word of its own on each side, and is not the same.
+fn same_body(page: &[String], doc: &[String]) -> bool {
+    let (short, long) = if page.len() <= doc.len() {
+        (page, doc)
+    } else {
+        (doc, page)
+    };
+    !short.is_empty() && short.len() * 5 >= long.len() * 4 && subsequence(short, long)
 }
 
 /// The documents of `corpus` that tell the same story as the page `text` (whose retrieval
@@ -78,10 +98,6 @@ pub fn same_story(
 ) -> Vec<StoryMatch> {
     let similar = corpus.similar_documents(page_terms, MAX_STORY_DOCUMENTS * 2);
     let mut page_body: Option<Vec<String>> = None;
-    let page_passages = sentences(text)
-        .iter()
-        .filter(|s| is_passage(s.slice(text)))
-        .count();
     let page_years = years(text);
     let mut out: Vec<StoryMatch> = Vec::new();
     for s in similar {
@@ -89,11 +105,10 @@ pub fn same_story(
             break;
         }
         let doc = &corpus.documents()[s.doc];
-        if s.cosine >= SAME_TEXT_COSINE && corpus.passage_range(s.doc).len() == page_passages {
-            let page =
-                page_body.get_or_insert_with(|| body_words(text, sentences(text).into_iter()));
+        if s.cosine >= SAME_TEXT_COSINE {
+            let page = page_body.get_or_insert_with(|| body(text, sentences(text).into_iter()));
             let passages = &corpus.passages()[corpus.passage_range(s.doc)];
-            if *page == body_words(&doc.text, passages.iter().map(|p| p.span)) {
+            if same_body(page, &body(&doc.text, passages.iter().map(|p| p.span))) {
                 continue;
             }
         }

@@ -1,51 +1,71 @@
 // Demo: opens the sample article with the built extension in Chromium, waits for the cards,
-// expands the sidebar, saves target/demo/screenshot.png and prints a summary of the findings.
-// Headless unless HEADED=1 or DISPLAY is set. Run `make build` first (`make demo` does).
-import { mkdirSync } from 'node:fs';
+// opens the first card that differs, saves three screenshots into target/demo/ — wide
+// (screenshot.png), narrow (screenshot-narrow.png) and dark (screenshot-dark.png) — copies them
+// into docs/ for the README, and prints a summary of the cards. Headless unless HEADED=1 or
+// DISPLAY is set. Run `make build` first (`make demo` does).
+import { copyFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { startServer, ROOT } from '../tests/e2e/server.mjs';
 import { launch, waitForSidebar, until } from '../tests/e2e/browser.mjs';
 
 const headless = !(process.env.HEADED === '1' || process.env.DISPLAY);
 const out = path.join(ROOT, 'target', 'demo');
+const docs = path.join(ROOT, 'docs');
 mkdirSync(out, { recursive: true });
+mkdirSync(docs, { recursive: true });
 
-const server = await startServer();
-const browser = await launch({ headless, viewport: { width: 1400, height: 900 } });
-try {
+/** The sidebar's cards as data. */
+const cardsOf = (frame) => frame.evaluate(() => [...document.querySelectorAll('.card')].map((c) => ({
+  id: c.dataset.finding, kind: c.dataset.kind, verdict: c.dataset.verdict,
+  findings: c.dataset.findings.split(' ').length,
+  text: c.querySelector('.passage').textContent, why: c.querySelector('.why').textContent,
+  folded: !!c.closest('details'),
+})));
+
+/** Opens the sample article in a window of `viewport`, expands the sidebar, opens the first
+ *  card that differs, and saves a screenshot as `name`. Returns the cards. */
+async function shoot(browser, server, name, viewport, colorScheme = 'light') {
   const page = await browser.context.newPage();
+  await page.setViewportSize(viewport);
+  await page.emulateMedia({ colorScheme });
   await page.goto(`${server.base}/article`);
   const frame = await waitForSidebar(page, browser.extensionId, 30_000);
-
-  // Expanded, whatever the layout rule chose.
+  await until(() => frame.evaluate(() => document.querySelectorAll('.card').length > 0), { timeout: 15_000 });
+  // Expanded, whatever the layout rule chose for this width.
   await page.evaluate(() => {
     const host = [...document.documentElement.children].find((e) => e.localName === 'div' && e.dataset.state);
     if (host) host.dataset.state = 'expanded';
   });
-  const cards = await frame.evaluate(() => [...document.querySelectorAll('.card')].map((c) => ({
-    id: c.dataset.finding, kind: c.dataset.kind, verdict: c.dataset.verdict,
-    text: c.querySelector('.passage').textContent,
-  })));
-  // Click the first highlighted statistic on the page, as a reader would: its card lights up.
-  const pt = await page.evaluate(() => {
-    const range = [...(CSS.highlights.get('claimlens-statistic') ?? [])][0];
-    const rect = range?.getClientRects()[0];
-    return rect ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : null;
+  await frame.evaluate(() => {
+    const first = document.querySelector('#app > ol.cards > .card[data-verdict$="differs"] .card-main');
+    first?.click();
   });
-  if (pt) {
-    await page.mouse.click(pt.x, pt.y);
-    await until(() => frame.evaluate(() => !!document.querySelector('.card[aria-current="true"]')), { timeout: 3000 }).catch(() => {});
-    await page.waitForTimeout(400); // the card's smooth scroll
-  }
-  await page.screenshot({ path: path.join(out, 'screenshot.png') });
+  await page.waitForTimeout(500); // the reveal's smooth scroll and flash
+  const file = path.join(out, name);
+  await page.screenshot({ path: file });
+  copyFileSync(file, path.join(docs, name));
+  const cards = await cardsOf(frame);
+  await page.close();
+  return cards;
+}
+
+const server = await startServer();
+const browser = await launch({ headless, viewport: { width: 1400, height: 900 } });
+try {
+  const cards = await shoot(browser, server, 'screenshot.png', { width: 1400, height: 900 });
+  await shoot(browser, server, 'screenshot-narrow.png', { width: 900, height: 900 });
+  await shoot(browser, server, 'screenshot-dark.png', { width: 1400, height: 900 }, 'dark');
 
   const count = (key) => Object.entries(cards.reduce((m, c) => ((m[c[key]] = (m[c[key]] ?? 0) + 1), m), {}))
     .map(([k, n]) => `${n} ${k}`).join(', ') || 'none';
-  console.log(`ClaimLens on ${server.base}/article: ${cards.length} findings`);
-  console.log(`  by kind:    ${count('kind')}`);
-  console.log(`  by verdict: ${count('verdict')}`);
-  for (const c of cards) console.log(`  ${c.kind.padEnd(11)} ${c.verdict.padEnd(17)} ${c.text.replace(/\s+/g, ' ')}`);
-  console.log(`screenshot: ${path.relative(ROOT, path.join(out, 'screenshot.png'))}`);
+  const findings = cards.reduce((n, c) => n + c.findings, 0);
+  console.log(`ClaimLens on ${server.base}/article: ${findings} findings on ${cards.length} cards (one per claim)`);
+  console.log(`  cards by verdict: ${count('verdict')}`);
+  for (const c of cards) {
+    console.log(`  ${c.verdict.padEnd(17)} ${c.folded ? '(folded) ' : ''}${c.text.replace(/\s+/g, ' ').slice(0, 90)}`);
+    console.log(`  ${''.padEnd(17)} ${c.why}`);
+  }
+  console.log(`screenshots: ${['screenshot.png', 'screenshot-narrow.png', 'screenshot-dark.png'].map((n) => path.relative(ROOT, path.join(out, n))).join(', ')} (copied to docs/)`);
 } finally {
   await browser.close();
   await server.close();

@@ -554,3 +554,53 @@ fn a_filter_click_hides_the_kinds_cards_and_reports_kind_and_state() {
     assert_eq!(filtered(), ("hedge".to_string(), true));
     assert!(hedge_cards_off().iter().all(|h| !*h));
 }
+
+#[wasm_bindgen_test]
+fn a_long_list_shows_cards_a_page_at_a_time_and_focus_reaches_any_card() {
+    let root = root();
+    let mut sb = sidebar(&root);
+    let paras: Vec<String> = (0..260)
+        .map(|i| {
+            format!(
+                "Officials said {} residents were moved to shelters in Harbourtown.",
+                1_000 + 7 * i
+            )
+        })
+        .collect();
+    let mut rows: Vec<[&str; 1]> = vec![["Storm reaches the coast"]];
+    rows.extend(paras.iter().map(|p| [p.as_str()]));
+    let refs: Vec<&[&str]> = rows.iter().map(|r| &r[..]).collect();
+    let result = analyze(&mut sb, snapshot(&refs).0);
+    assert!(result.count > 250, "{} findings", result.count);
+
+    let lists = root.query_selector_all("ol.cards").unwrap();
+    let mut more = None;
+    for i in 0..lists.length() {
+        let list: Element = lists.item(i).unwrap().dyn_into().unwrap();
+        let cards = list
+            .query_selector_all(":scope > li.card")
+            .unwrap()
+            .length();
+        assert!(cards <= 100, "{cards} cards rendered at once");
+        if let Some(b) = list.query_selector(":scope > li.more button.more").unwrap() {
+            more = Some((list, b.dyn_into::<HtmlElement>().unwrap(), cards));
+        }
+    }
+    let (list, button, before) = more.expect("a list longer than one page has Show more");
+    assert!(button.text_content().unwrap().contains("left"));
+    button.click();
+    let after = list
+        .query_selector_all(":scope > li.card")
+        .unwrap()
+        .length();
+    assert!(
+        after > before,
+        "Show more added cards ({before} -> {after})"
+    );
+
+    // A highlight whose card is not rendered yet: focus renders and marks it.
+    let last = result.findings.iter().map(|f| f.id).max().unwrap();
+    sb.focus(last as u32).unwrap();
+    let card = card(&root, last as u32);
+    assert_eq!(card.get_attribute("aria-current").as_deref(), Some("true"));
+}

@@ -73,7 +73,9 @@ struct Place {
 /// element.
 pub struct SidebarUi {
     root: Element,
-    document: Document,
+    dom: Dom,
+    /// The cards of each list not shown yet.
+    rest: Rest,
     /// The reference corpus; until one is loaded, findings are not compared.
     corpus: Option<Corpus>,
     place: Rc<RefCell<Place>>,
@@ -99,14 +101,28 @@ impl SidebarUi {
             open: Vec::new(),
         }));
 
+        let dom = Dom { document };
+        let rest: Rest = Rc::new(RefCell::new(Vec::new()));
+
         // One delegated listener for every card and button.
         let click_root = root.clone();
         let click_place = place.clone();
+        let click_dom = dom.clone();
+        let click_rest = rest.clone();
         let on_click = Closure::<dyn FnMut(Event)>::new(move |event: Event| {
             let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
                 return;
             };
-            if let Ok(Some(button)) = target.closest("button[data-filter]") {
+            if let Ok(Some(more)) = target.closest("button.more") {
+                let number = more.get_attribute("data-list").and_then(|n| n.parse().ok());
+                let list = more.closest("ol.cards").ok().flatten();
+                if let (Some(number), Some(list)) = (number, list) {
+                    let _ = show_more(&click_dom, &list, &click_rest, number);
+                    let filter = click_place.borrow().filter.unwrap_or(Filter::All);
+                    let _ = apply_filter(&click_root, filter);
+                    let _ = apply_kinds(&click_root);
+                }
+            } else if let Ok(Some(button)) = target.closest("button[data-filter]") {
                 if let Some((kind, visible)) = toggle_kind(&click_root, &button) {
                     // A throwing callback is the caller's problem, not a reason to panic.
                     let _ = on_filter.call2(&JsValue::NULL, &kind.into(), &visible.into());
@@ -175,7 +191,8 @@ impl SidebarUi {
 
         Ok(SidebarUi {
             root,
-            document,
+            dom,
+            rest,
             corpus: None,
             place,
             _listeners: vec![on_click, on_key],
@@ -245,6 +262,7 @@ impl SidebarUi {
                 el.remove_attribute("aria-current")?;
             }
         }
+        self.reveal_pending(id as usize)?;
         let selector = format!(".card[data-findings~=\"{id}\"]");
         let Some(card) = self.root.query_selector(&selector)? else {
             return Ok(());
@@ -273,12 +291,14 @@ impl SidebarUi {
     /// keyboard focus.
     fn render(&self, view: &SidebarView) -> Result<(), JsValue> {
         let focused = self
+            .dom
             .document
             .active_element()
             .filter(|e| self.root.contains(Some(e)))
             .and_then(|e| e.closest(".card").ok().flatten())
             .and_then(|c| c.get_attribute("data-finding"));
         self.root.set_text_content(None);
+        self.rest.borrow_mut().clear();
         if view.state == ViewState::NoArticle {
             return self.note(view);
         }
@@ -295,9 +315,9 @@ impl SidebarUi {
             self.root.append_child(&list)?;
         }
         for fold in &view.folded {
-            let details = self.el("details", "fold")?;
+            let details = self.dom.el("details", "fold")?;
             details.set_attribute("data-kind", fold.kind.as_str())?;
-            let summary = self.el("summary", "")?;
+            let summary = self.dom.el("summary", "")?;
             summary.set_text_content(Some(&fold.label));
             details.append_child(&summary)?;
             let list = self.card_list(&fold.cards, &fold.label)?;
@@ -336,34 +356,36 @@ impl SidebarUi {
 
     /// The view's note as a calm paragraph.
     fn note(&self, view: &SidebarView) -> Result<(), JsValue> {
-        let p = self.el("p", "empty")?;
+        let p = self.dom.el("p", "empty")?;
         p.set_text_content(view.note.as_deref());
         self.root.append_child(&p).map(drop)
     }
 
     /// The summary: counts by kind, the verdict chips (filters) and the kind toggles.
     fn summary(&self, view: &SidebarView) -> Result<Element, JsValue> {
-        let section = self.el("section", "summary")?;
-        let p = self.el("p", "summary-line")?;
+        let section = self.dom.el("section", "summary")?;
+        let p = self.dom.el("p", "summary-line")?;
         p.set_text_content(Some(&view.summary));
         section.append_child(&p)?;
 
         if !view.chips.is_empty() {
-            let chips = self.el("div", "chips")?;
+            let chips = self.dom.el("div", "chips")?;
             chips.set_attribute("role", "group")?;
             chips.set_attribute("aria-label", "Show cards by verdict")?;
             if view.only_differences {
-                let b = self.button("chip chip-differences", "Only what differs")?;
+                let b = self
+                    .dom
+                    .button("chip chip-differences", "Only what differs")?;
                 b.set_attribute("data-show", "differences")?;
                 chips.append_child(&b)?;
             }
             for chip in &view.chips {
-                let b = self.button("chip", "")?;
+                let b = self.dom.button("chip", "")?;
                 b.set_attribute("data-show", chip.verdict.as_str())?;
                 b.set_attribute("data-verdict", chip.verdict.as_str())?;
-                let num = self.el("b", "n")?;
+                let num = self.dom.el("b", "n")?;
                 num.set_text_content(Some(&chip.count.to_string()));
-                let label = self.el("span", "")?;
+                let label = self.dom.el("span", "")?;
                 label.set_text_content(Some(chip.label));
                 b.append_child(&num)?;
                 b.append_child(&label)?;
@@ -372,11 +394,11 @@ impl SidebarUi {
             section.append_child(&chips)?;
         }
 
-        let filters = self.el("div", "filters")?;
+        let filters = self.dom.el("div", "filters")?;
         filters.set_attribute("role", "group")?;
         filters.set_attribute("aria-label", "Highlight kinds on the page")?;
         for (kind, label) in &view.kinds {
-            let b = self.button("filter", label)?;
+            let b = self.dom.button("filter", label)?;
             b.set_attribute("data-filter", kind.as_str())?;
             b.set_attribute("aria-pressed", "true")?;
             filters.append_child(&b)?;
@@ -385,17 +407,55 @@ impl SidebarUi {
         Ok(section)
     }
 
-    /// A list of cards.
-    fn card_list(&self, cards: &[Card], label: &str) -> Result<Element, JsValue> {
-        let list = self.el("ol", "cards")?;
-        list.set_attribute("aria-label", label)?;
-        for c in cards {
-            let card = self.card(c)?;
-            list.append_child(&card)?;
+    /// Shows more cards of the list holding finding `id` until its card is in the DOM (a
+    /// highlight clicked whose card is past "Show more").
+    fn reveal_pending(&self, id: usize) -> Result<(), JsValue> {
+        let number = self
+            .rest
+            .borrow()
+            .iter()
+            .position(|cards| cards.iter().any(|c| c.ids.contains(&id)));
+        let Some(number) = number else {
+            return Ok(());
+        };
+        let selector = format!("ol.cards[data-list=\"{number}\"]");
+        let Some(list) = self.root.query_selector(&selector)? else {
+            return Ok(());
+        };
+        while self.rest.borrow()[number]
+            .iter()
+            .any(|c| c.ids.contains(&id))
+        {
+            show_more(&self.dom, &list, &self.rest, number)?;
         }
-        Ok(list)
+        let filter = self.place.borrow().filter.unwrap_or(Filter::All);
+        apply_filter(&self.root, filter)?;
+        apply_kinds(&self.root)
     }
 
+    /// A list of cards with its number (for "Show more"): the first [`CARD_PAGE`] cards, the
+    /// rest kept to be shown on request, so that a page with thousands of claims does not put
+    /// thousands of cards into the sidebar at once.
+    fn card_list(&self, cards: &[Card], label: &str) -> Result<Element, JsValue> {
+        let list = self.dom.el("ol", "cards")?;
+        list.set_attribute("aria-label", label)?;
+        let mut rest = self.rest.borrow_mut();
+        list.set_attribute("data-list", &rest.len().to_string())?;
+        rest.push(cards.iter().rev().cloned().collect());
+        let number = rest.len() - 1;
+        drop(rest);
+        show_more(&self.dom, &list, &self.rest, number)?;
+        Ok(list)
+    }
+}
+
+/// Element building for the sidebar (also used by the listeners, which outlive a render).
+#[derive(Clone)]
+struct Dom {
+    document: Document,
+}
+
+impl Dom {
     /// One card: a button with its kind, verdict, the page's words and one line of why (its
     /// accessible name is short: kind and verdict; the words describe it), the parts of the
     /// claim, and the two passages side by side, hidden until the card is opened.
@@ -541,6 +601,42 @@ impl SidebarUi {
     }
 }
 
+/// Cards a list shows at a time.
+const CARD_PAGE: usize = 100;
+
+/// The cards not yet shown, per list (in reverse order: the next card last).
+type Rest = Rc<RefCell<Vec<Vec<Card>>>>;
+
+/// Shows the next [`CARD_PAGE`] cards of list `number` in `list` (an `ol.cards`), before its
+/// "Show more" item, which says how many are left or goes when none is.
+fn show_more(dom: &Dom, list: &Element, rest: &Rest, number: usize) -> Result<(), JsValue> {
+    if let Some(old) = list.query_selector(":scope > li.more")? {
+        old.remove();
+    }
+    let mut rest = rest.borrow_mut();
+    let Some(pending) = rest.get_mut(number) else {
+        return Ok(());
+    };
+    for _ in 0..CARD_PAGE {
+        let Some(c) = pending.pop() else { break };
+        let card = dom.card(&c)?;
+        list.append_child(&card)?;
+    }
+    if !pending.is_empty() {
+        let li = dom.el("li", "more")?;
+        let label = format!(
+            "Show {} more ({} left)",
+            CARD_PAGE.min(pending.len()),
+            pending.len()
+        );
+        let b = dom.button("more", &label)?;
+        b.set_attribute("data-list", &number.to_string())?;
+        li.append_child(&b)?;
+        list.append_child(&li)?;
+    }
+    Ok(())
+}
+
 /// Opens or closes a card's passages; returns whether it is now open. A card without passages
 /// only reports closed.
 fn toggle_open(card: &Element, main: &Element) -> bool {
@@ -592,6 +688,28 @@ fn apply_filter(root: &Element, filter: Filter) -> Result<(), JsValue> {
                 _ => false,
             };
             chip.set_attribute("aria-pressed", if pressed { "true" } else { "false" })?;
+        }
+    }
+    Ok(())
+}
+
+/// Marks the cards of every kind the reader turned off (`kind-off`), so cards shown after the
+/// toggle follow it too.
+fn apply_kinds(root: &Element) -> Result<(), JsValue> {
+    let off = root.query_selector_all("button[data-filter][aria-pressed=\"false\"]")?;
+    for i in 0..off.length() {
+        let Some(kind) = off
+            .item(i)
+            .and_then(|n| n.dyn_into::<Element>().ok())
+            .and_then(|b| b.get_attribute("data-filter"))
+        else {
+            continue;
+        };
+        let cards = root.query_selector_all(&format!(".card[data-kind=\"{kind}\"]"))?;
+        for j in 0..cards.length() {
+            if let Some(card) = cards.item(j).and_then(|n| n.dyn_into::<Element>().ok()) {
+                card.class_list().add_1("kind-off")?;
+            }
         }
     }
     Ok(())

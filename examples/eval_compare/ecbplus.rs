@@ -97,6 +97,18 @@ fn leave_one_out(docs: &[Doc], verbose: bool) -> Vec<String> {
                 continue;
             };
             c.referenced += 1;
+            if verbose && f.verdict() == Verdict::NumberDiffers {
+                eprintln!(
+                    "ECB+ NUMBER {} {:?} vs {}: {:?}",
+                    doc.id,
+                    f.comparison
+                        .page_passage
+                        .as_ref()
+                        .map_or("", |p| p.text.as_str()),
+                    reference.doc,
+                    reference.text
+                );
+            }
             let Some(other) = by_id.get(reference.doc.as_str()) else {
                 continue;
             };

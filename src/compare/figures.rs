@@ -577,20 +577,23 @@ fn nearest_measure(
         .map(str::to_string)
 }
 
-/// A rate phrase among the few words after a figure, before any other number.
+/// A rate phrase among the few words after a figure, before any other number; its words in
+/// lower case (a capitalised "Daily" is a name's: "the Anchorage Daily News reported").
 fn rate_after(after: &[Token]) -> Option<String> {
-    let words: Vec<&str> = after
+    let words: Vec<&Token> = after
         .iter()
         .take(NEAR_WORDS + 3)
         .take_while(|t| !t.norm.starts_with(|c: char| c.is_ascii_digit()))
-        .map(|t| t.norm.as_str())
         .collect();
     (0..words.len()).find_map(|i| {
         RATE_PHRASES
             .iter()
             .find(|(phrase, _)| {
                 words.len() >= i + phrase.len()
-                    && phrase.iter().zip(&words[i..]).all(|(p, w)| p == w)
+                    && phrase
+                        .iter()
+                        .zip(&words[i..])
+                        .all(|(p, w)| *p == w.norm && !w.cap)
             })
             .map(|(_, rate)| rate.to_string())
     })
@@ -679,6 +682,7 @@ mod tests {
         ("a 6.1-magnitude quake struck", "6.1", "a 6.12-magnitude quake struck", "6.12", AGREE),
         ("the quake struck Qeshm island, home to 120,000 people", "120,000", "Qeshm, an island of 120,000 people, was jolted", "120,000", AGREE),
         ("the tremor lasted more than 10 seconds", "10", "the tremor lasted 30 seconds", "30", CONSISTENT),
+        ("the fire caused $1 million in damages", "1", "the fire caused more than $1 million in damages, the Anchorage Daily News reported", "1", CONSISTENT),
         // The same quantity, another value.
         ("Russia lost 1,200 troops in May", "1,200", "Russia lost 1,500 troops in May", "1,500", CONTRADICT),
         ("the fire killed 900 people", "900", "the fire killed more than 1,000 people", "1,000", CONTRADICT),

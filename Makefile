@@ -4,7 +4,7 @@
 SHELL := /bin/bash
 export PATH := $(CURDIR)/.tools/bin:$(CURDIR)/tests/e2e/node_modules/.bin:$(PATH)
 
-.PHONY: setup build package demo test test-size test-native test-wasm test-e2e test-firefox test-spark lint eval bench clean protocol
+.PHONY: setup build package demo test test-size test-native test-eval test-wasm test-e2e test-firefox test-spark lint eval bench clean protocol
 
 # The Python of the Spark job's virtual environment (scripts/setup.sh makes it).
 SPARK_PYTHON := .tools/venv/bin/python
@@ -31,7 +31,7 @@ demo: build
 
 ## test: every test — .wasm size budget, lint, native, wasm in headless Chromium, end-to-end with the built extension
 ## in Chromium and in Firefox, the Spark job against the CLI
-test: build test-size lint test-native test-wasm test-e2e test-firefox test-spark
+test: build test-size lint test-native test-eval test-wasm test-e2e test-firefox test-spark
 
 ## bench: speed figures of BENCHMARKS.md (core throughput, time to highlights, long tasks, size)
 bench: build
@@ -58,6 +58,10 @@ test-size:
 
 test-native:
 	cargo test --quiet
+
+## test-eval: the comparison's evaluation (examples/eval_compare) must hold its bounds on both halves
+test-eval:
+	cargo run --release --quiet --example eval_compare -- --check
 
 test-wasm:
 	wasm-pack test --headless --chrome --mode no-install

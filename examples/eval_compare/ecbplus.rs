@@ -2,7 +2,7 @@
 //! `../shared/evaldata/ecbplus_dev/SOURCE.txt`). Halves are by topic, so that the documents of
 //! one event stay together.
 
-use crate::halves::{self, share, Half, Split};
+use crate::halves::{self, Bound, Half, Split, Table};
 use claimlens::corpus::Document;
 use claimlens::detect::{find_statistics, Statistic};
 use claimlens::text::sentences;
@@ -47,15 +47,15 @@ fn document(d: &Doc) -> Document {
     }
 }
 
-/// The table rows (markdown lines).
-pub fn rows(path: &Path, verbose: bool) -> Vec<String> {
+/// The table rows, with the shares that broke their bounds; `None` when the data is missing.
+pub fn rows(path: &Path, verbose: bool) -> Option<Table> {
     let Some(docs) = load(path) else {
         eprintln!("skipping ECB+: {} not readable", path.display());
-        return Vec::new();
+        return None;
     };
-    let mut rows = leave_one_out(&docs, verbose);
-    rows.extend(figure_test(&docs, verbose));
-    rows
+    let mut table = leave_one_out(&docs, verbose);
+    table.extend(figure_test(&docs, verbose));
+    Some(table)
 }
 
 /// How a finding's reference relates to the page's event.
@@ -66,6 +66,9 @@ struct References {
     same_event: usize,
     same_topic: usize,
     unrelated: usize,
+    /// Number-differs cards, and those whose reference reports another event.
+    number_differs: usize,
+    number_differs_elsewhere: usize,
 }
 
 impl std::ops::Add for References {
@@ -77,11 +80,13 @@ impl std::ops::Add for References {
             same_event: self.same_event + o.same_event,
             same_topic: self.same_topic + o.same_topic,
             unrelated: self.unrelated + o.unrelated,
+            number_differs: self.number_differs + o.number_differs,
+            number_differs_elsewhere: self.number_differs_elsewhere + o.number_differs_elsewhere,
         }
     }
 }
 
-fn leave_one_out(docs: &[Doc], verbose: bool) -> Vec<String> {
+fn leave_one_out(docs: &[Doc], verbose: bool) -> Table {
     // One corpus of all documents: a page that is a corpus document is compared with the others
     // only, which is leave-one-out.
     let corpus = Corpus::new(docs.iter().map(document).collect());
@@ -112,6 +117,10 @@ fn leave_one_out(docs: &[Doc], verbose: bool) -> Vec<String> {
             let Some(other) = by_id.get(reference.doc.as_str()) else {
                 continue;
             };
+            if f.verdict() == Verdict::NumberDiffers {
+                c.number_differs += 1;
+                c.number_differs_elsewhere += usize::from(other.subtopic != doc.subtopic);
+            }
             if other.subtopic == doc.subtopic {
                 c.same_event += 1;
             } else if other.topic == doc.topic {
@@ -131,31 +140,36 @@ fn leave_one_out(docs: &[Doc], verbose: bool) -> Vec<String> {
             }
         }
     }
-    let row = |measure: &str, goal: &str, cell: &dyn Fn(&References) -> String| {
-        format!(
-            "| {measure} | {} | {} | **{}** | {goal} |",
-            cell(&counts.a),
-            cell(&counts.b),
-            cell(&counts.all())
-        )
-    };
-    vec![
-        row(
-            "ECB+ leave-one-out: referenced findings whose reference covers the same event",
-            "≥ 93 %",
-            &|r| share(r.same_event, r.referenced),
-        ),
-        row(
-            "ECB+ leave-one-out: referenced findings whose reference is unrelated (another topic)",
-            "≤ 2 %",
-            &|r| share(r.unrelated, r.referenced),
-        ),
-        row(
-            "ECB+ leave-one-out: same-event references (count; a gate refusing everything must not look good)",
-            "≥ before",
-            &|r| format!("{} of {} findings", r.same_event, r.findings),
-        ),
-    ]
+    let mut table = Table::default();
+    table.share(
+        &counts,
+        "ECB+ leave-one-out: referenced findings whose reference covers the same event",
+        "≥ 93 %",
+        Bound::AtLeast(0.93),
+        |r| (r.same_event, r.referenced),
+    );
+    table.share(
+        &counts,
+        "ECB+ leave-one-out: referenced findings whose reference is unrelated (another topic)",
+        "≤ 2 %",
+        Bound::AtMost(0.02),
+        |r| (r.unrelated, r.referenced),
+    );
+    table.share(
+        &counts,
+        "ECB+ leave-one-out: number-differs cards whose reference reports another event (a false difference for certain)",
+        "≤ 5 %",
+        Bound::AtMost(0.25),
+        |r| (r.number_differs_elsewhere, r.number_differs),
+    );
+    let count = |r: &References| format!("{} of {} findings", r.same_event, r.findings);
+    table.rows.push(format!(
+        "| ECB+ leave-one-out: same-event references (count; a gate refusing everything must not look good) | {} | {} | **{}** | ≥ before |",
+        count(&counts.a),
+        count(&counts.b),
+        count(&counts.all())
+    ));
+    table
 }
 
 /// A figure of one document that another document of the same event states too.
@@ -270,7 +284,7 @@ impl std::ops::Add for Figures {
     }
 }
 
-fn figure_test(docs: &[Doc], verbose: bool) -> Vec<String> {
+fn figure_test(docs: &[Doc], verbose: bool) -> Table {
     let stats: Vec<Vec<Statistic>> = docs
         .iter()
         .map(|d| find_statistics(&d.text, &sentences(&d.text)))
@@ -360,36 +374,36 @@ fn figure_test(docs: &[Doc], verbose: bool) -> Vec<String> {
             }
         }
     }
-    let row = |measure: &str, goal: &str, cell: &dyn Fn(&Figures) -> String| {
-        format!(
-            "| {measure} | {} | {} | **{}** | {goal} |",
-            cell(&counts.a),
-            cell(&counts.b),
-            cell(&counts.all())
-        )
-    };
-    vec![
-        row(
-            "ECB+ figure test: a figure two reports of one event share — the figure corroborated (found, same value; the claim may still differ in source or certainty)",
-            "≥ 85 %",
-            &|f| share(f.agreed, f.shared),
-        ),
-        row(
-            "ECB+ figure test: the same, verdict corroborated (no source or certainty difference either)",
-            "–",
-            &|f| share(f.corroborated, f.shared),
-        ),
-        row(
-            "ECB+ figure test: the same, falsely flagged number-differs",
-            "≤ 1 %",
-            &|f| share(f.false_alarms, f.shared),
-        ),
-        row(
-            "ECB+ figure test: the page's figure changed ×1.5, flagged number-differs",
-            "≥ 85 %",
-            &|f| share(f.flagged, f.changed),
-        ),
-    ]
+    let mut table = Table::default();
+    table.share(
+        &counts,
+        "ECB+ figure test: a figure two reports of one event share — the figure corroborated (found, same value; the claim may still differ in source or certainty)",
+        "≥ 85 %",
+        Bound::AtLeast(0.90),
+        |f| (f.agreed, f.shared),
+    );
+    table.share(
+        &counts,
+        "ECB+ figure test: the same, verdict corroborated (no source or certainty difference either)",
+        "–",
+        Bound::AtLeast(0.55),
+        |f| (f.corroborated, f.shared),
+    );
+    table.share(
+        &counts,
+        "ECB+ figure test: the same, falsely flagged number-differs",
+        "≤ 1 %",
+        Bound::AtMost(0.01),
+        |f| (f.false_alarms, f.shared),
+    );
+    table.share(
+        &counts,
+        "ECB+ figure test: the page's figure changed ×1.5, flagged number-differs",
+        "≥ 85 %",
+        Bound::AtLeast(0.60),
+        |f| (f.flagged, f.changed),
+    );
+    table
 }
 
 #[cfg(test)]

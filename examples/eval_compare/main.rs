@@ -17,8 +17,11 @@
 //! cargo run --release --example eval_compare              # print the table
 //! cargo run --release --example eval_compare -- --write   # and rewrite its section of EVALUATION.md
 //! cargo run --release --example eval_compare -- --verbose # and list the false verdicts on stderr
+//! cargo run --release --example eval_compare -- --check   # and fail if a share breaks its bound
 //! ```
-//! Without the data the program says so and exits 0, or 1 when `CI=true`.
+//! Without the data the program says so and exits 0, or 1 when `CI=true`. Under `--check`
+//! (`make test`), each share must hold a bound on both halves ([`halves::Bound`]: a regression
+//! floor a little below the figures measured when it was set), and a missing set fails.
 
 #[cfg(not(target_arch = "wasm32"))]
 mod ecbplus;
@@ -40,6 +43,7 @@ fn main() -> std::process::ExitCode {
 
     let args: Vec<String> = std::env::args().skip(1).collect();
     let write = args.iter().any(|a| a == "--write");
+    let check = args.iter().any(|a| a == "--check");
     let verbose = args.iter().any(|a| a == "--verbose" || a == "-v");
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let data = root.join("../shared/evaldata");
@@ -49,17 +53,34 @@ fn main() -> std::process::ExitCode {
         return std::process::ExitCode::from(u8::from(ci));
     }
     let started = Instant::now();
+    let mut results = halves::Table::default();
+    let mut missing = false;
+    for part in [
+        unrelated::rows(&data.join("readability_pages"), verbose),
+        ecbplus::rows(&data.join("ecbplus_dev/docs.jsonl"), verbose),
+    ] {
+        match part {
+            Some(t) => results.extend(t),
+            None => missing = true,
+        }
+    }
     let mut table =
         String::from("| measure | half A | half B | all | goal |\n|---|---|---|---|---|\n");
-    for row in unrelated::rows(&data.join("readability_pages"), verbose)
-        .into_iter()
-        .chain(ecbplus::rows(&data.join("ecbplus_dev/docs.jsonl"), verbose))
-    {
-        table += &row;
+    for row in &results.rows {
+        table += row;
         table.push('\n');
     }
     println!("{table}");
     eprintln!("evaluated in {:.1} s", started.elapsed().as_secs_f64());
+    if check {
+        for failure in &results.failures {
+            eprintln!("below its floor: {failure}");
+        }
+        if missing || !results.failures.is_empty() {
+            return std::process::ExitCode::FAILURE;
+        }
+        eprintln!("every share holds its bound on both halves");
+    }
     if write {
         let path = root.join("EVALUATION.md");
         if let Err(e) = write_section(&path, &table) {

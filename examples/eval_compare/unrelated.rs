@@ -1,17 +1,17 @@
 //! Unrelated pages: the saved Readability pages against the bundled corpus. They have nothing to
 //! do with it, so every verdict other than not-in-corpus is false.
 
-use crate::halves::{self, share, Split};
+use crate::halves::{self, share, Bound, Split, Table};
 use claimlens::analyze_page;
 use claimlens::page::parse_html;
 use claimlens::{Corpus, Verdict};
 use std::path::Path;
 
-/// The table rows (markdown lines).
-pub fn rows(dir: &Path, verbose: bool) -> Vec<String> {
+/// The table rows, with the shares that broke their bounds; `None` when the data is missing.
+pub fn rows(dir: &Path, verbose: bool) -> Option<Table> {
     let Ok(entries) = std::fs::read_dir(dir) else {
         eprintln!("skipping unrelated pages: {} not readable", dir.display());
-        return Vec::new();
+        return None;
     };
     let mut pages: Vec<_> = entries.flatten().map(|e| e.path()).collect();
     pages.sort();
@@ -53,26 +53,42 @@ pub fn rows(dir: &Path, verbose: bool) -> Vec<String> {
         *pages_with_false.get_mut(half) += usize::from(false_here > 0);
     }
     let mut all: Vec<f64> = painted.0.iter().chain(&painted.1).copied().collect();
-    vec![
-        format!(
-            "| share of the article's characters painted on the page (Readability dev pages with an article): median, and the largest | {} | {} | **{}** | median < 15 % |",
-            median_and_max(&mut painted.0),
-            median_and_max(&mut painted.1),
-            median_and_max(&mut all),
-        ),
-        format!(
-            "| unrelated pages (Readability dev pages vs bundled corpus): findings with a verdict other than not-in-corpus | {} | {} | **{}** | ≤ 1 % |",
-            share(false_verdicts.a, findings.a),
-            share(false_verdicts.b, findings.b),
-            share(false_verdicts.all(), findings.all()),
-        ),
-        format!(
-            "| unrelated pages: pages with any such verdict | {} | {} | {} | – |",
-            share(pages_with_false.a, page_count.a),
-            share(pages_with_false.b, page_count.b),
-            share(pages_with_false.all(), page_count.all()),
-        ),
-    ]
+    let mut table = Table::default();
+    const PAINTED: &str = "share of the article's characters painted on the page (Readability dev pages with an article): median, and the largest";
+    table.rows.push(format!(
+        "| {PAINTED} | {} | {} | **{}** | median < 15 % |",
+        median_and_max(&mut painted.0),
+        median_and_max(&mut painted.1),
+        median_and_max(&mut all),
+    ));
+    for (half, shares) in [("A", &painted.0), ("B", &painted.1)] {
+        if let Some(median) = median(shares) {
+            table.check(PAINTED, half, median, Bound::AtMost(0.15));
+        }
+    }
+    let counts = Split {
+        a: (false_verdicts.a, findings.a),
+        b: (false_verdicts.b, findings.b),
+    };
+    table.share(
+        &counts,
+        "unrelated pages (Readability dev pages vs bundled corpus): findings with a verdict other than not-in-corpus",
+        "≤ 1 %",
+        Bound::AtMost(0.01),
+        |&c| c,
+    );
+    table.rows.push(format!(
+        "| unrelated pages: pages with any such verdict | {} | {} | {} | – |",
+        share(pages_with_false.a, page_count.a),
+        share(pages_with_false.b, page_count.b),
+        share(pages_with_false.all(), page_count.all()),
+    ));
+    Some(table)
+}
+
+/// The median of sorted shares.
+fn median(sorted: &[f64]) -> Option<f64> {
+    sorted.get(sorted.len() / 2).copied()
 }
 
 /// The share of the article's characters the page's highlights cover (each character once).

@@ -67,6 +67,8 @@ pub struct PageAnalysis {
     pub title: String,
     /// The page's address.
     pub url: String,
+    /// When the page says it was published (see [`PageSnapshot::published`]).
+    pub published: Option<String>,
     /// The article's text as analysed.
     pub text: String,
     /// The row (index in the snapshot's nodes) of the element holding the article, if any.
@@ -96,6 +98,7 @@ pub fn analyze_page(snapshot: &PageSnapshot, corpus: Option<&Corpus>) -> PageAna
             is_article: false,
             title: snapshot.title.clone(),
             url: snapshot.url.clone(),
+            published: snapshot.published.clone(),
             text: String::new(),
             root: None,
             report: Report {
@@ -118,6 +121,7 @@ pub fn analyze_page(snapshot: &PageSnapshot, corpus: Option<&Corpus>) -> PageAna
         is_article: true,
         title: snapshot.title.clone(),
         url: snapshot.url.clone(),
+        published: snapshot.published.clone(),
         root: Some(article.root),
         text: article.text,
         report,

@@ -321,3 +321,55 @@ fn captions_and_bylines_are_no_findings() {
         .iter()
         .any(|f| f.text().contains("40 people")));
 }
+
+/// (the page's `<head>` and `<body>` start, the publication date it gives).
+const PUBLISHED: &[(&str, Option<&str>)] = &[
+    (
+        r#"<meta property="article:published_time" content="2021-11-01T10:52:50+01:00">"#,
+        Some("2021-11-01"),
+    ),
+    (
+        r#"<meta itemprop="datePublished" content="2016-05-08T10:11:51+01:00">"#,
+        Some("2016-05-08"),
+    ),
+    (
+        r#"<meta name="DATE" content="2015-07-10 09:53:00 -0400">"#,
+        Some("2015-07-10"),
+    ),
+    // The most trusted key wins, wherever it stands.
+    (
+        r#"<meta name="date" content="2001-01-01"><meta property="article:published_time" content="2019-04-30">"#,
+        Some("2019-04-30"),
+    ),
+    (
+        r#"<script type="application/ld+json">{"@type":"NewsArticle","datePublished" : "2019-04-30T13:39:00-04:00"}</script>"#,
+        Some("2019-04-30"),
+    ),
+    // Not a date, or not the publication's.
+    (
+        r#"<meta property="article:published_time" content="last Tuesday">"#,
+        None,
+    ),
+    (
+        r#"<meta property="article:modified_time" content="2020-01-01">"#,
+        None,
+    ),
+    (r#"<meta name="date" content="3024-01-01">"#, None),
+    ("", None),
+];
+
+#[test]
+fn the_publication_date_comes_from_the_page_metadata() {
+    for (head, want) in PUBLISHED {
+        let html = format!("<html><head>{head}</head><body><p>Text.</p></body></html>");
+        let snapshot = parse_html(&html, "https://example.org/");
+        assert_eq!(snapshot.published.as_deref(), *want, "{head}");
+    }
+    // The content script sends the date as written; the core reads it the same way.
+    let wire = r#"{"published": "2015-07-10T09:53:00-04:00", "depth": [0], "tag": ["body"], "text": [""]}"#;
+    let snap: PageSnapshot = serde_json::from_str(wire).expect("a snapshot");
+    assert_eq!(snap.published.as_deref(), Some("2015-07-10"));
+    let wire = r#"{"published": "soon", "depth": [0], "tag": ["body"], "text": [""]}"#;
+    let snap: PageSnapshot = serde_json::from_str(wire).expect("a snapshot");
+    assert_eq!(snap.published, None);
+}

@@ -1,5 +1,6 @@
 //! Parsing HTML into the same flat snapshot the content script sends (native builds only).
 
+use super::date::{iso_date, json_ld_published, PUBLISHED_META};
 use super::snapshot::{PageSnapshot, SnapshotBuilder};
 use ego_tree::iter::Edge;
 use scraper::{ElementRef, Node};
@@ -51,7 +52,45 @@ pub fn parse_html(html: &str, url: &str) -> PageSnapshot {
             },
         }
     }
-    out.finish(url, &title)
+    let mut snapshot = out.finish(url, &title);
+    snapshot.published = published(&doc);
+    snapshot
+}
+
+/// The page's publication date from its `<meta>` tags ([`PUBLISHED_META`], most trusted first),
+/// else from a JSON-LD script's `datePublished`: the places the content script looks too.
+fn published(doc: &scraper::Html) -> Option<String> {
+    let elements = || {
+        doc.root_element()
+            .descendants()
+            .filter_map(ElementRef::wrap)
+    };
+    let mut best: Option<(usize, String)> = None;
+    for e in elements().filter(|e| e.value().name() == "meta") {
+        let v = e.value();
+        let key = v
+            .attr("property")
+            .or_else(|| v.attr("name"))
+            .or_else(|| v.attr("itemprop"))
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        let Some(rank) = PUBLISHED_META.iter().position(|k| *k == key) else {
+            continue;
+        };
+        if let Some(date) = v.attr("content").and_then(iso_date) {
+            if best.as_ref().is_none_or(|(r, _)| rank < *r) {
+                best = Some((rank, date));
+            }
+        }
+    }
+    best.map(|(_, date)| date).or_else(|| {
+        elements()
+            .filter(|e| {
+                e.value().name() == "script"
+                    && e.value().attr("type") == Some("application/ld+json")
+            })
+            .find_map(|e| json_ld_published(&e.text().collect::<String>()))
+    })
 }
 
 fn hidden(e: &scraper::node::Element) -> bool {

@@ -12,6 +12,7 @@
 //! that number, with offsets in UTF-16 code units inside the node, so that the content script
 //! can build DOM `Range`s directly. Nothing here recurses: any depth costs O(nodes).
 
+mod date;
 mod extract;
 mod gate;
 #[cfg(not(target_arch = "wasm32"))]
@@ -22,6 +23,7 @@ mod ranges;
 mod sections;
 mod snapshot;
 
+pub use date::{iso_date, json_ld_published, PUBLISHED_META};
 pub use extract::{extract_article, Article, Block};
 pub use gate::{
     may_be_article, protocol_constants_js, GENERATED_BEGIN, GENERATED_END, MIN_ARTICLE_CHARS,

@@ -49,7 +49,7 @@ impl Node {
 /// On the wire (JSON, or the plain JS object the sidebar receives) the nodes are columns of equal
 /// length — cheap to copy between threads, whatever the page's depth:
 /// ```json
-/// {"url": "https://…", "title": "…",
+/// {"url": "https://…", "title": "…", "published": "2024-06-01T09:00:00Z",
 ///  "depth": [0, 1, 2, 3, 3, 4, 3],
 ///  "tag":   ["body", "article", "p", "", "a", "", ""],
 ///  "text":  ["", "", "", "The Kremlin has coerced ", "", "thousands", " of migrants"],
@@ -58,7 +58,8 @@ impl Node {
 ///  "role":  ["", "", "", "", "", "", ""]}
 /// ```
 /// An empty `tag` marks a text node; `id`, `class` and `role` may be left out (no attributes),
-/// and an empty string there means "absent".
+/// and an empty string there means "absent". `published` (the page's metadata date, as written)
+/// may be left out too; anything but an ISO date is read as unknown.
 #[derive(Clone, Debug, Default, PartialEq, Deserialize)]
 #[serde(try_from = "Wire")]
 pub struct PageSnapshot {
@@ -66,6 +67,9 @@ pub struct PageSnapshot {
     pub url: String,
     /// The document title.
     pub title: String,
+    /// When the page says it was published ("YYYY-MM-DD" or "YYYY-MM", see
+    /// [`iso_date`](super::iso_date)), if its metadata says.
+    pub published: Option<String>,
     /// Elements and text nodes in document order.
     pub nodes: Vec<Node>,
 }
@@ -164,6 +168,7 @@ impl SnapshotBuilder {
         PageSnapshot {
             url: url.to_string(),
             title: title.to_string(),
+            published: None,
             nodes: self.nodes,
         }
     }
@@ -211,6 +216,8 @@ struct Wire {
     url: String,
     #[serde(default)]
     title: String,
+    #[serde(default)]
+    published: String,
     depth: Vec<u32>,
     tag: Vec<String>,
     text: Vec<String>,
@@ -267,6 +274,7 @@ impl TryFrom<Wire> for PageSnapshot {
         Ok(PageSnapshot {
             url: w.url,
             title: w.title,
+            published: super::iso_date(&w.published),
             nodes,
         })
     }

@@ -11,7 +11,7 @@
 //!   side by side only when the card is opened.
 //! - **One calm line** when the corpus has nothing on the page at all, naming what it covers.
 
-use super::words::{explain, format_date, kind_label, plural, verdict_label};
+use super::words::{dates_apart, explain, format_date, kind_label, plural, verdict_label};
 use crate::compare::{Mark, Verdict};
 use crate::corpus::Corpus;
 use crate::finding::{Detail, Finding, Kind, Report};
@@ -66,6 +66,8 @@ pub struct ReferenceView {
     pub title: String,
     /// Its outlet and date, as a reader writes them ("Reuters · June 2024"), if known.
     pub meta: Option<String>,
+    /// Its date as the corpus gives it ("2024-06"), if known.
+    pub date: Option<String>,
 }
 
 /// One finding of a card: what it is and its words ("Figure", "over 1,200 casualties").
@@ -108,6 +110,9 @@ pub struct Card {
     pub page: Option<Passage>,
     /// The reference, if there is one.
     pub reference: Option<ReferenceView>,
+    /// When page and reference are far apart in time, one line that says so (see
+    /// [`SidebarView::dated`]).
+    pub dates: Option<String>,
 }
 
 /// Cards of one kind that the corpus does not hold, folded into one line.
@@ -141,6 +146,25 @@ pub struct SidebarView {
     pub cards: Vec<Card>,
     /// The cards of claims the corpus does not hold, one fold per kind.
     pub folded: Vec<Folded>,
+}
+
+impl SidebarView {
+    /// The view of a page published on `published` (an ISO date, see
+    /// [`crate::page::iso_date`]): each card whose reference is far from it in time says so
+    /// ([`dates_apart`]). An unknown date changes nothing.
+    pub fn dated(mut self, published: Option<&str>) -> SidebarView {
+        let Some(page) = published else {
+            return self;
+        };
+        for card in &mut self.cards {
+            card.dates = card
+                .reference
+                .as_ref()
+                .and_then(|r| r.date.as_deref())
+                .and_then(|reference| dates_apart(page, reference));
+        }
+        self
+    }
 }
 
 /// The sidebar's view of an analysed `text` (`corpus`: the corpus it was compared with, named
@@ -299,6 +323,7 @@ fn card(text: &str, claim: Span, members: &[&Finding]) -> Card {
         quote: cut(quote, QUOTE_CHARS),
         parts: members.iter().flat_map(|f| parts(f)).collect(),
         why: explain(main.kind(), c),
+        dates: None,
         page: c.page_passage.as_ref().map(|p| Passage {
             text: p.text.clone(),
             marks: p.marks.clone(),
@@ -316,6 +341,7 @@ fn card(text: &str, claim: Span, members: &[&Finding]) -> Card {
                 },
                 title: r.title.clone(),
                 meta: (!meta.is_empty()).then(|| meta.join(" · ")),
+                date: r.date.clone(),
             }
         }),
     }
@@ -371,6 +397,32 @@ mod tests {
 
     fn sample(name: &str) -> String {
         std::fs::read_to_string(format!("{}/corpus/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+    }
+
+    #[test]
+    fn cards_say_when_the_reference_is_years_from_the_page() {
+        let corpus = Corpus::bundled();
+        let page = sample("001_715e0a4cd338ff9b.txt");
+        let report = analyze(&page, Some(&corpus));
+        let view = sidebar(true, &page, &report, Some(&corpus));
+        let referenced = view.cards.iter().filter(|c| c.reference.is_some()).count();
+        assert!(referenced > 0);
+        let dated_by = |published: Option<&str>| {
+            view.clone()
+                .dated(published)
+                .cards
+                .into_iter()
+                .filter_map(|c| c.dates)
+                .collect::<Vec<_>>()
+        };
+        let old = dated_by(Some("2015-03-01"));
+        assert_eq!(old.len(), referenced, "{old:?}");
+        assert!(old
+            .iter()
+            .all(|d| d.contains("years after this page (1 March 2015)")));
+        // The corpus's own month, or no date: nothing to say.
+        assert!(dated_by(Some("2024-06-20")).is_empty());
+        assert!(dated_by(None).is_empty());
     }
 
     #[test]

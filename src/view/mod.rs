@@ -11,6 +11,6 @@ pub use cards::{
 };
 pub use json::{report_json, FindingJson};
 pub use words::{
-    describe_corpus, describe_difference, explain, facts, format_date, format_number, kind_label,
-    plural, verdict_label,
+    dates_apart, describe_corpus, describe_difference, explain, facts, format_date, format_number,
+    kind_label, plural, verdict_label, FAR_APART_MONTHS,
 };

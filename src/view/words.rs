@@ -243,6 +243,68 @@ pub fn format_number(v: f64) -> String {
     out
 }
 
+/// Dates this many months apart (or more) are far apart: a reader should know a figure was
+/// compared with one said half a year earlier or later.
+pub const FAR_APART_MONTHS: i32 = 6;
+
+/// The months since year 0 of an ISO date ("2024-06-01", "2024-06"), and whether the month was
+/// given (a bare year counts as its middle).
+fn months(iso: &str) -> Option<(i32, bool)> {
+    let mut parts = iso.trim().split('-');
+    let year: i32 = parts.next().filter(|y| y.len() == 4)?.parse().ok()?;
+    match parts.next() {
+        Some(m) => {
+            let month: i32 = m.parse().ok().filter(|m| (1..=12).contains(m))?;
+            Some((year * 12 + month - 1, true))
+        }
+        None => Some((year * 12 + 6, false)),
+    }
+}
+
+/// When the reference (dated `reference`) is far from the page (dated `page`), one line that
+/// says so: "The reference is from June 2024, 9 years after this page (10 July 2015)." `None`
+/// when either date is unknown or they are under [`FAR_APART_MONTHS`] apart.
+///
+/// ```
+/// use claimlens::view::dates_apart;
+/// assert_eq!(
+///     dates_apart("2015-07-10", "2024-06").as_deref(),
+///     Some("The reference is from June 2024, 9 years after this page (10 July 2015).")
+/// );
+/// assert_eq!(
+///     dates_apart("2024-12-01", "2024-06").as_deref(),
+///     Some("The reference is from June 2024, 6 months before this page (1 December 2024).")
+/// );
+/// assert_eq!(dates_apart("2024-07-02", "2024-06"), None);
+/// assert_eq!(dates_apart("2024-07-02", "undated"), None);
+/// ```
+pub fn dates_apart(page: &str, reference: &str) -> Option<String> {
+    let (p, p_month) = months(page)?;
+    let (r, r_month) = months(reference)?;
+    let apart = (r - p).abs();
+    let far = if p_month && r_month {
+        apart >= FAR_APART_MONTHS
+    } else {
+        p / 12 != r / 12
+    };
+    if !far {
+        return None;
+    }
+    let span = if apart >= 24 || !(p_month && r_month) {
+        plural(((apart + 6) / 12).max(1) as usize, "year")
+    } else if apart >= 12 {
+        "over a year".to_string()
+    } else {
+        plural(apart as usize, "month")
+    };
+    let side = if r > p { "after" } else { "before" };
+    Some(format!(
+        "The reference is from {}, {span} {side} this page ({}).",
+        format_date(reference),
+        format_date(page)
+    ))
+}
+
 /// A date as a reader writes it: "2024-06" → "June 2024", "2024-06-01" → "1 June 2024"; other
 /// text is returned as it is.
 ///

@@ -7,6 +7,7 @@
 //! and loading large corpora stays fast.
 
 mod folder;
+mod import;
 mod index;
 mod query;
 mod rank;
@@ -14,6 +15,10 @@ mod similar;
 mod store;
 
 pub use folder::ArticleFile;
+pub use import::{
+    article_file, documents_from_records, markdown_text, ArticleSource, CorpusRecord, FileKind,
+    ImportError, Loose, RecordId, RecordReader,
+};
 pub use index::{canonical, terms, Hit, Index};
 pub(crate) use index::{is_place, is_stopword};
 pub use query::clean_query;

@@ -12,8 +12,10 @@
 
 use crate::compare::{Mark, Verdict};
 use crate::page::{NodeRange, PageSnapshot};
-use crate::view::{describe_corpus, sidebar, Card, SidebarView, ViewState};
-use crate::{analyze_page, Corpus};
+use crate::view::{
+    describe_corpus, markdown, page_report_json, sidebar, Card, ExportPage, SidebarView, ViewState,
+};
+use crate::{analyze_page, Corpus, PageAnalysis};
 use js_sys::Function;
 use serde::Serialize;
 use std::cell::RefCell;
@@ -77,6 +79,8 @@ pub struct SidebarUi {
     /// The reference corpus; until one is loaded, findings are not compared.
     corpus: Option<Corpus>,
     place: Rc<RefCell<Place>>,
+    /// The last page analysed (what the export functions export).
+    last: Option<PageAnalysis>,
     /// Kept alive for as long as the sidebar: the root's click and keydown listeners.
     _listeners: Vec<Closure<dyn FnMut(Event)>>,
 }
@@ -178,6 +182,7 @@ impl SidebarUi {
             document,
             corpus: None,
             place,
+            last: None,
             _listeners: vec![on_click, on_key],
         })
     }
@@ -230,7 +235,34 @@ impl SidebarUi {
                 .collect(),
         };
         let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-        result
+        let result = result
+            .serialize(&serializer)
+            .map_err(|e| JsError::new(&e.to_string()))?;
+        self.last = Some(analysis);
+        Ok(result)
+    }
+
+    /// The last analysed page's findings as Markdown (`view::markdown`), or `None` before any.
+    pub fn export_markdown(&self) -> Option<String> {
+        let a = self.last.as_ref()?;
+        let view = sidebar(a.is_article, &a.text, &a.report, self.corpus.as_ref());
+        let corpus = self.corpus.as_ref().map(describe_corpus);
+        let page = ExportPage {
+            title: &a.title,
+            url: &a.url,
+            corpus: corpus.as_deref(),
+        };
+        Some(markdown(&page, &view))
+    }
+
+    /// The last analysed page's report in the JSON of `claimlens analyze --json` with its `url`
+    /// and `title` (`view::page_report_json`), as a plain JS object; `null` before any.
+    pub fn export_json(&self) -> Result<JsValue, JsValue> {
+        let Some(a) = &self.last else {
+            return Ok(JsValue::NULL);
+        };
+        let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+        page_report_json(&a.url, &a.title, &a.report)
             .serialize(&serializer)
             .map_err(|e| JsError::new(&e.to_string()).into())
     }

@@ -4,7 +4,7 @@
 //! by the caller (the CLI from disk, the extension from the files a reader picked); what they
 //! hold is decided here.
 
-use super::{ArticleFile, Document};
+use super::{ArticleFile, Corpus, Document};
 use crate::page::{extract_article, PageSnapshot};
 use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
@@ -227,6 +227,43 @@ fn strip_emphasis(s: &str) -> String {
         }
     }
     out
+}
+
+/// A corpus from the article files of a folder (name and content) and its catalog, as
+/// [`Corpus::from_folder`] builds it: files that cannot be used are left out, each with why;
+/// no usable file at all is an error.
+///
+/// ```
+/// use claimlens::corpus::{corpus_from_files, ArticleSource};
+/// let files = vec![
+///     ("a.txt".to_string(), ArticleSource::Text("Russia lost 1,200 troops in May, officials said.".into())),
+///     ("b.txt".to_string(), ArticleSource::Text("".into())),
+/// ];
+/// let (corpus, skipped) = corpus_from_files(files, Some("a.txt\tLosses\tBBC\t2024-06\n")).unwrap();
+/// assert_eq!(corpus.documents()[0].title, "Losses");
+/// assert_eq!(skipped[0].to_string(), "b.txt: no text");
+/// assert!(corpus_from_files(Vec::new(), None).is_err());
+/// ```
+pub fn corpus_from_files(
+    files: Vec<(String, ArticleSource)>,
+    catalog: Option<&str>,
+) -> Result<(Corpus, Vec<ImportError>), ImportError> {
+    let mut read = Vec::new();
+    let mut skipped = Vec::new();
+    for (name, source) in files {
+        match article_file(&name, source) {
+            Ok(file) => read.push(file),
+            Err(e) => skipped.push(e),
+        }
+    }
+    if read.is_empty() {
+        let why = match skipped.first() {
+            Some(e) => format!("no article could be read ({e})"),
+            None => "no .txt, .html or .md articles found".to_string(),
+        };
+        return Err(ImportError::new(None, why));
+    }
+    Ok((Corpus::from_folder(read, catalog), skipped))
 }
 
 /// One record of a corpus's JSON Lines: `{"id", "title", "text"}` with optional `"source"`

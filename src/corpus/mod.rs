@@ -16,8 +16,8 @@ mod store;
 
 pub use folder::ArticleFile;
 pub use import::{
-    article_file, documents_from_records, markdown_text, ArticleSource, CorpusRecord, FileKind,
-    ImportError, Loose, RecordId, RecordReader,
+    article_file, corpus_from_files, documents_from_records, markdown_text, ArticleSource,
+    CorpusRecord, FileKind, ImportError, Loose, RecordId, RecordReader,
 };
 pub use index::{canonical, terms, Hit, Index};
 pub(crate) use index::{is_place, is_stopword};

@@ -1,8 +1,9 @@
 //! wasm-bindgen entry points: the `Sidebar` class that sidebar.js uses, and `PageReader` for
-//! highlights section by section, and the settings page's corpus import ([`corpus_import`]). No logic
-//! lives here; it only forwards to the UI in [`ui`],
-//! which converts types and renders, and to the core.
+//! highlights section by section, and (with the `import` feature, in the settings page's own
+//! module) the corpus import of `corpus_import`. No logic lives here; it only forwards to the UI
+//! in [`ui`], which converts types and renders, and to the core.
 
+#[cfg(feature = "import")]
 mod corpus_import;
 mod reader;
 mod ui;

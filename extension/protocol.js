@@ -7,7 +7,8 @@
 // Everything lands on globalThis.ClaimLens.protocol.
 //
 // Channels:
-//   worker → content script    runtime.sendMessage     toggle
+//   worker → content script    runtime.sendMessage     toggle, step (the toolbar button and the
+//                                                      keyboard commands)
 //   content script → sidebar   window.postMessage,     init (with the MessagePort; the token
 //                              once                    from the sidebar's URL proves it is ours)
 //   content script → sidebar   the MessagePort         page, focus
@@ -29,8 +30,11 @@
    * ('array', 'object' for a plain object, or a typeof name).
    */
   const MESSAGES = {
-    // The toolbar button: start ClaimLens on this page, or hide / show it.
+    // The toolbar button (or its keyboard command): start ClaimLens on this page, or hide / show it.
     toggle: { type: 'claimlens-toggle', from: 'worker', fields: {} },
+    // The keyboard commands "next finding" / "previous finding": go to the next (`forward`) or
+    // previous finding on the page — scroll to it, flash it, focus its card.
+    step: { type: 'claimlens-step', from: 'worker', fields: { forward: 'boolean' } },
     // The sidebar's one init: `token` must equal the hash of the sidebar's URL.
     init: { type: 'claimlens-init', from: 'content', fields: { token: 'string' } },
     // A change of the page's snapshot (src/page/snapshot.rs), as one piece of a splice of its

@@ -14,6 +14,7 @@ const { make, read, MESSAGES, MIN_ARTICLE_CHARS, PROSE_TAGS } = context.ClaimLen
 test('every message is made with its fields and read back from its sender only', () => {
   const samples = {
     toggle: {},
+    step: { forward: true },
     init: { token: 'abc' },
     page: { url: 'u', title: 't', from: 0, remove: 0, rows: { depth: [], tag: [], text: [] }, done: true },
     focus: { id: 3 },
@@ -36,6 +37,8 @@ test('every message is made with its fields and read back from its sender only',
 test('malformed messages are refused: made ones throw, received ones are ignored', () => {
   const cases = [
     ['focus', {}],
+    ['step', {}],
+    ['step', { forward: 1 }],
     ['focus', { id: '3' }],
     ['filter', { kind: 'hedge' }],
     ['findings', { isArticle: true, count: 1, findings: {}, done: true }],

@@ -428,9 +428,11 @@ impl SidebarUi {
         Ok(list)
     }
 
-    /// One card: a button with its kind, verdict, the page's words and one line of why (its
-    /// accessible name is short: kind and verdict; the words describe it), the parts of the
-    /// claim, and the two passages side by side, hidden until the card is opened.
+    /// One card: a button with its kind and verdict (its accessible name, short), the page's
+    /// words and one line of why after it (its description; the button's click area covers
+    /// them too, in CSS), the parts of the claim, and the two passages side by side, hidden
+    /// until the card is opened. The words stay outside the button so that its name holds all
+    /// of its visible text (WCAG 2.5.3 label in name).
     fn card(&self, c: &Card) -> Result<Element, JsValue> {
         let card = self.el("li", "card")?;
         let ids: Vec<String> = c.ids.iter().map(usize::to_string).collect();
@@ -450,17 +452,21 @@ impl SidebarUi {
         let verdict = self.el("span", "verdict")?;
         verdict.set_text_content(Some(c.verdict_label));
         head.append_child(&kind)?;
+        // Words apart in the button's text as in its name ("Statistic Different number").
+        head.append_child(&self.document.create_text_node(" "))?;
         head.append_child(&verdict)?;
         main.append_child(&head)?;
+        let top = self.el("div", "card-top")?;
+        top.append_child(&main)?;
         let quote = self.el("span", "passage")?;
         quote.set_id(&quote_id);
         quote.set_text_content(Some(&c.quote));
-        main.append_child(&quote)?;
+        top.append_child(&quote)?;
         let why = self.el("span", "why")?;
         why.set_id(&why_id);
         why.set_text_content(Some(&c.why));
-        main.append_child(&why)?;
-        card.append_child(&main)?;
+        top.append_child(&why)?;
+        card.append_child(&top)?;
 
         if !c.parts.is_empty() {
             let parts = self.el("ul", "parts")?;

@@ -20,6 +20,9 @@
 //                    crashes laying out ~3,000 nested <div>s, or the article 10,000 <span>s down)
 //   /hostile/K       the sample article plus something hostile (hostile.test.mjs): K = markup,
 //                    iframe (+ iframe-child), shadow, editable, svg, rtl, postmessage
+//   /ecbplus/ID      ECB+ development document ID (../shared/evaldata/ecbplus_dev/docs.jsonl, read
+//                    in place, never copied) as a news page: a story the bundled corpus does not
+//                    hold (the corpus import tests)
 import http from 'node:http';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -31,6 +34,26 @@ export const EXTENSION = process.env.CLAIMLENS_EXTENSION ? path.resolve(process.
 const CORPUS = path.join(ROOT, 'corpus');
 /** The saved real pages (Mozilla Readability's test pages), read in place and never copied. */
 export const READABILITY = path.resolve(ROOT, '../shared/evaldata/readability_pages');
+/** ECB+ development documents (JSON Lines: id, topic, title, text), read in place. */
+export const ECBPLUS = path.resolve(ROOT, '../shared/evaldata/ecbplus_dev/docs.jsonl');
+
+let ecbplus = null;
+/** The ECB+ development documents by id ({id, title, text}); empty when the file is absent. */
+export function ecbplusDocs() {
+  ecbplus ??= new Map(existsSync(ECBPLUS)
+    ? readFileSync(ECBPLUS, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l)).map((d) => [d.id, d])
+    : []);
+  return ecbplus;
+}
+
+/** An ECB+ document as a news page: its title as <h1>, its paragraphs as <p> in <article>. */
+function ecbplusHtml(id) {
+  const doc = ecbplusDocs().get(id);
+  if (!doc) return null;
+  const paras = doc.text.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
+  if (paras[0] === doc.title) paras.shift();
+  return page({ title: doc.title, body: `<article><h1>${esc(doc.title)}</h1>\n${paras.map((p) => `<p>${esc(p)}</p>`).join('\n')}</article>` });
+}
 const PAGE_CSP = "script-src 'none'";
 const STRICT_CSP = "default-src 'none'; style-src 'none'; frame-src 'none'; script-src 'none'";
 
@@ -248,6 +271,11 @@ export function startServer() {
     }
     if (url.pathname.startsWith('/hostile/')) {
       const html = hostileHtml(url.pathname.slice('/hostile/'.length));
+      if (!html) return res.writeHead(404).end();
+      return res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
+    }
+    if (url.pathname.startsWith('/ecbplus/')) {
+      const html = ecbplusHtml(decodeURIComponent(url.pathname.slice('/ecbplus/'.length)));
       if (!html) return res.writeHead(404).end();
       return res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
     }

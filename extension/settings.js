@@ -111,11 +111,19 @@
     return normalize(newer?.settings);
   }
 
+  let saving = Promise.resolve();
   /**
    * Saves `changes` over the current settings; resolves to the settings saved. Written to
-   * storage.sync, or storage.local when sync refuses it.
+   * storage.sync, or storage.local when sync refuses it. Saves of one page run one after the
+   * other, so that quick changes (two clicks) do not overwrite each other.
    */
-  async function save(changes) {
+  function save(changes) {
+    const next = saving.then(() => write(changes));
+    saving = next.catch(() => {});
+    return next;
+  }
+
+  async function write(changes) {
     const settings = normalize({ ...(await load()), ...changes });
     const value = { [KEY]: { settings, saved: Date.now() } };
     try {

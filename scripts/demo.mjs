@@ -1,10 +1,12 @@
 // Demo: opens the sample article with the built extension in Chromium, waits for the cards,
-// expands the sidebar, saves target/demo/screenshot.png and prints a summary of the findings.
+// expands the sidebar, saves target/demo/screenshot.png and prints a summary of the findings;
+// then the settings page (a site added to "never", for the picture), target/demo/settings.png —
+// the README's pictures are these two (docs/screenshot.png, docs/settings.png).
 // Headless unless HEADED=1 or DISPLAY is set. Run `make build` first (`make demo` does).
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { startServer, ROOT } from '../tests/e2e/server.mjs';
-import { launch, waitForSidebar, until } from '../tests/e2e/browser.mjs';
+import { launch, waitForSidebar, openSettings, until } from '../tests/e2e/browser.mjs';
 
 const headless = !(process.env.HEADED === '1' || process.env.DISPLAY);
 const out = path.join(ROOT, 'target', 'demo');
@@ -46,6 +48,16 @@ try {
   console.log(`  by verdict: ${count('verdict')}`);
   for (const c of cards) console.log(`  ${c.kind.padEnd(11)} ${c.verdict.padEnd(17)} ${c.text.replace(/\s+/g, ' ')}`);
   console.log(`screenshot: ${path.relative(ROOT, path.join(out, 'screenshot.png'))}`);
+
+  // The settings page, with a site on the "never" list.
+  const settings = await openSettings(browser);
+  await settings.setViewportSize({ width: 1000, height: 900 });
+  await settings.fill('#never-input', 'example.org');
+  await settings.click('button[data-add="never"]');
+  await until(() => settings.evaluate(() => !!document.querySelector('#never-list button[data-site="example.org"]')));
+  await settings.evaluate(() => { document.getElementById('sites-message').textContent = ''; });
+  await settings.screenshot({ path: path.join(out, 'settings.png'), fullPage: true });
+  console.log(`settings page: ${path.relative(ROOT, path.join(out, 'settings.png'))}`);
 } finally {
   await browser.close();
   await server.close();

@@ -1,10 +1,13 @@
 // Service worker: the toolbar button and the keyboard commands (manifest `commands`) ask the
 // tab's content script to start, hide or show ClaimLens, or to go to the next or previous
-// finding. The protocol module comes first: Firefox's background.scripts lists it before this
-// file; Chromium's service worker imports it.
+// finding; and it hands the sidebar the reader's corpus file from the extension's IndexedDB.
+// The protocol and database modules come first: Firefox's background.scripts lists them before
+// this file; Chromium's service worker imports them.
 if (!globalThis.ClaimLens?.protocol) importScripts('protocol.js');
+if (!globalThis.ClaimLens?.corpusDb) importScripts('corpus-db.js');
 const ext = globalThis.browser ?? globalThis.chrome;
-const { make } = globalThis.ClaimLens.protocol;
+const { make, read } = globalThis.ClaimLens.protocol;
+const corpusDb = globalThis.ClaimLens.corpusDb;
 
 /** The message each command sends to the tab's content script. */
 const COMMANDS = {
@@ -35,4 +38,14 @@ globalThis.ClaimLens.onCommand = onCommand;
 ext.action.onClicked.addListener((tab) => tell(tab, make('toggle')));
 ext.commands.onCommand.addListener((command, tab) => {
   onCommand(command, tab);
+});
+
+// The sidebar's request for the reader's corpus file (protocol.js: corpus).
+ext.runtime.onMessage.addListener((msg, sender, sendResponse) => {
+  if (read(msg, 'sidebar') !== 'corpus' || sender.id !== ext.runtime.id) return false;
+  corpusDb.get().then(
+    (record) => sendResponse({ data: record ? corpusDb.toBase64(record.bytes) : null, stamp: record?.stamp ?? null }),
+    (err) => sendResponse({ error: `the corpus could not be read: ${err?.message ?? err}` }),
+  );
+  return true; // answered asynchronously
 });

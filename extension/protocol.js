@@ -14,6 +14,7 @@
 //   content script → sidebar   the MessagePort         page, focus
 //   sidebar → content script   the MessagePort         highlights, findings, reveal, collapse,
 //                                                      filter
+//   sidebar → worker           runtime.sendMessage     corpus (answered: see below)
 'use strict';
 (() => {
   const ns = (globalThis.ClaimLens ??= {});
@@ -68,6 +69,10 @@
     collapse: { type: 'collapse', from: 'sidebar', fields: {} },
     // A kind filter changed: show or hide that kind's highlights.
     filter: { type: 'filter', from: 'sidebar', fields: { kind: 'string', visible: 'boolean' } },
+    // The sidebar asks for the reader's corpus file (kept in the extension's IndexedDB, which the
+    // sidebar, framed by web pages, may not open). The worker answers {data, stamp}: the file
+    // as base64 (null without one) and the stamp of its corpusInfo (corpus-store.js), or {error}.
+    corpus: { type: 'claimlens-corpus', from: 'sidebar', fields: {} },
   };
 
   const byType = new Map(Object.entries(MESSAGES).map(([name, m]) => [m.type, { name, ...m }]));

@@ -53,7 +53,8 @@ node -e '
   const fs = require("fs");
   const path = "target/extension-firefox/manifest.json";
   const m = JSON.parse(fs.readFileSync(path, "utf8"));
-  // protocol.js first: the worker imports it itself where importScripts exists (Chromium).
-  m.background = { scripts: ["protocol.js", m.background.service_worker] };
+  // protocol.js and corpus-db.js first: the worker imports them itself where importScripts
+  // exists (Chromium).
+  m.background = { scripts: ["protocol.js", "corpus-db.js", m.background.service_worker] };
   fs.writeFileSync(path, JSON.stringify(m, null, 2) + "\n");
 '

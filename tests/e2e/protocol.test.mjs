@@ -23,6 +23,7 @@ test('every message is made with its fields and read back from its sender only',
     reveal: { id: 2 },
     collapse: {},
     filter: { kind: 'hedge', visible: false },
+    corpus: {},
   };
   assert.deepEqual(Object.keys(samples).sort(), Object.keys(MESSAGES).sort(), 'a sample per message');
   for (const [name, fields] of Object.entries(samples)) {

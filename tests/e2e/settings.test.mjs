@@ -171,11 +171,15 @@ test('start modes: only on click (the toolbar command starts it), every page, al
   }
 });
 
-test('the sidebar\'s "Never on this site" takes ClaimLens off the page and lists the site', async () => {
+test('the sidebar\'s Settings opens the settings page; its "Never on this site" takes ClaimLens off the page and lists the site', async () => {
   const browser = await launch();
   try {
     const page = await article(browser);
     const frame = await waitForSidebar(page, browser.extensionId);
+    const [settings] = await Promise.all([browser.context.waitForEvent('page'), frame.click('#open-settings')]);
+    await settings.waitForLoadState();
+    assert.equal(settings.url(), `chrome-extension://${browser.extensionId}/options.html`);
+    await settings.close();
     await frame.click('#never-here');
     await until(async () => (await host(page)) === null && (await highlightCount(page)) === 0, { message: 'ClaimLens gone' });
     const opt = await openSettings(browser);

@@ -3,7 +3,9 @@
 // and the verdicts on that story's page change; settings chosen there (palette, side) reach the
 // open tab; both survive a browser restart (the same profile launched again); the sidebar's
 // "Never on this site" takes ClaimLens off the page, and after another restart that site gets
-// no highlights; axe-core finds nothing in the sidebar or the settings page.
+// no highlights; axe-core finds nothing in the sidebar or the settings page; the exports and
+// Escape work there too. (The keyboard commands cannot be invoked from here: BiDi reaches no
+// background page; Chromium's lane calls their handler.)
 //
 // BiDi cannot navigate a tab to a moz-extension:// page, so the settings page is opened the way
 // one extension page may open another: in an iframe of the sidebar (same origin), where the test
@@ -157,6 +159,36 @@ test('Firefox: an imported corpus changes verdicts, settings reach the open tab,
     assert.equal(await highlights(page), 0);
     assert.equal(await host(page), null);
     assert.ok(!(await perfMarks(page)).includes('claimlens:snapshot'), 'not even a snapshot');
+  } finally {
+    await firefox.close();
+  }
+});
+
+test('Firefox: Escape in the sidebar (an open card closes first, then it collapses); the exports', async () => {
+  const firefox = await launch();
+  try {
+    const { page, frame } = await open(firefox, '/article');
+    await until(async () => (await host(page))?.state === 'expanded', { message: 'the sidebar open' });
+    const id = await frame.evaluate(() => document.querySelector('.card button.card-main[aria-expanded]').closest('.card').dataset.finding);
+    const expanded = () => frame.evaluate((i) => document.querySelector(`.card[data-finding="${i}"] button.card-main`).getAttribute('aria-expanded'), id);
+    await frame.focus(`.card[data-finding="${id}"] button.card-main`);
+    await page.keyboard.press('Enter');
+    await until(async () => (await expanded()) === 'true', { message: 'the card open' });
+    await page.keyboard.press('Escape');
+    await until(async () => (await expanded()) === 'false', { message: 'the card closed' });
+    assert.equal((await host(page)).state, 'expanded');
+    await page.keyboard.press('Escape');
+    await until(async () => (await host(page)).state === 'collapsed', { message: 'collapsed' });
+    await page.keyboard.press('Enter'); // focus went to the sidebar's tab: it opens it again
+    await until(async () => (await host(page)).state === 'expanded', { message: 'opened from its tab' });
+
+    // Exports (after the keyboard: a download may take the window's focus).
+    const status = () => frame.evaluate(() => document.getElementById('tool-status').textContent);
+    await until(() => frame.evaluate(() => !document.getElementById('copy-markdown').disabled), { message: 'export ready' });
+    await frame.click('#copy-markdown');
+    await until(async () => (await status()) === 'Copied the findings as Markdown.', { message: 'copied' });
+    await frame.click('#save-json');
+    await until(async () => /^Saved claimlens-127\.0\.0\.1-\d{4}-\d\d-\d\d\.json\.$/.test(await status()), { message: 'saved' });
   } finally {
     await firefox.close();
   }

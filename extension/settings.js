@@ -106,10 +106,11 @@
 
   /** The reader's settings (the newer stored copy, normalised). */
   async function load() {
-    const [sync, local] = await copies();
-    const newer = (local?.saved ?? -1) > (sync?.saved ?? -1) ? local : sync;
-    return normalize(newer?.settings);
+    return normalize(newest(await copies())?.settings);
   }
+
+  /** The newer of the stored copies. */
+  const newest = ([sync, local]) => ((local?.saved ?? -1) > (sync?.saved ?? -1) ? local : sync);
 
   let saving = Promise.resolve();
   /**
@@ -124,8 +125,11 @@
   }
 
   async function write(changes) {
-    const settings = normalize({ ...(await load()), ...changes });
-    const value = { [KEY]: { settings, saved: Date.now() } };
+    const stored = newest(await copies());
+    const settings = normalize({ ...normalize(stored?.settings), ...changes });
+    // Later than any stored copy, even within the same millisecond.
+    const saved = Math.max(Date.now(), (stored?.saved ?? 0) + 1);
+    const value = { [KEY]: { settings, saved } };
     try {
       await ext.storage.sync.set(value);
     } catch (err) {

@@ -315,6 +315,8 @@
     mark('start');
     // A tab at first; layOut opens it beside the article once the core has found it.
     frame = new ns.Frame(ext.runtime, onSidebarMessage, false, settings.side);
+    // The chosen highlight style, adopted only where ClaimLens runs (elsewhere the page sees nothing of it).
+    ns.applyHighlightStyle(settings);
     document.addEventListener('click', onClick, { capture: true, passive: true });
     send();
   }
@@ -325,6 +327,7 @@
     frame.remove();
     frame = null;
     painter.reset();
+    ns.removeHighlightStyle();
     document.removeEventListener('click', onClick, { capture: true });
     clearTimeout(replyTimer);
     [sent, waiting, received, early, nodes] = [null, null, [], 0, []];
@@ -338,7 +341,7 @@
     const before = frame ? mode() : null;
     const kindsChanged = ns.settings.KINDS.some((k) => next.kinds[k] !== settings.kinds[k]);
     settings = next;
-    ns.applyHighlightStyle(settings);
+    if (frame) ns.applyHighlightStyle(settings);
     frame?.setSide(settings.side);
     if (kindsChanged) {
       kinds = { ...settings.kinds };
@@ -411,7 +414,6 @@
     settings = stored;
     kinds = { ...settings.kinds };
     painter.setKinds(kinds);
-    ns.applyHighlightStyle(settings);
     ns.settings.watch((next) => {
       const was = mode();
       applySettings(next);

@@ -1,6 +1,7 @@
 // The highlight style the reader chose (settings: palette and marks), applied to the page as a
-// constructed stylesheet adopted by the document: no element is added or changed, and a page's
-// Content-Security-Policy does not apply to it. content.css holds today's style as the page's
+// constructed stylesheet adopted by the document — only once ClaimLens runs there, and taken off
+// when it stops: no element is added or changed, and a page's Content-Security-Policy does not
+// apply to it. content.css holds today's style as the page's
 // first paint; this sheet overrides it (!important) with the chosen one, and is replaced when
 // the reader changes it. The kind colours are the sidebar's (palettes.css; the palette test
 // checks both), light ones by default and dark ones under prefers-color-scheme: dark.
@@ -86,5 +87,10 @@
       // Without constructed sheets, content.css's style stays: highlights are still shown.
       console.info('ClaimLens: highlight style not applied:', err?.message ?? err);
     }
+  };
+
+  /** Takes the adopted highlight style off the document again (ClaimLens stopped there). */
+  ns.removeHighlightStyle = function removeHighlightStyle(doc = document) {
+    if (sheet && doc.adoptedStyleSheets.includes(sheet)) doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((s) => s !== sheet);
   };
 })();

@@ -98,9 +98,11 @@ test('settings reach open tabs at once, survive a restart and an update; a never
     await opt.click('button[data-add="never"]');
     await until(async () => (await shown(opt)).never.includes('127.0.0.1'), { message: 'the never list' });
     await until(async () => (await highlightCount(page)) === 0 && (await host(page)) === null, { message: 'ClaimLens gone from the open tab' });
+    assert.equal(await adoptedCss(page), '', 'its style taken off the page too');
     const never = await declined(browser);
     assert.equal(await highlightCount(never), 0);
     assert.equal(await host(never), null);
+    assert.equal(await adoptedCss(never), '', 'no trace: not even a stylesheet');
     assert.equal((await marks(never)).snapshot, undefined, 'not even a snapshot taken');
 
     // A browser restart with the same profile: everything is still chosen.

@@ -261,7 +261,13 @@ function exportsReady(on) {
 }
 
 /** The page's site (as the settings' lists hold it), or null. */
-const pageSite = () => Settings.site(page.url ? new URL(page.url).hostname : '');
+function pageSite() {
+  try {
+    return Settings.site(new URL(page.url).hostname);
+  } catch {
+    return null; // no page yet, or an address without a host
+  }
+}
 
 /** Copies `text`: the asynchronous clipboard, else the older copy command. */
 async function copy(text) {

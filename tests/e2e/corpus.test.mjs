@@ -105,6 +105,12 @@ test('an imported corpus changes the verdicts in open and new tabs, survives a r
     assert.ok((await cards(frame)).some((c) => c.verdict === 'number-differs' && c.reference === doc(REFERENCE).title));
     assert.match(await footer(frame), /^Your corpus “quakes\.jsonl” · Reference corpus: 3 articles, 14 March 2013\.$/);
 
+    // A bad file now leaves the reader's corpus in place, too.
+    const bad = await choose(opt, '#pick-files', { name: 'empty.jsonl', mimeType: 'application/json', buffer: Buffer.from('\n\n') });
+    assert.match(bad.error ?? '', /^Could not import it: no documents\. Your current corpus is unchanged\.$/);
+    assert.match(bad.name, /^Your corpus “quakes\.jsonl”/);
+    assert.equal(await verdictOf(frame, '1.2 miles'), 'number-differs');
+
     // After a browser restart, a new tab still uses it.
     await browser.close();
     browser = await launch({ profile: profile.dir });

@@ -50,7 +50,7 @@ protocol:
 lint:
 	cargo fmt --all -- --check
 	cargo clippy --quiet --all-targets -- -D warnings
-	cargo clippy --quiet --target wasm32-unknown-unknown --all-targets -- -D warnings
+	cargo clippy --quiet --target wasm32-unknown-unknown --all-targets --all-features -- -D warnings
 
 ## test-size: the .wasm's gzipped size against its budget (scripts/wasm-size.mjs)
 test-size:

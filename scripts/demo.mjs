@@ -1,12 +1,13 @@
 // Demo: opens the sample article with the built extension in Chromium, waits for the cards,
 // opens the first card that differs, saves three screenshots into target/demo/ — wide
 // (screenshot.png), narrow (screenshot-narrow.png) and dark (screenshot-dark.png) — copies them
-// into docs/ for the README, and prints a summary of the cards. Headless unless HEADED=1 or
+// into docs/ for the README, and prints a summary of the cards; then the settings page (a site
+// added to "never", for the picture) as settings.png, copied too. Headless unless HEADED=1 or
 // DISPLAY is set. Run `make build` first (`make demo` does).
 import { copyFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { startServer, ROOT } from '../tests/e2e/server.mjs';
-import { launch, waitForSidebar, until } from '../tests/e2e/browser.mjs';
+import { launch, waitForSidebar, openSettings, until } from '../tests/e2e/browser.mjs';
 
 const headless = !(process.env.HEADED === '1' || process.env.DISPLAY);
 const out = path.join(ROOT, 'target', 'demo');
@@ -66,6 +67,18 @@ try {
     console.log(`  ${''.padEnd(17)} ${c.why}`);
   }
   console.log(`screenshots: ${['screenshot.png', 'screenshot-narrow.png', 'screenshot-dark.png'].map((n) => path.relative(ROOT, path.join(out, n))).join(', ')} (copied to docs/)`);
+
+  // The settings page, with a site on the "never" list.
+  const settings = await openSettings(browser);
+  await settings.setViewportSize({ width: 1000, height: 900 });
+  await settings.fill('#never-input', 'example.org');
+  await settings.click('button[data-add="never"]');
+  await until(() => settings.evaluate(() => !!document.querySelector('#never-list button[data-site="example.org"]')));
+  await settings.evaluate(() => { document.getElementById('sites-message').textContent = ''; });
+  const settingsFile = path.join(out, 'settings.png');
+  await settings.screenshot({ path: settingsFile, fullPage: true });
+  copyFileSync(settingsFile, path.join(docs, 'settings.png'));
+  console.log(`settings page: ${path.relative(ROOT, settingsFile)} (copied to docs/)`);
 } finally {
   await browser.close();
   await server.close();

@@ -65,6 +65,7 @@ mod round_trip {
                     name: path.file_name().unwrap().to_string_lossy().into_owned(),
                     title: None,
                     text: std::fs::read_to_string(&path).expect("article"),
+                    date: None,
                 });
             }
         }

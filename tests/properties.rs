@@ -207,3 +207,42 @@ fn regression_list_with_ellipsis_does_not_panic() {
     );
     analyze_page(&PageSnapshot::from_tree("", "", &root), Some(&CORPUS));
 }
+
+/// The CLI's Markdown reading before it moved into the core (`corpus::markdown_text`, which has
+/// no regular expressions so that the extension's import shares it): three regex passes.
+fn markdown_by_regex(markdown: &str) -> String {
+    static LINK: LazyLock<regex::Regex> =
+        LazyLock::new(|| regex::Regex::new(r"!?\[([^\]]*)\]\([^)]*\)").unwrap());
+    static LINE: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(r"(?m)^[ \t]*(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+)").unwrap()
+    });
+    static EMPHASIS: LazyLock<regex::Regex> =
+        LazyLock::new(|| regex::Regex::new(r"\*\*|__|\*|`").unwrap());
+    let text = LINK.replace_all(markdown, "$1");
+    let text = LINE.replace_all(&text, "");
+    EMPHASIS.replace_all(&text, "").into_owned()
+}
+
+/// Markdown-heavy text: the marks the reading drops, in any order.
+fn markdown() -> impl Strategy<Value = String> {
+    const PIECES: &[&str] = &[
+        "#", "# ", "###### ", "####### ", ">", "> ", "-", "- ", "* ", "+\t", " ", "\t", "\n",
+        "\r\n", "[", "]", "(", ")", "![", "](", "*", "**", "_", "__", "`", "word", "é", "—",
+        "1,200",
+    ];
+    proptest::collection::vec(select(PIECES), 0..40).prop_map(|p| p.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: 512,
+        failure_persistence: None,
+        rng_seed: proptest::test_runner::RngSeed::Fixed(0x5EED_C1A1),
+        ..ProptestConfig::default()
+    })]
+
+    #[test]
+    fn markdown_reading_matches_the_former_regex_reading(md in markdown()) {
+        prop_assert_eq!(claimlens::corpus::markdown_text(&md).1, markdown_by_regex(&md));
+    }
+}

@@ -6,7 +6,7 @@
 //! private); it names the core only through the crate root's re-exports, provided here.
 
 // `ui.rs` names these as `crate::…`.
-use claimlens::{analyze_page, compare, page, view, Corpus, Verdict};
+use claimlens::{analyze_page, compare, page, view, Corpus, PageAnalysis, Verdict};
 use serde::Deserialize;
 use serde_json::json;
 use wasm_bindgen::{JsCast, JsValue};
@@ -603,4 +603,53 @@ fn a_long_list_shows_cards_a_page_at_a_time_and_focus_reaches_any_card() {
     sb.focus(last as u32).unwrap();
     let card = card(&root, last as u32);
     assert_eq!(card.get_attribute("aria-current").as_deref(), Some("true"));
+}
+
+#[wasm_bindgen_test]
+fn exports_are_the_last_page_as_markdown_and_as_the_clis_json() {
+    let root = root();
+    let mut sb = sidebar(&root);
+    assert_eq!(sb.export_markdown(), None);
+    assert!(sb.export_json().unwrap().is_null());
+    let (snap, _) = snapshot(ARTICLE);
+    let result = analyze(&mut sb, snap);
+
+    // JSON: the page's url and title, then the CLI's findings and story.
+    let json: serde_json::Value =
+        serde_wasm_bindgen::from_value(sb.export_json().unwrap()).unwrap();
+    assert_eq!(json["url"], "https://example.org/news");
+    assert_eq!(json["title"], "Test");
+    let findings = json["findings"].as_array().unwrap();
+    assert_eq!(findings.len(), result.count);
+    for (f, h) in findings.iter().zip(&result.findings) {
+        assert_eq!(f["id"], h.id);
+        assert_eq!(f["kind"], h.kind.as_str());
+        assert_eq!(f["verdict"], h.verdict.as_str());
+    }
+    assert!(json["story"].is_array());
+    // The same as the core's report_json for the same analysis (absent fields are null, as
+    // serde_json writes them).
+    let (snap, _) = snapshot(ARTICLE);
+    let snapshot: page::PageSnapshot = serde_wasm_bindgen::from_value(snap).unwrap();
+    let corpus = Corpus::bundled();
+    let analysis: PageAnalysis = analyze_page(&snapshot, Some(&corpus));
+    let mut want = serde_json::to_value(view::report_json(&analysis.report)).unwrap();
+    want["url"] = "https://example.org/news".into();
+    want["title"] = "Test".into();
+    // As JSON text written by JavaScript on both sides (a score of 1.0 is written "1" there).
+    let js_text = |v: &JsValue| -> serde_json::Value {
+        let text: String = js_sys::JSON::stringify(v).unwrap().into();
+        serde_json::from_str(&text).unwrap()
+    };
+    let want = js_sys::JSON::parse(&want.to_string()).unwrap();
+    assert_eq!(js_text(&sb.export_json().unwrap()), js_text(&want));
+
+    // Markdown: the page's title and one item per card.
+    let md = sb.export_markdown().unwrap();
+    assert!(
+        md.starts_with("# Test\n\n<https://example.org/news>\n"),
+        "{md}"
+    );
+    let cards = root.query_selector_all(".card").unwrap().length() as usize;
+    assert_eq!(md.lines().filter(|l| l.starts_with("- **")).count(), cards);
 }

@@ -3,7 +3,8 @@
 // shadow root as a constructed stylesheet (page CSPs do not block those). The iframe gets a
 // MessagePort after it loads; the token in its URL hash proves the init message is ours.
 // sidebar.html is web-accessible only through its per-session dynamic URL (the manifest's
-// use_dynamic_url), which runtime.getURL gives us and no page can guess.
+// use_dynamic_url), which runtime.getURL gives us and no page can guess. It stands on the right
+// edge of the window, or on the left one if the reader chose so (settings: sidebar side).
 'use strict';
 (() => {
   const ns = (globalThis.ClaimLens ??= {});
@@ -16,12 +17,15 @@
       display: block !important; pointer-events: none !important;
     }
     :host([data-state="hidden"]) { display: none !important; }
+    :host([data-side="left"]) { right: auto !important; left: 0 !important; }
     iframe {
       pointer-events: auto; border: 0; width: 100%; height: 100%; display: block;
       box-shadow: -2px 0 16px rgb(0 0 0 / 0.18); color-scheme: light dark; background: transparent;
       transition: transform 160ms ease-out;
     }
+    :host([data-side="left"]) iframe { box-shadow: 2px 0 16px rgb(0 0 0 / 0.18); }
     :host([data-state="collapsed"]) iframe { transform: translateX(100%); visibility: hidden; }
+    :host([data-side="left"][data-state="collapsed"]) iframe { transform: translateX(-100%); }
     .tab {
       pointer-events: auto; position: absolute; right: 0; top: 96px; display: none;
       align-items: center; gap: 6px; padding: 8px 10px 8px 12px; border: 0;
@@ -33,6 +37,10 @@
     .tab .count {
       min-width: 1.6em; padding: 2px 6px; border-radius: 999px; background: #f0b429;
       color: #1f2933; text-align: center;
+    }
+    :host([data-side="left"]) .tab {
+      right: auto; left: 0; border-radius: 0 10px 10px 0; padding: 8px 12px 8px 10px;
+      box-shadow: 2px 2px 10px rgb(0 0 0 / 0.25);
     }
     :host([data-state="collapsed"]) .tab { display: inline-flex; }
     @media (prefers-reduced-motion: reduce) { iframe { transition: none; } }
@@ -47,10 +55,14 @@
     /** The sidebar's width in CSS pixels. */
     static WIDTH = WIDTH;
 
-    /** Creates the frame; `onMessage(msg)` receives the sidebar's messages. */
-    constructor(runtime, onMessage, expanded) {
+    /**
+     * Creates the frame on the window's `side` ('right' or 'left'); `onMessage(msg)` receives the
+     * sidebar's messages.
+     */
+    constructor(runtime, onMessage, expanded, side = 'right') {
       this.host = document.createElement('div');
       this.host.dataset.state = expanded ? 'expanded' : 'collapsed';
+      this.host.dataset.side = side === 'left' ? 'left' : 'right';
       const shadow = this.host.attachShadow({ mode: 'closed' });
       const sheet = new CSSStyleSheet();
       sheet.replaceSync(CSS_TEXT);
@@ -71,6 +83,7 @@
       const token = randomToken();
       const iframe = document.createElement('iframe');
       iframe.title = 'ClaimLens';
+      iframe.allow = 'clipboard-write'; // the sidebar's "Copy as Markdown"
       iframe.src = runtime.getURL('sidebar.html') + '#' + token;
       shadow.append(this.tab, iframe);
 
@@ -104,8 +117,27 @@
       this.host.dataset.state = 'expanded';
     }
 
+    /** Collapses the sidebar to its tab; keyboard focus that was in the sidebar moves to the tab. */
     collapse() {
+      const focused = document.activeElement === this.host;
       this.host.dataset.state = 'collapsed';
+      if (focused) this.tab.focus();
+    }
+
+    /** Which edge of the window the sidebar stands on: 'right' or 'left'. */
+    get side() {
+      return this.host.dataset.side;
+    }
+
+    setSide(side) {
+      this.host.dataset.side = side === 'left' ? 'left' : 'right';
+    }
+
+    /** Takes the frame off the page and closes its channel. */
+    remove() {
+      this.port.onmessage = null;
+      this.port.close();
+      this.host.remove();
     }
 
     /** Hides the whole sidebar (tab included), remembering whether it was expanded. */

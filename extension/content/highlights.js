@@ -98,9 +98,44 @@
       }
     }
 
-    /** Shows every kind again (the sidebar renders each new analysis unfiltered). */
+    /** Shows every kind again. */
     showAllKinds() {
       this.hiddenKinds.clear();
+    }
+
+    /** Shows the kinds `shown` ({kind: boolean}) holds true and hides the others. */
+    setKinds(shown) {
+      this.hiddenKinds = new Set(KINDS.filter((k) => shown[k] === false));
+      this.render();
+    }
+
+    /** Ids of the painted findings of shown kinds, in page order (where their words start). */
+    ordered() {
+      const list = [...this.byId].filter(([, f]) => !this.hiddenKinds.has(f.kind));
+      const order = (a, b) => {
+        try {
+          return a.ranges[0].compareBoundaryPoints(Range.START_TO_START, b.ranges[0]);
+        } catch {
+          return 0; // a range whose nodes left the document: anywhere will do until the repaint
+        }
+      };
+      return list.sort(([, a], [, b]) => order(a, b)).map(([id]) => id);
+    }
+
+    /**
+     * The finding after `from` (or before it when `forward` is false) in page order, wrapping
+     * around; when `from` is not painted (none yet, or of a hidden kind), the first finding whose
+     * words are not above the viewport (or, going back, the last one not below it). Null when
+     * nothing is painted.
+     */
+    step(from, forward) {
+      const ids = this.ordered();
+      if (!ids.length) return null;
+      const at = ids.indexOf(from);
+      if (at >= 0) return ids[(at + (forward ? 1 : ids.length - 1)) % ids.length];
+      const top = (id) => this.byId.get(id).ranges[0].getBoundingClientRect();
+      if (forward) return ids.find((id) => top(id).bottom > 0) ?? ids[0];
+      return ids.findLast((id) => top(id).top < innerHeight) ?? ids[ids.length - 1];
     }
 
     /** Shows or hides one kind's highlights. */
@@ -108,6 +143,14 @@
       if (visible) this.hiddenKinds.delete(kind);
       else this.hiddenKinds.add(kind);
       this.render();
+    }
+
+    /** Forgets every finding and removes its highlights; paints in progress are abandoned. */
+    reset() {
+      this.generation++;
+      Object.assign(this, { byId: new Map(), owner: new Map(), highlights: emptyHighlights() });
+      clearTimeout(this.flashTimer);
+      this.clear();
     }
 
     /** Removes every ClaimLens highlight (the painter keeps its ranges for a later render). */

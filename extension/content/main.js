@@ -2,11 +2,20 @@
 // together, and relays messages. It decides nothing about claims, nor whether the page is an
 // article: that is the core's (src/page/gate.rs for the cheap first look, extraction for good).
 //
-// Starting by itself: when the page loads, the core's cheap measure (protocol.js, generated
-// from src/page/gate.rs) says whether the page may hold an article; if not, ClaimLens stays
-// idle and looks again only after a large change — the URL changed (single-page navigation) or
-// the text grew by MIN_ARTICLE_CHARS since the last look. A ticking clock or a counter costs
-// only its own mutation records, never a walk of the page.
+// Starting by itself follows the reader's settings (settings.js): never on the sites they
+// listed as never, always on those listed as always (and on every page if they chose so), only
+// on their click if they chose that, and otherwise — the default — when the page loads, the
+// core's cheap measure (protocol.js, generated from src/page/gate.rs) says whether the page may
+// hold an article; if not, ClaimLens stays idle and looks again only after a large change — the
+// URL changed (single-page navigation) or the text grew by MIN_ARTICLE_CHARS since the last
+// look. A ticking clock or a counter costs only its own mutation records, never a walk of the
+// page. Settings changed elsewhere apply here at once (storage.onChanged): the highlight style,
+// the sidebar's side, the kinds shown, and starting or stopping (a site just set to never loses
+// every trace of ClaimLens).
+//
+// Keyboard: the worker relays the commands (manifest `commands`) as `toggle` and `step`; a
+// step goes to the next or previous finding in page order — scrolls to it, flashes it and
+// focuses its card.
 //
 // Dynamic pages: once started, a MutationObserver notices text added, removed or changed
 // (infinite scroll, single-page navigation) and, debounced, walks the page again and sends only
@@ -49,6 +58,10 @@
   let dirty = false;
   let byUser = false; // the reader started or showed ClaimLens with the toolbar button
   let autoHidden = false; // hidden by us (no article), not by the reader
+  let settings = ns.settings.normalize(null); // the defaults until the stored ones are read
+  let kinds = { ...settings.kinds }; // the kinds whose highlights are shown
+  let current = null; // the finding last revealed or focused (where a step starts)
+  let ready = false; // the stored settings have been read
   const painter = new ns.Painter();
   const mark = (name, detail) => performance.mark?.(`claimlens:${name}`, { detail });
 
@@ -73,6 +86,12 @@
   /** Has the page changed enough since the last look to look again? */
   const largeChange = () => location.href !== lookedAt || growth >= MIN_ARTICLE_CHARS;
 
+  /** How ClaimLens starts on this page by the reader's settings: never, always, articles, click. */
+  const mode = () => ns.settings.startOn(settings, location.href);
+
+  /** Whether ClaimLens stays shown where the core finds no article: asked for, or always here. */
+  const wanted = () => byUser || mode() === 'always';
+
   /** Messages from the sidebar iframe (over the private MessagePort only). */
   function onSidebarMessage(msg) {
     switch (read(msg, 'sidebar')) {
@@ -83,12 +102,14 @@
         onFindings(msg);
         break;
       case 'reveal':
+        current = msg.id;
         painter.reveal(msg.id);
         break;
       case 'collapse':
         frame.collapse();
         break;
       case 'filter':
+        if (msg.kind in kinds) kinds[msg.kind] = msg.visible;
         painter.setKindVisible(msg.kind, msg.visible);
         break;
     }
@@ -101,7 +122,7 @@
   function paint(work, marked) {
     painting = painting.then(async () => {
       if (!(await work())) return false;
-      if (frame.state === 'hidden') painter.clear();
+      if (!frame || frame.state === 'hidden') painter.clear();
       if (marked) mark('painted');
       return true;
     });
@@ -118,7 +139,9 @@
     laidOut = true;
     const el = sent?.items[root];
     if (!(el instanceof Element) || frame.state !== 'collapsed') return;
-    if (el.getBoundingClientRect().right + ns.Frame.WIDTH + MARGIN <= document.documentElement.clientWidth) frame.expand();
+    const rect = el.getBoundingClientRect();
+    const room = frame.side === 'left' ? rect.left : document.documentElement.clientWidth - rect.right;
+    if (room >= ns.Frame.WIDTH + MARGIN) frame.expand();
   }
 
   /** Early highlights of one section of the snapshot being analysed (no ids: no card yet). */
@@ -129,7 +152,6 @@
     const target = waiting;
     const found = msg.highlights.map((h) => ({ id: -(++early), kind: h.kind, ranges: h.ranges }));
     if (msg.first) {
-      painter.showAllKinds(); // the sidebar renders each new analysis unfiltered
       paint(() => painter.paintAsync(target, found, ns.yieldToPage), true);
     } else {
       paint(() => painter.appendAsync(target, found, ns.yieldToPage), false);
@@ -152,11 +174,10 @@
     if (autoHidden && msg.isArticle) {
       autoHidden = false;
       frame.show();
-    } else if (!byUser && !msg.isArticle && frame.state !== 'hidden') {
+    } else if (!wanted() && !msg.isArticle && frame.state !== 'hidden') {
       autoHidden = true;
       frame.hide();
     }
-    painter.showAllKinds(); // the sidebar renders each new analysis unfiltered
     if (await paint(() => painter.paintAsync(nodes, findings, ns.yieldToPage), true)) mark('findings');
     busy = false;
     if (dirty) schedule();
@@ -168,8 +189,10 @@
     dirty = false;
     looked();
     mark('snapshot');
+    const ours = frame;
     const snap = await ns.snapshotAsync(document.body, frame.host);
-    const { url, title } = snap.snapshot;
+    if (frame !== ours) return; // stopped meanwhile
+    const { url, title, published } = snap.snapshot;
     const change = ns.diff(sent, snap);
     const unchanged = change.remove === 0 && change.rows.depth.length === 0;
     if (sent && unchanged && url === sent.snapshot.url && title === sent.snapshot.title) {
@@ -184,7 +207,8 @@
     let pieces = 0;
     for (const piece of ns.pieces(change)) {
       if (pieces++) await ns.yieldToPage(); // each piece is its own task: no long copy
-      frame.post(make('page', { url, title, ...piece }));
+      if (frame !== ours) return;
+      frame.post(make('page', { url, title, published, ...piece }));
     }
     mark('sent', { from: change.from, remove: change.remove, rows: change.rows.depth.length, pieces });
     awaitReply();
@@ -258,11 +282,11 @@
     quietTimer = 0;
     if (!frame) {
       // Not started: a large change may have made the page an article (a single-page app).
-      if (largeChange() && mayBeArticle()) start();
+      if (ready && mode() === 'articles' && largeChange() && mayBeArticle()) start();
       return;
     }
     // The core found no article here: look again only after a large change.
-    if (autoHidden && !byUser && !largeChange()) return;
+    if (autoHidden && !wanted() && !largeChange()) return;
     if (busy || (frame.state === 'hidden' && !autoHidden)) dirty = true;
     else send();
   }
@@ -281,6 +305,7 @@
     if (!frame || frame.state === 'hidden' || e.button !== 0) return;
     const id = painter.hitTest(e.clientX, e.clientY);
     if (id === null) return;
+    current = id;
     frame.expand();
     frame.post(make('focus', { id }));
   }
@@ -289,9 +314,70 @@
     ns.started = true;
     mark('start');
     // A tab at first; layOut opens it beside the article once the core has found it.
-    frame = new ns.Frame(ext.runtime, onSidebarMessage, false);
+    frame = new ns.Frame(ext.runtime, onSidebarMessage, false, settings.side);
+    // The chosen highlight style, adopted only where ClaimLens runs (elsewhere the page sees nothing of it).
+    ns.applyHighlightStyle(settings);
     document.addEventListener('click', onClick, { capture: true, passive: true });
     send();
+  }
+
+  /** Removes every trace of ClaimLens from the page (its frame, its highlights); start() may follow. */
+  function stop() {
+    if (!frame) return;
+    frame.remove();
+    frame = null;
+    painter.reset();
+    ns.removeHighlightStyle();
+    document.removeEventListener('click', onClick, { capture: true });
+    clearTimeout(replyTimer);
+    [sent, waiting, received, early, nodes] = [null, null, [], 0, []];
+    [busy, dirty, byUser, autoHidden, laidOut, current] = [false, false, false, false, false, null];
+    ns.started = false;
+    mark('stopped');
+  }
+
+  /** The reader's settings, at load and whenever they change. */
+  function applySettings(next) {
+    const before = frame ? mode() : null;
+    const kindsChanged = ns.settings.KINDS.some((k) => next.kinds[k] !== settings.kinds[k]);
+    settings = next;
+    if (frame) ns.applyHighlightStyle(settings);
+    frame?.setSide(settings.side);
+    if (kindsChanged) {
+      kinds = { ...settings.kinds };
+      painter.setKinds(kinds);
+    }
+    const now = mode();
+    if (before === null || now === before) return;
+    if (now === 'never' || (now === 'click' && !byUser)) stop();
+    else if (now === 'always' && autoHidden) {
+      autoHidden = false;
+      frame.show();
+      painter.render();
+    }
+  }
+
+  /** Starts by the settings, at load or when they change to let it start here. */
+  function startBySettings() {
+    if (frame) return;
+    const how = mode();
+    if (how === 'always' || (how === 'articles' && mayBeArticle())) start();
+    else mark('skipped');
+  }
+
+  /** A keyboard command: the next (or previous) finding in page order — reveal it, focus its card. */
+  function step(forward) {
+    if (!frame) {
+      byUser = true;
+      return start(); // the reader asked for ClaimLens here; the next step moves
+    }
+    if (frame.state === 'hidden') toggle();
+    const id = painter.step(current, forward);
+    if (id === null) return;
+    current = id;
+    painter.reveal(id);
+    frame.expand();
+    frame.post(make('focus', { id }));
   }
 
   /** Toolbar button: start, or hide/show everything ClaimLens put on the page. */
@@ -310,7 +396,9 @@
   }
 
   ext.runtime.onMessage.addListener((msg) => {
-    if (read(msg, 'worker') === 'toggle') toggle();
+    const name = read(msg, 'worker');
+    if (name === 'toggle') toggle();
+    else if (name === 'step') step(msg.forward);
   });
 
   new MutationObserver(onMutations).observe(document.documentElement, {
@@ -320,6 +408,21 @@
     characterDataOldValue: true,
   });
 
-  if (mayBeArticle()) start();
-  else mark('skipped');
+  // The stored settings first (a few milliseconds), then the decision.
+  ns.settings.load().then((stored) => {
+    ready = true;
+    settings = stored;
+    kinds = { ...settings.kinds };
+    painter.setKinds(kinds);
+    ns.settings.watch((next) => {
+      const was = mode();
+      applySettings(next);
+      if (!frame && mode() !== was) startBySettings();
+    });
+    startBySettings();
+  }, (err) => {
+    console.warn('ClaimLens: settings not read, using the defaults:', err);
+    ready = true;
+    startBySettings();
+  });
 })();

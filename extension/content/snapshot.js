@@ -24,6 +24,33 @@
     return cs.display === 'none' || cs.visibility === 'hidden';
   }
 
+  /**
+   * The page's publication date as its metadata writes it ('' for none): the first of the
+   * core's PUBLISHED_META keys (most trusted first) on a <meta property|name|itemprop>, else a
+   * JSON-LD script's "datePublished". The core checks that it is a date (src/page/date.rs) and
+   * the CLI's HTML parser looks in the same places.
+   */
+  function published(doc) {
+    const keys = ns.protocol?.PUBLISHED_META ?? [];
+    let best = -1;
+    let value = '';
+    for (const meta of doc.querySelectorAll('meta[content]')) {
+      const key = (meta.getAttribute('property') ?? meta.getAttribute('name') ?? meta.getAttribute('itemprop') ?? '').toLowerCase();
+      const rank = keys.indexOf(key);
+      if (rank >= 0 && (best < 0 || rank < best)) {
+        best = rank;
+        value = meta.getAttribute('content');
+      }
+    }
+    if (best >= 0) return value.slice(0, 64);
+    for (const script of doc.querySelectorAll('script[type="application/ld+json"]')) {
+      const m = /"datePublished"\s*:\s*"([^"]{4,64})"/.exec(script.textContent.slice(0, 200_000));
+      if (m) return m[1];
+    }
+    return '';
+  }
+  ns.published = published;
+
   /** Lets the page run: scheduler.yield() where available (keeps our priority), else a task. */
   ns.yieldToPage = () =>
     globalThis.scheduler?.yield ? globalThis.scheduler.yield() : new Promise((r) => setTimeout(r, 0));
@@ -52,7 +79,12 @@
       cols.class.push(el?.getAttribute('class') ?? '');
       cols.role.push(el?.getAttribute('role') ?? '');
     };
-    const done = () => ({ snapshot: { url: location.href, title: document.title, ...cols }, nodes, items });
+    const doc = body?.ownerDocument ?? document;
+    const done = () => ({
+      snapshot: { url: location.href, title: doc.title, published: published(doc), ...cols },
+      nodes,
+      items,
+    });
     if (!body) return done();
     row(body, 0, body.localName, '', body);
     const stack = [{ next: body.firstChild, depth: 1 }];

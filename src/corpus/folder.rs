@@ -12,6 +12,9 @@ pub struct ArticleFile {
     pub title: Option<String>,
     /// The article's plain text.
     pub text: String,
+    /// The publication date found in the file itself (an HTML page's metadata), if any: the
+    /// catalog's date, when it gives one, wins.
+    pub date: Option<String>,
 }
 
 /// A catalog line: title, outlet and date of one file.
@@ -59,7 +62,9 @@ pub(super) fn documents(mut files: Vec<ArticleFile>, catalog: Option<&str>) -> V
             Document {
                 title,
                 outlet: entry.and_then(|e| e.outlet.map(str::to_string)),
-                date: entry.and_then(|e| e.date.map(str::to_string)),
+                date: entry
+                    .and_then(|e| e.date.map(str::to_string))
+                    .or_else(|| file.date.clone()),
                 url: None,
                 id: file.name,
                 text: file.text,
@@ -77,6 +82,7 @@ mod tests {
             name: name.to_string(),
             title: title.map(str::to_string),
             text: "Some text.".to_string(),
+            date: None,
         }
     }
 

@@ -7,6 +7,7 @@
 //! and loading large corpora stays fast.
 
 mod folder;
+mod import;
 mod index;
 mod query;
 mod rank;
@@ -14,6 +15,10 @@ mod similar;
 mod store;
 
 pub use folder::ArticleFile;
+pub use import::{
+    article_file, corpus_from_files, documents_from_records, markdown_text, ArticleSource,
+    CorpusRecord, FileKind, ImportError, Loose, RecordId, RecordReader,
+};
 pub use index::{canonical, terms, Hit, Index};
 pub(crate) use index::{is_place, is_stopword};
 pub use query::clean_query;
@@ -195,6 +200,7 @@ impl Corpus {
     ///     name: "a.txt".into(),
     ///     title: None,
     ///     text: "Russia lost 1,200 troops in May.".into(),
+    ///     date: None,
     /// }];
     /// let corpus = Corpus::from_folder(files, Some("a.txt\tLosses\tBBC\t2024-06\n"));
     /// assert_eq!(corpus.documents()[0].title, "Losses");
@@ -214,6 +220,7 @@ impl Corpus {
                 name: name.to_string(),
                 title: None,
                 text: text.to_string(),
+                date: None,
             })
             .collect();
         Corpus::from_folder(files, Some(BUNDLED_CATALOG))

@@ -69,3 +69,36 @@ pub fn report_json(report: &Report) -> ReportJson<'_> {
         story: &report.story,
     }
 }
+
+/// A page's report in JSON, as the sidebar exports it: the page's `url` and `title`, then the
+/// fields of [`report_json`] (`findings`, `story`) — the schema of `claimlens analyze --json`.
+#[derive(Serialize)]
+pub struct PageReportJson<'a> {
+    url: &'a str,
+    title: &'a str,
+    #[serde(flatten)]
+    report: ReportJson<'a>,
+}
+
+/// The JSON form of a page's report with its address and title.
+///
+/// ```
+/// use claimlens::{analyze, view::{page_report_json, report_json}};
+/// let report = analyze("Officials said 40 people died.", None);
+/// let page = serde_json::to_value(page_report_json("https://example.org/a", "A", &report)).unwrap();
+/// let mut cli = serde_json::to_value(report_json(&report)).unwrap();
+/// cli["url"] = "https://example.org/a".into();
+/// cli["title"] = "A".into();
+/// assert_eq!(page, cli);
+/// ```
+pub fn page_report_json<'a>(
+    url: &'a str,
+    title: &'a str,
+    report: &'a Report,
+) -> PageReportJson<'a> {
+    PageReportJson {
+        url,
+        title,
+        report: report_json(report),
+    }
+}

@@ -4,12 +4,14 @@
 
 mod cards;
 mod json;
+mod markdown;
 mod words;
 
 pub use cards::{
     sidebar, Card, CardPart, Chip, Folded, Passage, ReferenceView, SidebarView, ViewState,
 };
-pub use json::{report_json, FindingJson};
+pub use json::{page_report_json, report_json, FindingJson, PageReportJson, ReportJson};
+pub use markdown::{markdown, ExportPage};
 pub use words::{
     dates_apart, describe_corpus, describe_difference, explain, facts, format_date, format_number,
     kind_label, plural, verdict_label, FAR_APART_MONTHS,

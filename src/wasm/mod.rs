@@ -1,7 +1,10 @@
 //! wasm-bindgen entry points: the `Sidebar` class that sidebar.js uses, and `PageReader` for
-//! highlights section by section. No logic lives here; it only forwards to the UI in [`ui`],
-//! which converts types and renders, and to the core.
+//! highlights section by section, and (with the `import` feature, in the settings page's own
+//! module) the corpus import of `corpus_import`. No logic lives here; it only forwards to the UI
+//! in [`ui`], which converts types and renders, and to the core.
 
+#[cfg(feature = "import")]
+mod corpus_import;
 mod reader;
 mod ui;
 
@@ -50,5 +53,19 @@ impl Sidebar {
     /// Marks the card of finding `id` as current and scrolls it into view.
     pub fn focus(&self, id: u32) -> Result<(), JsValue> {
         self.0.focus(id)
+    }
+
+    /// The last analysed page's findings as Markdown, for a fact-checker's notes (`undefined`
+    /// before the first analysis).
+    #[wasm_bindgen(js_name = exportMarkdown)]
+    pub fn export_markdown(&self) -> Option<String> {
+        self.0.export_markdown()
+    }
+
+    /// The last analysed page's report as a plain object in the schema of `claimlens analyze
+    /// --json`, with the page's `url` and `title` (`null` before the first analysis).
+    #[wasm_bindgen(js_name = exportJson)]
+    pub fn export_json(&self) -> Result<JsValue, JsValue> {
+        self.0.export_json()
     }
 }

@@ -12,8 +12,10 @@
 
 use crate::compare::{Mark, Verdict};
 use crate::page::{NodeRange, PageSnapshot};
-use crate::view::{describe_corpus, sidebar, Card, SidebarView, ViewState};
-use crate::{analyze_page, Corpus};
+use crate::view::{
+    describe_corpus, markdown, page_report_json, sidebar, Card, ExportPage, SidebarView, ViewState,
+};
+use crate::{analyze_page, Corpus, PageAnalysis};
 use js_sys::Function;
 use serde::Serialize;
 use std::cell::RefCell;
@@ -79,6 +81,8 @@ pub struct SidebarUi {
     /// The reference corpus; until one is loaded, findings are not compared.
     corpus: Option<Corpus>,
     place: Rc<RefCell<Place>>,
+    /// The last page analysed (what the export functions export).
+    last: Option<PageAnalysis>,
     /// Kept alive for as long as the sidebar: the root's click and keydown listeners.
     _listeners: Vec<Closure<dyn FnMut(Event)>>,
 }
@@ -195,6 +199,7 @@ impl SidebarUi {
             rest,
             corpus: None,
             place,
+            last: None,
             _listeners: vec![on_click, on_key],
         })
     }
@@ -229,7 +234,8 @@ impl SidebarUi {
             &analysis.text,
             &analysis.report,
             self.corpus.as_ref(),
-        );
+        )
+        .dated(analysis.published.as_deref());
         self.render(&view)?;
         let findings = &analysis.report.findings;
         let result = AnalysisResult {
@@ -247,7 +253,35 @@ impl SidebarUi {
                 .collect(),
         };
         let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-        result
+        let result = result
+            .serialize(&serializer)
+            .map_err(|e| JsError::new(&e.to_string()))?;
+        self.last = Some(analysis);
+        Ok(result)
+    }
+
+    /// The last analysed page's findings as Markdown (`view::markdown`), or `None` before any.
+    pub fn export_markdown(&self) -> Option<String> {
+        let a = self.last.as_ref()?;
+        let view = sidebar(a.is_article, &a.text, &a.report, self.corpus.as_ref())
+            .dated(a.published.as_deref());
+        let corpus = self.corpus.as_ref().map(describe_corpus);
+        let page = ExportPage {
+            title: &a.title,
+            url: &a.url,
+            corpus: corpus.as_deref(),
+        };
+        Some(markdown(&page, &view))
+    }
+
+    /// The last analysed page's report in the JSON of `claimlens analyze --json` with its `url`
+    /// and `title` (`view::page_report_json`), as a plain JS object; `null` before any.
+    pub fn export_json(&self) -> Result<JsValue, JsValue> {
+        let Some(a) = &self.last else {
+            return Ok(JsValue::NULL);
+        };
+        let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+        page_report_json(&a.url, &a.title, &a.report)
             .serialize(&serializer)
             .map_err(|e| JsError::new(&e.to_string()).into())
     }
@@ -456,9 +490,11 @@ struct Dom {
 }
 
 impl Dom {
-    /// One card: a button with its kind, verdict, the page's words and one line of why (its
-    /// accessible name is short: kind and verdict; the words describe it), the parts of the
-    /// claim, and the two passages side by side, hidden until the card is opened.
+    /// One card: a button with its kind and verdict (its accessible name, short), the page's
+    /// words and one line of why after it (its description; the button's click area covers
+    /// them too, in CSS), the parts of the claim, and the two passages side by side, hidden
+    /// until the card is opened. The words stay outside the button so that its name holds all
+    /// of its visible text (WCAG 2.5.3 label in name).
     fn card(&self, c: &Card) -> Result<Element, JsValue> {
         let card = self.el("li", "card")?;
         let ids: Vec<String> = c.ids.iter().map(usize::to_string).collect();
@@ -471,24 +507,40 @@ impl Dom {
         main.set_attribute("aria-label", &c.name)?;
         let quote_id = format!("q{}", c.id);
         let why_id = format!("w{}", c.id);
-        main.set_attribute("aria-describedby", &format!("{quote_id} {why_id}"))?;
+        let dates_id = format!("t{}", c.id);
+        let described = match c.dates {
+            Some(_) => format!("{quote_id} {why_id} {dates_id}"),
+            None => format!("{quote_id} {why_id}"),
+        };
+        main.set_attribute("aria-describedby", &described)?;
         let head = self.el("span", "card-head")?;
         let kind = self.el("span", "kind")?;
         kind.set_text_content(Some(c.kind_label));
         let verdict = self.el("span", "verdict")?;
         verdict.set_text_content(Some(c.verdict_label));
         head.append_child(&kind)?;
+        // Words apart in the button's text as in its name ("Statistic Different number").
+        head.append_child(&self.document.create_text_node(" "))?;
         head.append_child(&verdict)?;
         main.append_child(&head)?;
+        let top = self.el("div", "card-top")?;
+        top.append_child(&main)?;
         let quote = self.el("span", "passage")?;
         quote.set_id(&quote_id);
         quote.set_text_content(Some(&c.quote));
-        main.append_child(&quote)?;
+        top.append_child(&quote)?;
         let why = self.el("span", "why")?;
         why.set_id(&why_id);
         why.set_text_content(Some(&c.why));
-        main.append_child(&why)?;
-        card.append_child(&main)?;
+        top.append_child(&why)?;
+        if let Some(dates) = &c.dates {
+            // Far apart in time: said on the card, not only when it is opened.
+            let line = self.el("span", "dates")?;
+            line.set_id(&dates_id);
+            line.set_text_content(Some(dates));
+            top.append_child(&line)?;
+        }
+        card.append_child(&top)?;
 
         if !c.parts.is_empty() {
             let parts = self.el("ul", "parts")?;

@@ -1,17 +1,22 @@
 // Launches Debian's Chromium with the built extension (playwright-core, no browser download),
 // and small helpers the tests and the demo share.
 import { chromium } from 'playwright-core';
-import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { mkdtempSync, rmSync, existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { before, after } from 'node:test';
 import { EXTENSION, startServer } from './server.mjs';
 
-export async function launch({ headless = true, viewport = { width: 1280, height: 800 }, extension = EXTENSION } = {}) {
+/**
+ * Starts Chromium with the extension. `profile`: a profile folder to use and keep (a restart
+ * reuses it; the caller removes it, see `tempProfile`); by default a fresh one removed by close().
+ */
+export async function launch({ headless = true, viewport = { width: 1280, height: 800 }, extension = EXTENSION, profile: kept = null } = {}) {
   if (!existsSync(path.join(extension, 'pkg', 'claimlens_bg.wasm'))) {
     throw new Error('extension/pkg is missing: run `make build` first');
   }
-  const profile = mkdtempSync(path.join(tmpdir(), 'claimlens-e2e-'));
+  const profile = kept ?? mkdtempSync(path.join(tmpdir(), 'claimlens-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium',
     headless,
@@ -32,9 +37,61 @@ export async function launch({ headless = true, viewport = { width: 1280, height
     worker,
     async close() {
       await context.close();
-      rmSync(profile, { recursive: true, force: true });
+      if (!kept) rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/** A profile folder for launches that must survive a restart: {dir, remove()}. */
+export function tempProfile() {
+  const dir = mkdtempSync(path.join(tmpdir(), 'claimlens-e2e-profile-'));
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Opens the extension's settings page (options.html) in a new tab and waits until it shows the settings. */
+export async function openSettings(browser) {
+  const page = await browser.context.newPage();
+  await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  await page.waitForFunction(() => document.querySelector('#never-list li') !== null && document.getElementById('corpus-name').textContent !== '…');
+  return page;
+}
+
+/**
+ * Runs a keyboard command (manifest `commands`) the way the browser does: the worker's
+ * handler, called in the service worker with the active tab. Headless Chromium cannot press
+ * extension shortcuts, so this is as close as a test gets.
+ */
+export async function runCommand(browser, page, command) {
+  await page.bringToFront();
+  // The worker may have stopped (idle) or been replaced (reload): use the live one, woken if need be.
+  const live = () => browser.context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${browser.extensionId}/`));
+  if (!live()) {
+    const waking = browser.context.waitForEvent('serviceworker', { timeout: 10_000 });
+    const opt = await browser.context.newPage();
+    await opt.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await opt.evaluate(() => chrome.runtime.sendMessage({}).catch(() => {}));
+    await waking.catch(() => {});
+    await opt.close();
+    await page.bringToFront();
+  }
+  browser.worker = live() ?? browser.worker;
+  await browser.worker.evaluate(async (name) => {
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    await globalThis.ClaimLens.onCommand(name, tab);
+  }, command);
+}
+
+const require = createRequire(import.meta.url);
+/** axe-core's source, injected into the page or frame under test. */
+export const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's violations in `frame` (a page or a frame): [{id, impact, help, nodes: [target…]}]. */
+export async function axeViolations(frame) {
+  await frame.evaluate(AXE_SOURCE);
+  return frame.evaluate(async () => {
+    const result = await globalThis.axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary}`) }));
+  });
 }
 
 /** The sidebar iframe of `page` (the frame whose URL is the extension's sidebar.html). */

@@ -9,19 +9,21 @@ import { EXTENSION } from './server.mjs';
 
 const context = vm.createContext({});
 vm.runInContext(readFileSync(path.join(EXTENSION, 'protocol.js'), 'utf8'), context);
-const { make, read, MESSAGES, MIN_ARTICLE_CHARS, PROSE_TAGS } = context.ClaimLens.protocol;
+const { make, read, MESSAGES, MIN_ARTICLE_CHARS, PROSE_TAGS, PUBLISHED_META } = context.ClaimLens.protocol;
 
 test('every message is made with its fields and read back from its sender only', () => {
   const samples = {
     toggle: {},
+    step: { forward: true },
     init: { token: 'abc' },
-    page: { url: 'u', title: 't', from: 0, remove: 0, rows: { depth: [], tag: [], text: [] }, done: true },
+    page: { url: 'u', title: 't', published: '2024-06-01', from: 0, remove: 0, rows: { depth: [], tag: [], text: [] }, done: true },
     focus: { id: 3 },
     highlights: { first: true, root: 4, highlights: [] },
     findings: { isArticle: true, count: 0, findings: [], done: true },
     reveal: { id: 2 },
     collapse: {},
     filter: { kind: 'hedge', visible: false },
+    corpus: {},
   };
   assert.deepEqual(Object.keys(samples).sort(), Object.keys(MESSAGES).sort(), 'a sample per message');
   for (const [name, fields] of Object.entries(samples)) {
@@ -36,12 +38,15 @@ test('every message is made with its fields and read back from its sender only',
 test('malformed messages are refused: made ones throw, received ones are ignored', () => {
   const cases = [
     ['focus', {}],
+    ['step', {}],
+    ['step', { forward: 1 }],
     ['focus', { id: '3' }],
     ['filter', { kind: 'hedge' }],
     ['findings', { isArticle: true, count: 1, findings: {}, done: true }],
     ['findings', { isArticle: true, count: 1, findings: [] }],
-    ['page', { url: 'u', title: 't', from: 0, remove: 0, rows: null, done: true }],
-    ['page', { url: 'u', title: 't', from: '0', remove: 0, rows: {}, done: true }],
+    ['page', { url: 'u', title: 't', published: '', from: 0, remove: 0, rows: null, done: true }],
+    ['page', { url: 'u', title: 't', published: '', from: '0', remove: 0, rows: {}, done: true }],
+    ['page', { url: 'u', title: 't', published: 2024, from: 0, remove: 0, rows: {}, done: true }],
     ['highlights', { first: 1, root: 0, highlights: [] }],
     ['highlights', { first: true, highlights: [] }],
   ];
@@ -59,4 +64,5 @@ test('the core\'s article gate constants are there (generated from src/page/gate
   assert.equal(typeof MIN_ARTICLE_CHARS, 'number');
   assert.ok(MIN_ARTICLE_CHARS > 0);
   assert.ok(PROSE_TAGS.includes('p'));
+  assert.ok(PUBLISHED_META.includes('article:published_time'));
 });

@@ -52,7 +52,7 @@ test('a page that frames the sidebar itself — static URL or a guessed dynamic 
         const channel = new MessageChannel();
         channel.port1.onmessage = (e) => replies.push(e.data);
         iframe.contentWindow.postMessage({ type: 'claimlens-init', token: 'forged' }, '*', [channel.port2]);
-        channel.port1.postMessage({ type: 'page', url: '', title: '', from: 0, remove: 0, rows: { depth: [0], tag: ['body'], text: [''] }, done: true });
+        channel.port1.postMessage({ type: 'page', url: '', title: '', published: '', from: 0, remove: 0, rows: { depth: [0], tag: ['body'], text: [''] }, done: true });
         resolve();
       }, { once: true });
       document.body.append(iframe);
@@ -103,10 +103,10 @@ test('forged messages delivered to the real sidebar in its closed shadow root ar
       channel.port1.onmessage = (e) => replies.push(e.data);
       // A second init (guessed token) with a port of the page's own, then work over that port.
       target.postMessage({ type: 'claimlens-init', token: 'guessed-token' }, '*', [channel.port2]);
-      channel.port1.postMessage({ type: 'page', url: 'x', title: 'x', from: 0, remove: 1e9, rows, done: true });
+      channel.port1.postMessage({ type: 'page', url: 'x', title: 'x', published: '', from: 0, remove: 1e9, rows, done: true });
       channel.port1.postMessage({ type: 'focus', id: 0 });
       // The same messages straight to the window, and forged findings to the page.
-      target.postMessage({ type: 'page', url: 'x', title: 'x', from: 0, remove: 1e9, rows, done: true }, '*');
+      target.postMessage({ type: 'page', url: 'x', title: 'x', published: '', from: 0, remove: 1e9, rows, done: true }, '*');
       window.postMessage({ type: 'findings', isArticle: true, count: 1, findings: [{ id: 0, kind: 'hedge', verdict: 'corroborated', ranges: [] }], done: true }, '*');
       await new Promise((r) => setTimeout(r, 1000));
       return { posted: true, replies };
@@ -133,7 +133,7 @@ test('the sidebar answers only the init that carries its own token', async () =>
     const replies = [];
     channel.port1.onmessage = (e) => replies.push(e.data.type);
     window.postMessage({ type: 'claimlens-init', token: tok }, '*', [channel.port2]);
-    channel.port1.postMessage({ type: 'page', url: 'u', title: 't', from: 0, remove: 0, rows, done: true });
+    channel.port1.postMessage({ type: 'page', url: 'u', title: 't', published: '', from: 0, remove: 0, rows, done: true });
     const deadline = Date.now() + 5_000;
     while (!replies.includes('findings') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     return replies;

@@ -20,6 +20,9 @@
 //                    crashes laying out ~3,000 nested <div>s, or the article 10,000 <span>s down)
 //   /hostile/K       the sample article plus something hostile (hostile.test.mjs): K = markup,
 //                    iframe (+ iframe-child), shadow, editable, svg, rtl, postmessage
+//   /ecbplus/ID      ECB+ development document ID (../shared/evaldata/ecbplus_dev/docs.jsonl, read
+//                    in place, never copied) as a news page: a story the bundled corpus does not
+//                    hold (the corpus import tests)
 import http from 'node:http';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -31,6 +34,26 @@ export const EXTENSION = process.env.CLAIMLENS_EXTENSION ? path.resolve(process.
 const CORPUS = path.join(ROOT, 'corpus');
 /** The saved real pages (Mozilla Readability's test pages), read in place and never copied. */
 export const READABILITY = path.resolve(ROOT, '../shared/evaldata/readability_pages');
+/** ECB+ development documents (JSON Lines: id, topic, title, text), read in place. */
+export const ECBPLUS = path.resolve(ROOT, '../shared/evaldata/ecbplus_dev/docs.jsonl');
+
+let ecbplus = null;
+/** The ECB+ development documents by id ({id, title, text}); empty when the file is absent. */
+export function ecbplusDocs() {
+  ecbplus ??= new Map(existsSync(ECBPLUS)
+    ? readFileSync(ECBPLUS, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l)).map((d) => [d.id, d])
+    : []);
+  return ecbplus;
+}
+
+/** An ECB+ document as a news page: its title as <h1>, its paragraphs as <p> in <article>. */
+function ecbplusHtml(id) {
+  const doc = ecbplusDocs().get(id);
+  if (!doc) return null;
+  const paras = doc.text.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
+  if (paras[0] === doc.title) paras.shift();
+  return page({ title: doc.title, body: `<article><h1>${esc(doc.title)}</h1>\n${paras.map((p) => `<p>${esc(p)}</p>`).join('\n')}</article>` });
+}
 const PAGE_CSP = "script-src 'none'";
 const STRICT_CSP = "default-src 'none'; style-src 'none'; frame-src 'none'; script-src 'none'";
 
@@ -44,23 +67,24 @@ nav a{margin-right:16px;color:#036}
 main{max-width:720px;padding:8px 32px 48px}
 h1{font-size:34px;line-height:1.2}`;
 
-function page({ title, header = '', body, footer = '', style = true }) {
+function page({ title, header = '', body, footer = '', style = true, published = '' }) {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${esc(title)}</title>
 <meta property="og:type" content="article">
+${published ? `<meta property="article:published_time" content="${esc(published)}">` : ''}
 ${style ? `<style>${STYLE}</style>` : ''}</head><body>
 ${header}<main>${body}</main>${footer}
 </body></html>`;
 }
 
 /** The sample article: first line → site header, title → <h1>, paragraphs → <p> in <article>. */
-export function articleHtml(file, { style = true } = {}) {
+export function articleHtml(file, { style = true, published = '' } = {}) {
   const blocks = readFileSync(file, 'utf8').split(/\n\s*\n/).map((b) => b.trim()).filter(Boolean);
   const [site, title, ...paras] = blocks;
   const header = `<header><nav><strong>${esc(site)}</strong> <a href="/">Home</a><a href="/world">World</a><a href="/politics">Politics</a><a href="/opinion">Opinion</a></nav></header>`;
   const body = `<article><h1>${esc(title)}</h1>\n${paras.map((p) => `<p>${esc(p)}</p>`).join('\n')}</article>`;
   const footer = `<footer><nav><a href="/about">About us</a><a href="/contact">Contact</a><a href="/privacy">Privacy</a></nav>
 <p class="cookie-notice">We use cookies to improve your experience. <a href="/cookies">Cookie settings</a></p></footer>`;
-  return page({ title, header, body, footer, style });
+  return page({ title, header, body, footer, style, published });
 }
 
 /** A plain text file (one paragraph per line) as a page. */
@@ -216,6 +240,8 @@ const TYPES = { '.wasm': 'application/wasm', '.js': 'text/javascript', '.css': '
 export function startServer() {
   const routes = {
     '/article': () => [articleHtml(corpusFile('000_'))],
+    // The same article, its metadata dating it nine years before the corpus.
+    '/article-2015': () => [articleHtml(corpusFile('000_'), { published: '2015-03-01T08:00:00Z' })],
     // No <style> here: the CSP would block it and log an error that is not the extension's.
     '/article-strict': () => [articleHtml(corpusFile('000_'), { style: false }), { 'content-security-policy': STRICT_CSP }],
     '/no-article': () => [NO_ARTICLE],
@@ -248,6 +274,11 @@ export function startServer() {
     }
     if (url.pathname.startsWith('/hostile/')) {
       const html = hostileHtml(url.pathname.slice('/hostile/'.length));
+      if (!html) return res.writeHead(404).end();
+      return res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
+    }
+    if (url.pathname.startsWith('/ecbplus/')) {
+      const html = ecbplusHtml(decodeURIComponent(url.pathname.slice('/ecbplus/'.length)));
       if (!html) return res.writeHead(404).end();
       return res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
     }

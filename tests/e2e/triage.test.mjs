@@ -117,3 +117,28 @@ test('an unrelated news page: one calm line naming what the corpus covers, no li
   assert.ok(share > 0 && share < 0.15, `painted share ${(100 * share).toFixed(1)} %`);
   await page.close();
 });
+
+test('a page dated years before its references says so on each compared card, an undated one does not', async () => {
+  const datesOf = async (route) => {
+    const page = await env.browser.context.newPage();
+    await page.goto(`${env.server.base}${route}`);
+    const frame = await waitForSidebar(page, env.browser.extensionId);
+    const cards = await until(async () => {
+      const list = await frame.evaluate(() => [...document.querySelectorAll('#app > ol.cards > .card')].map((c) => ({
+        verdict: c.dataset.verdict,
+        dates: c.querySelector('.dates')?.textContent ?? null,
+        described: (c.querySelector('.card-main').getAttribute('aria-describedby') ?? '').split(' ').length,
+      })));
+      return list.length ? list : null;
+    });
+    await page.close();
+    return cards;
+  };
+  const dated = await datesOf('/article-2015');
+  assert.ok(dated.length > 0);
+  for (const c of dated) {
+    assert.match(c.dates ?? '', /^The reference is from .*2024, 9 years after this page \(1 March 2015\)\.$/, JSON.stringify(c));
+    assert.equal(c.described, 3, 'the line is part of the card\'s description');
+  }
+  for (const c of await datesOf('/article')) assert.equal(c.dates, null, JSON.stringify(c));
+});

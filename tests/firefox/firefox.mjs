@@ -20,10 +20,13 @@ const UUID = '6c1a1e5e-c1a1-4c1a-8c1a-c1a1e5c1a1e5';
 export const EXTENSION_ORIGIN = `moz-extension://${UUID}`;
 
 /**
- * Starts firefox-esr with a fresh profile (removed again by `close()`) and installs the package
- * made by `make package`; it must be newer than the build it was made from.
+ * Starts firefox-esr with a fresh profile (removed again by `close()`), or with `profile` (a
+ * folder the caller keeps, so that a second launch is a restart of the same browser), and
+ * installs the package made by `make package`; it must be newer than the build it was made from.
+ * The add-on is installed as from about:debugging, which Firefox forgets at shutdown; installed
+ * again on the same profile, it finds its storage (settings, corpus) as a restarted one does.
  */
-export async function launch({ viewport = { width: 1280, height: 800 } } = {}) {
+export async function launch({ viewport = { width: 1280, height: 800 }, profile: kept = null } = {}) {
   if (!existsSync(path.join(FIREFOX_EXTENSION, 'pkg', 'claimlens_bg.wasm'))) {
     throw new Error('target/extension-firefox is missing: run `make build` first');
   }
@@ -32,7 +35,7 @@ export async function launch({ viewport = { width: 1280, height: 800 } } = {}) {
     throw new Error(`${path.relative(ROOT, zip)} is missing or older than target/extension-firefox: run \`make package\``);
   }
   const geckoId = manifest().browser_specific_settings.gecko.id;
-  const profile = mkdtempSync(path.join(tmpdir(), 'claimlens-firefox-'));
+  const profile = kept ?? mkdtempSync(path.join(tmpdir(), 'claimlens-firefox-'));
   let browser;
   try {
     browser = await puppeteer.launch({
@@ -48,14 +51,14 @@ export async function launch({ viewport = { width: 1280, height: 800 } } = {}) {
     if (id !== geckoId) throw new Error(`installed ${id}, expected ${geckoId}`);
   } catch (e) {
     await browser?.close().catch(() => {});
-    rmSync(profile, { recursive: true, force: true });
+    if (!kept) rmSync(profile, { recursive: true, force: true });
     throw e;
   }
   return {
     browser,
     async close() {
       await browser.close();
-      rmSync(profile, { recursive: true, force: true });
+      if (!kept) rmSync(profile, { recursive: true, force: true });
     },
   };
 }

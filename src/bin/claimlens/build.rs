@@ -1,13 +1,13 @@
 //! `claimlens corpus build`: a corpus file from a folder of articles or a JSON Lines file.
 
 use crate::input::{self, check_text};
-use claimlens::corpus::{ArticleFile, Document};
-use claimlens::page::{extract_article, parse_html};
+use claimlens::corpus::{
+    article_file, ArticleFile, ArticleSource, CorpusRecord, Document, FileKind, RecordReader,
+};
+use claimlens::page::parse_html;
 use claimlens::Corpus;
-use regex::Regex;
 use std::io::IsTerminal;
 use std::path::Path;
-use std::sync::LazyLock;
 
 /// How often progress is reported, in documents.
 const PROGRESS_EVERY: usize = 1000;
@@ -118,10 +118,9 @@ fn read_folder(
         let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
             continue;
         };
-        let kind = Kind::of(name);
-        if kind.is_none() || !path.is_file() {
+        let Some(kind) = FileKind::of(name).filter(|_| path.is_file()) else {
             continue;
-        }
+        };
         let shown = path.display().to_string();
         match input::read_text(&shown).and_then(|text| article(&shown, name, kind, text)) {
             Ok(file) => {
@@ -143,72 +142,15 @@ fn read_folder(
     Ok((files, catalog))
 }
 
-/// The kinds of article file a folder may hold.
-#[derive(Clone, Copy, PartialEq)]
-enum Kind {
-    Text,
-    Html,
-    Markdown,
-}
-
-impl Kind {
-    fn of(name: &str) -> Option<Kind> {
-        let lower = name.to_ascii_lowercase();
-        let (_, ext) = lower.rsplit_once('.')?;
-        match ext {
-            "txt" => Some(Kind::Text),
-            "html" | "htm" => Some(Kind::Html),
-            "md" | "markdown" => Some(Kind::Markdown),
-            _ => None,
-        }
-    }
-}
-
-/// An article file's text and own title.
-fn article(
-    path: &str,
-    name: &str,
-    kind: Option<Kind>,
-    text: String,
-) -> Result<ArticleFile, String> {
-    let (title, text) = match kind {
-        Some(Kind::Html) => {
-            let page = parse_html(&text, path);
-            let article =
-                extract_article(&page).ok_or_else(|| format!("{path}: no article found"))?;
-            (Some(page.title).filter(|t| !t.is_empty()), article.text)
-        }
-        Some(Kind::Markdown) => markdown_text(&text),
-        _ => (None, text),
+/// An article file's text and own title (the reading is the core's: `corpus::article_file`).
+fn article(path: &str, name: &str, kind: FileKind, text: String) -> Result<ArticleFile, String> {
+    let source = match kind {
+        FileKind::Html => ArticleSource::Page(parse_html(&text, path)),
+        FileKind::Markdown => ArticleSource::Markdown(text),
+        FileKind::Text => ArticleSource::Text(text),
     };
-    Ok(ArticleFile {
-        name: name.to_string(),
-        title,
-        text,
-    })
-}
-
-/// Markdown link or image: keep the label.
-static MD_LINK: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"!?\[([^\]]*)\]\([^)]*\)").expect("valid link pattern"));
-/// Markdown line markup: headings, quotes, list bullets.
-static MD_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?m)^[ \t]*(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+)").expect("valid line pattern")
-});
-/// Markdown emphasis and code marks.
-static MD_EMPHASIS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\*\*|__|\*|`").expect("valid emphasis pattern"));
-
-/// The plain text of a Markdown article and its first heading.
-fn markdown_text(markdown: &str) -> (Option<String>, String) {
-    let title = markdown
-        .lines()
-        .find_map(|l| l.trim_start().strip_prefix("# "))
-        .map(|t| t.trim().to_string());
-    let text = MD_LINK.replace_all(markdown, "$1");
-    let text = MD_LINE.replace_all(&text, "");
-    let text = MD_EMPHASIS.replace_all(&text, "");
-    (title, text.into_owned())
+    // The core names the file; the CLI names its path.
+    article_file(name, source).map_err(|e| e.reason().replacen(name, path, 1))
 }
 
 /// The documents of a JSON Lines file: `{"id","title","text"}` with optional `source`, `date`
@@ -221,8 +163,8 @@ fn read_json_lines(path: &str, progress: &mut Progress) -> Result<Vec<Document>,
             "{path} is compressed: decompress it first (gunzip -k {path})"
         ));
     }
-    let mut documents = Vec::new();
-    let mut ids = std::collections::HashSet::new();
+    // The records are read here; what makes a document is the core's (`RecordReader`).
+    let mut reader = RecordReader::new();
     for item in lines {
         let (n, line) = item.map_err(|e| format!("{path}: {e}"))?;
         // A corpus is built whole or not at all: a bad line stops the build.
@@ -233,38 +175,12 @@ fn read_json_lines(path: &str, progress: &mut Progress) -> Result<Vec<Document>,
         let Some(value) = input::record(&line).map_err(|e| format!("{path}:{n}: {e}"))? else {
             continue;
         };
-        let field = |k: &str| {
-            value
-                .get(k)
-                .and_then(|v| v.as_str())
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-                .map(str::to_string)
-        };
-        let id = match value.get("id") {
-            Some(serde_json::Value::String(s)) if !s.is_empty() => s.clone(),
-            Some(serde_json::Value::Number(n)) => n.to_string(),
-            _ => return Err(format!("{path}:{n}: no \"id\" (a string or a number)")),
-        };
-        if !ids.insert(id.clone()) {
-            return Err(format!("{path}:{n}: duplicate id {id:?}"));
-        }
-        documents.push(Document {
-            title: field("title").unwrap_or_else(|| id.clone()),
-            outlet: field("source"),
-            date: field("date"),
-            url: field("url"),
-            text: value
-                .get("text")
-                .and_then(|t| t.as_str())
-                .unwrap_or("")
-                .to_string(),
-            id,
-        });
+        let record: CorpusRecord =
+            serde_json::from_value(value).map_err(|e| format!("{path}:{n}: {e}"))?;
+        reader
+            .push(n, record)
+            .map_err(|e| format!("{path}:{n}: {}", e.reason()))?;
         progress.tick();
     }
-    if documents.is_empty() {
-        return Err(format!("{path}: no documents"));
-    }
-    Ok(documents)
+    reader.finish().map_err(|e| format!("{path}: {e}"))
 }

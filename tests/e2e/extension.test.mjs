@@ -40,7 +40,7 @@ const cards = (frame) => frame.evaluate(() => [...document.querySelectorAll('.ca
   id: c.dataset.finding, ids: (c.dataset.findings ?? '').split(' '), kind: c.dataset.kind,
   verdict: c.dataset.verdict, current: c.getAttribute('aria-current'),
   passage: c.querySelector('.passage')?.textContent ?? '', hidden: c.hidden,
-  shown: c.offsetParent !== null,
+  shown: c.checkVisibility(),
   parts: [...c.querySelectorAll('.part')].map((p) => ({ id: p.dataset.finding, kind: p.dataset.kind, text: p.querySelector('.part-text')?.textContent ?? '' })),
 })));
 

@@ -21,7 +21,7 @@ const DIFFERENCES = ['number-differs', 'certainty-differs', 'source-differs'];
 /** The sidebar as data: the main list's cards, the folds, the chips. */
 const sidebar = (frame) => frame.evaluate(() => ({
   cards: [...document.querySelectorAll('#app > ol.cards > .card')].map((c) => ({
-    id: c.dataset.finding, verdict: c.dataset.verdict, shown: c.offsetParent !== null, ids: c.dataset.findings.split(' '),
+    id: c.dataset.finding, verdict: c.dataset.verdict, shown: c.checkVisibility(), ids: c.dataset.findings.split(' '),
   })),
   folds: [...document.querySelectorAll('details.fold')].map((d) => ({
     kind: d.dataset.kind, open: d.open, label: d.querySelector('summary').textContent,

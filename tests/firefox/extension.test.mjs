@@ -30,7 +30,7 @@ const highlightSizes = (page) => page.evaluate((kinds) => kinds.map((k) => CSS.h
 const cards = (frame) => frame.evaluate(() => [...document.querySelectorAll('.card')].map((c) => ({
   id: c.dataset.finding, ids: (c.dataset.findings ?? '').split(' '), kind: c.dataset.kind,
   verdict: c.dataset.verdict, current: c.getAttribute('aria-current'),
-  passage: c.querySelector('.passage')?.textContent ?? '', shown: c.offsetParent !== null,
+  passage: c.querySelector('.passage')?.textContent ?? '', shown: c.checkVisibility(),
   parts: [...c.querySelectorAll('.part')].map((p) => ({ id: p.dataset.finding, kind: p.dataset.kind, text: p.querySelector('.part-text')?.textContent ?? '' })),
 })));
 

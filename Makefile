@@ -59,9 +59,11 @@ test-size:
 test-native:
 	cargo test --quiet
 
-## test-eval: the comparison's evaluation (examples/eval_compare) must hold its bounds on both halves
+## test-eval: the comparison's evaluation (examples/eval_compare) must hold its bounds on both halves,
+## and claim retrieval its MAP@5 floors (tests/eval_checkthat.rs, too slow for a debug build)
 test-eval:
 	cargo run --release --quiet --example eval_compare -- --check
+	cargo test --release --quiet --test eval_checkthat -- --ignored
 
 test-wasm:
 	wasm-pack test --headless --chrome --mode no-install

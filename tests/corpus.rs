@@ -220,10 +220,36 @@ mod matching {
             .collect();
         assert_eq!(ids, ["students"]);
         assert_eq!(
-            corpus.passage_text(found[0].passage),
+            corpus.passage_text(found[0].passage.expect("a passage matches")),
             "African students were sent to fight in Ukraine."
         );
         assert!(corpus.match_documents("snow in Oslo", 3).is_empty());
+    }
+
+    #[test]
+    fn a_headline_ranks_its_document_without_being_a_passage() {
+        // Headlines are no passages (nothing to compare a claim with), but they say what a
+        // document is about: a claim database's title is often the claim itself.
+        let corpus = Corpus::new(vec![
+            doc(
+                "anaconda",
+                "Does Video Show a Giant Anaconda in Brazil?",
+                "Does Video Show a Giant Anaconda in Brazil? The video was filmed in 2019 by a tourist on a boat.",
+            ),
+            doc(
+                "river",
+                "River Levels",
+                "The river in the video rose by two meters after the rains this week.",
+            ),
+        ]);
+        assert!((0..corpus.passages().len()).all(|p| !corpus.passage_text(p).contains("Anaconda")));
+        let found =
+            corpus.match_documents("Giant anaconda swims across a river in Brazil video", 2);
+        assert_eq!(corpus.documents()[found[0].doc].id, "anaconda", "{found:?}");
+        assert!(found[0].passage.is_some());
+        let title_only = corpus.match_documents("anaconda", 2);
+        assert_eq!(title_only.len(), 1);
+        assert_eq!(title_only[0].passage, None);
     }
 
     #[test]

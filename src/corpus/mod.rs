@@ -13,6 +13,7 @@ mod query;
 mod rank;
 mod similar;
 mod store;
+mod titles;
 
 pub use folder::ArticleFile;
 pub use import::{
@@ -72,6 +73,8 @@ pub struct Corpus {
     doc_starts: Vec<usize>,
     /// The norm of each document's term vector (see `similar.rs`), computed on first use.
     doc_norms: OnceLock<Vec<f64>>,
+    /// The documents' titles as a retrieval field of claim matching, built on first use.
+    titles: OnceLock<titles::Titles>,
 }
 
 /// A passage has at least this many words…
@@ -180,6 +183,7 @@ impl Corpus {
             average_doc_length,
             doc_starts,
             doc_norms: OnceLock::new(),
+            titles: OnceLock::new(),
         }
     }
 

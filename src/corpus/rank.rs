@@ -1,13 +1,15 @@
 //! Document ranking for claim matching (`claimlens match`): which documents a text speaks of.
 //!
-//! A document's score combines BM25 over the whole document (its passages' terms pooled) with
-//! the score of its best passage, so that a short claim matches the document whose single
+//! A document's score combines BM25 over the whole document (its passages' and its title's
+//! terms pooled, see [`super::titles`]) with the score of its best passage (its title scored
+//! as a passage would be, when that is higher), so that a short claim matches the document whose single
 //! sentence states it as well as the document that covers its words throughout. The best
 //! candidates are then reordered by the word pairs (adjacent terms) they share with the query.
 //! Measured on CheckThat! 2022 2A (see EVALUATION.md).
 
 use super::index::Index;
 use super::query::clean_query;
+use super::titles::Titles;
 use super::{terms, Corpus};
 use std::collections::{HashMap, HashSet};
 
@@ -30,8 +32,9 @@ pub struct DocumentMatch {
     pub doc: usize,
     /// The document's score (higher is better; comparable within one query only).
     pub score: f64,
-    /// The document's best passage for the text (a position in [`Corpus::passages`]).
-    pub passage: usize,
+    /// The document's best passage for the text (a position in [`Corpus::passages`]); none
+    /// when only its title shares words with the text.
+    pub passage: Option<usize>,
 }
 
 /// Scores gathered for one document.
@@ -39,7 +42,39 @@ pub struct DocumentMatch {
 struct Scores {
     document: f64,
     best_passage: f64,
-    passage: usize,
+    passage: Option<usize>,
+    /// The title's score as a passage.
+    title: f64,
+}
+
+/// A term's frequency per document, by document: its passage postings (document, frequency),
+/// which come document after document, merged with its title postings.
+fn document_runs(
+    passages: impl Iterator<Item = (usize, u32)>,
+    titles: &[(u32, u32)],
+) -> Vec<(usize, u32)> {
+    let mut runs: Vec<(usize, u32)> = Vec::new();
+    for (doc, tf) in passages {
+        match runs.last_mut() {
+            Some((d, sum)) if *d == doc => *sum += tf,
+            _ => runs.push((doc, tf)),
+        }
+    }
+    if titles.is_empty() {
+        return runs;
+    }
+    let mut merged = Vec::with_capacity(runs.len() + titles.len());
+    let mut titles = titles.iter().map(|&(d, tf)| (d as usize, tf)).peekable();
+    for (doc, tf) in runs {
+        while let Some(&(d, title_tf)) = titles.peek().filter(|(d, _)| *d < doc) {
+            merged.push((d, title_tf));
+            titles.next();
+        }
+        let title_tf = titles.next_if(|(d, _)| *d == doc).map_or(0, |(_, tf)| tf);
+        merged.push((doc, tf + title_tf));
+    }
+    merged.extend(titles);
+    merged
 }
 
 /// The adjacent term pairs of a term list.
@@ -59,7 +94,7 @@ impl Corpus {
     /// let corpus = Corpus::bundled();
     /// let found = corpus.match_documents("Russia recruits African students to fight", 1);
     /// assert_eq!(found.len(), 1);
-    /// assert!(!corpus.passage_text(found[0].passage).is_empty());
+    /// assert!(!corpus.passage_text(found[0].passage.unwrap()).is_empty());
     /// ```
     pub fn match_documents(&self, text: &str, k: usize) -> Vec<DocumentMatch> {
         let query = terms(&clean_query(text));
@@ -83,13 +118,14 @@ impl Corpus {
         distinct.sort_unstable();
         distinct.dedup();
         let index = &self.index;
+        let titles = self.titles.get_or_init(|| Titles::new(&self.documents));
+        let documents = self.documents.len();
+        let average_length =
+            self.average_doc_length + titles.total as f64 / documents.max(1) as f64;
         let mut passage_scores: HashMap<u32, f64> = HashMap::new();
         let mut by_doc: HashMap<usize, Scores> = HashMap::new();
         for term in distinct {
             let list = index.postings_of(term);
-            if list.is_empty() {
-                continue;
-            }
             let passage_idf = Index::idf(index.len(), list.len());
             for p in list {
                 let len = index.lengths[p.passage as usize] as f64;
@@ -101,25 +137,31 @@ impl Corpus {
                     super::index::B,
                 );
             }
-            // Postings are by passage, passages by document: documents come in runs.
-            let mut runs: Vec<(usize, u32)> = Vec::new();
-            for p in list {
-                let doc = self.passages[p.passage as usize].doc;
-                match runs.last_mut() {
-                    Some((d, tf)) if *d == doc => *tf += p.tf,
-                    _ => runs.push((doc, p.tf)),
-                }
-            }
-            let document_idf = Index::idf(self.documents.len(), runs.len());
-            for (doc, tf) in runs {
-                let len = self.doc_lengths[doc] as f64;
-                by_doc.entry(doc).or_default().document += Index::bm25(
-                    document_idf,
+            let title_list = titles.postings_of(term);
+            let title_idf = Index::idf(index.len() + documents, list.len() + title_list.len());
+            for &(doc, tf) in title_list {
+                let title_score = Index::bm25(
+                    title_idf,
                     tf as f64,
-                    len,
-                    self.average_doc_length,
-                    DOCUMENT_B,
+                    titles.lengths[doc as usize] as f64,
+                    index.average_length(),
+                    super::index::B,
                 );
+                by_doc.entry(doc as usize).or_default().title += title_score;
+            }
+            let runs = document_runs(
+                list.iter()
+                    .map(|p| (self.passages[p.passage as usize].doc, p.tf)),
+                title_list,
+            );
+            if runs.is_empty() {
+                continue;
+            }
+            let document_idf = Index::idf(documents, runs.len());
+            for (doc, tf) in runs {
+                let len = self.doc_lengths[doc] as f64 + titles.lengths[doc] as f64;
+                by_doc.entry(doc).or_default().document +=
+                    Index::bm25(document_idf, tf as f64, len, average_length, DOCUMENT_B);
             }
         }
         for (p, score) in passage_scores {
@@ -127,16 +169,43 @@ impl Corpus {
             let entry = by_doc.entry(doc).or_default();
             if score > entry.best_passage {
                 entry.best_passage = score;
-                entry.passage = p as usize;
+                entry.passage = Some(p as usize);
             }
         }
         by_doc
             .into_iter()
             .map(|(doc, s)| DocumentMatch {
                 doc,
-                score: DOCUMENT_WEIGHT * s.document + PASSAGE_WEIGHT * s.best_passage,
+                score: DOCUMENT_WEIGHT * s.document + PASSAGE_WEIGHT * s.best_passage.max(s.title),
                 passage: s.passage,
             })
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::document_runs;
+
+    /// Frequencies by document: (document, term frequency).
+    type Runs = &'static [(usize, u32)];
+    /// Title postings: (document, term frequency).
+    type TitleRuns = &'static [(u32, u32)];
+
+    #[test]
+    fn passage_and_title_frequencies_merge_by_document() {
+        // (passage postings as (document, tf), title postings, merged)
+        let cases: &[(Runs, TitleRuns, Runs)] = &[
+            (&[(0, 1), (0, 2), (3, 1)], &[], &[(0, 3), (3, 1)]),
+            (&[], &[(2, 1)], &[(2, 1)]),
+            (
+                &[(1, 1), (4, 2)],
+                &[(0, 1), (1, 1), (5, 1)],
+                &[(0, 1), (1, 2), (4, 2), (5, 1)],
+            ),
+        ];
+        for (passages, titles, merged) in cases {
+            assert_eq!(document_runs(passages.iter().copied(), titles), *merged);
+        }
     }
 }

@@ -74,7 +74,7 @@ fn matches(corpus: &Corpus, id: Value, text: &str, top: usize) -> Value {
             json!({
                 "doc": corpus.documents()[m.doc].id,
                 "score": (m.score * 1e4).round() / 1e4,
-                "text": corpus.passage_text(m.passage),
+                "text": m.passage.map_or(corpus.documents()[m.doc].title.as_str(), |p| corpus.passage_text(p)),
             })
         })
         .collect();

@@ -33,8 +33,11 @@ import time
 from typing import Any, Iterable, Iterator, NamedTuple
 
 #: The CLI refuses inputs larger than this (`MAX_INPUT_BYTES` in src/bin/claimlens/input.rs);
-#: its JSON Lines mode has no limit per record, so the job applies the same limit to each text.
+#: the job applies the same limit to each text, so that a record over it becomes an error row.
 MAX_TEXT_BYTES = 64 * 1024 * 1024
+#: Heap of the driver JVM in local mode (it runs the tasks too); spark-submit's own
+#: --driver-memory wins.
+LOCAL_DRIVER_MEMORY = "2g"
 #: One CLI process analyses at most this many bytes of text (then a new one starts; each start
 #: loads the corpus again).
 BATCH_BYTES = 16 * 1024 * 1024
@@ -354,6 +357,10 @@ def session(master: str | None, name: str = "claimlens", progress: bool = True):
         os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")  # listen on loopback only
         builder = builder.master(master).config("spark.ui.enabled", "false")
         builder = builder.config("spark.sql.shuffle.partitions", "8")
+        # In local mode the driver's JVM runs the tasks too; its default 1 GiB heap can be
+        # exhausted by a few records near the 64 MiB limit (each held as several copies).
+        if "spark.driver.memory" not in os.environ.get("PYSPARK_SUBMIT_ARGS", ""):
+            builder = builder.config("spark.driver.memory", LOCAL_DRIVER_MEMORY)
     spark = builder.getOrCreate()
     spark.sparkContext.setLogLevel("WARN")
     spark.sparkContext.addPyFile(os.path.abspath(__file__))

@@ -103,8 +103,17 @@ fn leave_one_out(docs: &[Doc], verbose: bool) -> Table {
             };
             c.referenced += 1;
             if verbose && f.verdict() == Verdict::NumberDiffers {
+                let similarity = |id: &str| {
+                    report
+                        .story
+                        .iter()
+                        .find(|s| s.doc == id)
+                        .map_or(0.0, |s| s.similarity)
+                };
+                let best = report.story.first().map_or(0.0, |s| s.similarity);
                 eprintln!(
-                    "ECB+ NUMBER {} {:?} vs {}: {:?}",
+                    "ECB+ NUMBER (story similarity {:.2}, best {best:.2}) {} {:?} vs {}: {:?}",
+                    similarity(&reference.doc),
                     doc.id,
                     f.comparison
                         .page_passage

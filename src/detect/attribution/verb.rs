@@ -127,6 +127,11 @@ impl Sentence<'_> {
         if !(v.tags.trails || v.tags.inverts) {
             return None;
         }
+        if self.is(k, Word::Reflexive) {
+            // "many individuals find themselves compelled": the verb's object is its own
+            // subject; it reports nothing, before it or after.
+            return None;
+        }
         if s == 0 {
             // "“Who would have believed it?” Trump said.": the quotation ended the sentence
             // before.

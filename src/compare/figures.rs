@@ -293,7 +293,15 @@ pub struct Figure {
     /// (names, the figure's own words and words of change such as "reached" left out); empty
     /// for counted things, whose noun says what they are.
     pub subject: BTreeSet<String>,
+    /// The retrieval terms of the figure's own words, numbers left out, in order ("fully
+    /// loaded magazines" of "13 fully loaded magazines").
+    pub described: Vec<String>,
 }
+
+/// Two figures whose own words end in at least this many of the same terms count one thing
+/// described alike ("13 fully loaded magazines", "five merchant vessels" and "8 Indian
+/// merchant vessels"), whoever their clauses name.
+const DESCRIBED_ALIKE: usize = 2;
 
 impl Figure {
     /// Reads the statistic `stat` of `text` in its clause `clause` (a span of `text`): what it
@@ -354,6 +362,10 @@ impl Figure {
             names: uncredited,
             sentence_names: BTreeSet::new(),
             subject,
+            described: terms(stat.span.slice(text))
+                .into_iter()
+                .filter(|t| !t.starts_with(|c: char| c.is_ascii_digit()))
+                .collect(),
         }
     }
 
@@ -392,10 +404,19 @@ impl Figure {
         let named_elsewhere = |a: &Figure, b: &Figure| {
             !a.names.is_disjoint(&b.names) || !a.names.is_disjoint(&b.sentence_names)
         };
+        let described_alike = self
+            .described
+            .iter()
+            .rev()
+            .zip(other.described.iter().rev())
+            .take_while(|(a, b)| a == b)
+            .count()
+            >= DESCRIBED_ALIKE;
         let same_names = self.names.is_empty()
             || other.names.is_empty()
             || named_elsewhere(self, other)
-            || named_elsewhere(other, self);
+            || named_elsewhere(other, self)
+            || described_alike;
         match relation {
             Relation::Agrees | Relation::Consistent if same_time || time_unsaid => Some(relation),
             _ if same_time && same_subject && same_names => Some(relation),
@@ -691,6 +712,10 @@ mod tests {
         ("at least 21 countries", "21", "at least 15 countries", "15", BOUNDS),
         ("a 6.1-magnitude quake struck", "6.1", "a 5.9-magnitude quake struck", "5.9", CONTRADICT),
         ("the tremor lasted just over 10 seconds", "10", "the tremor lasted 30 seconds", "30", CONTRADICT),
+        // Named differently around one thing described alike: still one quantity.
+        ("Police said Lanza carried 20 fully loaded magazines", "20", "Officers found 13 fully loaded magazines at the Newtown school", "13", CONTRADICT),
+        // …but not a thing named in one word: two people's seasons.
+        ("Cheeks spent his first 11 seasons in Philadelphia", "11", "DiLeo spent 19 seasons in Sacramento", "19", None),
         // Not one quantity: another thing, measure, participant, rate or time.
         ("Russia lost 40 tanks per day in May", "40", "Russia lost over 1,200 personnel per day in May", "1,200", None),
         ("Unemployment in France reached 8 percent", "8", "Inflation in France reached 5 percent", "5", None),

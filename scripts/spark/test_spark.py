@@ -237,9 +237,10 @@ class SparkJob(SparkTest):
             self.assertIn(message, error)
         self.assertTrue(all(d.findings is None for d in documents if d.error is not None))
         self.assert_same_as_cli(documents, findings, expected)
-        # 5,120 in shared/notes/platform.md was verified before issue 9's detectors; the CLI of main
-        # (c48b72c) gives 5,703 on these documents, and so does this job.
-        self.assertEqual(len(findings), 5703)
+        # The same number as the CLI's (a count pinned here broke with every detector change:
+        # 5,120 in shared/notes/platform.md predates issue 9); thousands, not a few.
+        self.assertEqual(len(findings), sum(len(fs) for fs in expected.values()))
+        self.assertGreater(len(findings), 5000)
         self.assertEqual({f.verdict for f in findings}, {"not-compared"})
 
     def test_with_a_corpus_of_the_same_documents_the_verdicts_match(self) -> None:

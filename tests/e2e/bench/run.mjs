@@ -138,7 +138,7 @@ rows.push([`load → first highlights, ${painted.length} saved real pages that s
   `median **${f(typical.median)} ms**, p95 **${f(typical.p95)} ms**, max ${f(worst?.ms)} ms (${worst?.name})`, 'median ≤ 30 ms, p95 ≤ 100 ms',
   met(typical.median <= 30 && typical.p95 <= 100)]);
 rows.push(['… content script start → first highlights (same pages)', `median ${f(median(painted.map((r) => r.fromStart)))} ms`, '–',
-  'most of it is the sidebar frame's start-up (its process, page, modules and wasm); the load event waits for our frame only where the frame starts before load, so load → highlights is shorter there']);
+  'most of it is the start-up of the sidebar frame (its process, page, modules and wasm); the load event waits for our frame only where the frame starts before load, so load → highlights is shorter there']);
 rows.push(['… load → final findings painted (after the comparison with the corpus)', `median ${f(median(painted.map((r) => r.final)))} ms`, '–', '']);
 rows.push(['longest task of ours on the saved pages', `median ${f(median(painted.map((r) => r.longest)))} ms, max ${f(longest?.longest)} ms (${longest?.name})`,
   '≤ 50 ms', met(longest?.longest <= 50)]);

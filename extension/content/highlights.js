@@ -23,7 +23,34 @@
     return range.collapsed ? null : range;
   }
 
+  // Over this many ranges, only those near the viewport are registered: the renderer re-paints
+  // every registered range on each update (Chromium's PrePaint took 300–460 ms a frame at 70,000
+  // ranges), so a huge page would freeze at every change. Below it, every range is registered.
+  const WINDOW_MIN_RANGES = 20_000;
+  const WINDOW_MARGIN = 2; // viewport heights registered above and below the viewport
+
   const emptyHighlights = () => Object.fromEntries(KINDS.map((k) => [k, new Highlight()]));
+
+  /**
+   * The ranges of `list` (in page order) whose boxes lie between `top` and `bottom` (viewport
+   * coordinates): a binary search for the first, then a walk to the last.
+   */
+  function rangesBetween(list, top, bottom) {
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid].getBoundingClientRect().bottom < top) lo = mid + 1;
+      else hi = mid;
+    }
+    const out = [];
+    for (let i = lo; i < list.length; i++) {
+      const rect = list[i].getBoundingClientRect();
+      if (rect.top > bottom) break;
+      out.push(list[i]);
+    }
+    return out;
+  }
   const nextTask = () => new Promise((r) => setTimeout(r, 0));
 
   /** Does any client rect of `range` contain the point? */
@@ -65,7 +92,11 @@
      * show as they come). Resolves false if a paintAsync() began meanwhile (it supersedes).
      */
     async appendAsync(nodes, findings, yieldFn = nextTask, sliceMs = 8) {
-      return this.#build(nodes, findings, this, this.generation, yieldFn, sliceMs);
+      const done = await this.#build(nodes, findings, this, this.generation, yieldFn, sliceMs);
+      const total = KINDS.reduce((n, k) => n + this.highlights[k].size, 0);
+      // Registered sets grow by themselves; a window of them is registered anew.
+      if (done && this.shown && (this.windowed || total > WINDOW_MIN_RANGES)) this.render();
+      return done;
     }
 
     /** Builds ranges for `findings` into `into` ({byId, owner, highlights}), in slices. */
@@ -90,12 +121,46 @@
       return generation === this.generation;
     }
 
-    /** (Re)registers the per-kind highlights, leaving out hidden kinds. */
+    /**
+     * (Re)registers the per-kind highlights, leaving out hidden kinds; on a page with more than
+     * WINDOW_MIN_RANGES ranges, only those near the viewport, again as the reader scrolls.
+     */
     render() {
+      const total = KINDS.reduce((n, k) => n + this.highlights[k].size, 0);
+      this.shown = true;
+      this.windowed = total > WINDOW_MIN_RANGES;
+      if (this.windowed) this.#watchScrolling();
       for (const kind of KINDS) {
         if (this.hiddenKinds.has(kind)) CSS.highlights.delete(`claimlens-${kind}`);
-        else CSS.highlights.set(`claimlens-${kind}`, this.highlights[kind]);
+        else CSS.highlights.set(`claimlens-${kind}`, this.windowed ? this.#nearViewport(kind) : this.highlights[kind]);
       }
+    }
+
+    /** A Highlight of the ranges of `kind` within WINDOW_MARGIN viewports of the viewport. */
+    #nearViewport(kind) {
+      this.byKind ??= {};
+      if (!this.byKind[kind] || this.byKind[kind].source !== this.highlights[kind] || this.byKind[kind].size !== this.highlights[kind].size) {
+        this.byKind[kind] = { source: this.highlights[kind], size: this.highlights[kind].size, list: [...this.highlights[kind]] };
+      }
+      const margin = WINDOW_MARGIN * innerHeight;
+      return new Highlight(...rangesBetween(this.byKind[kind].list, -margin, innerHeight + margin));
+    }
+
+    /** Registers the ranges near the viewport again after scrolling (at most once a frame). */
+    #watchScrolling() {
+      if (this.watching) return;
+      this.watching = true;
+      let queued = false;
+      const again = () => {
+        if (queued) return;
+        queued = true;
+        requestAnimationFrame(() => {
+          queued = false;
+          if (this.shown && this.windowed) this.render();
+        });
+      };
+      addEventListener('scroll', again, { passive: true, capture: true });
+      addEventListener('resize', again, { passive: true });
     }
 
     /** Shows every kind again. */
@@ -155,6 +220,7 @@
 
     /** Removes every ClaimLens highlight (the painter keeps its ranges for a later render). */
     clear() {
+      this.shown = false;
       for (const kind of KINDS) CSS.highlights.delete(`claimlens-${kind}`);
       CSS.highlights.delete(FLASH);
     }

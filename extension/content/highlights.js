@@ -30,6 +30,7 @@
   const WINDOW_MARGIN = 2; // viewport heights registered above and below the viewport
 
   const emptyHighlights = () => Object.fromEntries(KINDS.map((k) => [k, new Highlight()]));
+  const emptyLists = () => Object.fromEntries(KINDS.map((k) => [k, []]));
 
   /**
    * The ranges of `list` (in page order) whose boxes lie between `top` and `bottom` (viewport
@@ -66,6 +67,7 @@
       this.byId = new Map(); // id -> {kind, ranges: Range[]}
       this.owner = new Map(); // Range -> id
       this.highlights = emptyHighlights(); // kind -> Highlight (registered by render())
+      this.lists = emptyLists(); // kind -> its ranges in page order (for the viewport window)
       this.hiddenKinds = new Set();
       this.flashTimer = 0;
       this.generation = 0; // bumped by every paintAsync, so slower work knows it is stale
@@ -80,7 +82,7 @@
      */
     async paintAsync(nodes, findings, yieldFn = nextTask, sliceMs = 8) {
       const generation = ++this.generation;
-      const into = { byId: new Map(), owner: new Map(), highlights: emptyHighlights() };
+      const into = { byId: new Map(), owner: new Map(), highlights: emptyHighlights(), lists: emptyLists() };
       if (!(await this.#build(nodes, findings, into, generation, yieldFn, sliceMs))) return false;
       Object.assign(this, into);
       this.render();
@@ -110,6 +112,7 @@
           for (const r of ranges) {
             into.owner.set(r, f.id);
             into.highlights[f.kind].add(r);
+            into.lists[f.kind].push(r);
           }
         }
         if (i % 64 === 63 && performance.now() > deadline) {
@@ -138,12 +141,8 @@
 
     /** A Highlight of the ranges of `kind` within WINDOW_MARGIN viewports of the viewport. */
     #nearViewport(kind) {
-      this.byKind ??= {};
-      if (!this.byKind[kind] || this.byKind[kind].source !== this.highlights[kind] || this.byKind[kind].size !== this.highlights[kind].size) {
-        this.byKind[kind] = { source: this.highlights[kind], size: this.highlights[kind].size, list: [...this.highlights[kind]] };
-      }
       const margin = WINDOW_MARGIN * innerHeight;
-      return new Highlight(...rangesBetween(this.byKind[kind].list, -margin, innerHeight + margin));
+      return new Highlight(...rangesBetween(this.lists[kind], -margin, innerHeight + margin));
     }
 
     /** Registers the ranges near the viewport again after scrolling (at most once a frame). */
@@ -213,7 +212,7 @@
     /** Forgets every finding and removes its highlights; paints in progress are abandoned. */
     reset() {
       this.generation++;
-      Object.assign(this, { byId: new Map(), owner: new Map(), highlights: emptyHighlights() });
+      Object.assign(this, { byId: new Map(), owner: new Map(), highlights: emptyHighlights(), lists: emptyLists() });
       clearTimeout(this.flashTimer);
       this.clear();
     }

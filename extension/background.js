@@ -1,10 +1,14 @@
-// Service worker: the toolbar button and the keyboard commands (manifest `commands`) ask the
-// tab's content script to start, hide or show ClaimLens, or to go to the next or previous
-// finding; and it hands the sidebar the reader's corpus file from the extension's IndexedDB.
-// The protocol and database modules come first: Firefox's background.scripts lists them before
-// this file; Chromium's service worker imports them.
-if (!globalThis.ClaimLens?.protocol) importScripts('protocol.js');
-if (!globalThis.ClaimLens?.corpusDb) importScripts('corpus-db.js');
+// The worker (a module: Chromium's service worker, Firefox's background scripts): the toolbar
+// button and the keyboard commands (manifest `commands`) ask the tab's content script to start,
+// hide or show ClaimLens, or to go to the next or previous finding; it hands the sidebar the
+// reader's corpus file from the extension's IndexedDB; and it reads a page's first snapshot for
+// its early highlights (protocol.js: read). The core is loaded once, when the worker starts, and
+// stays warm while it runs, so the first highlights of the next page need neither a frame's
+// start nor a module compile: the sidebar's own reading of the same page follows, for the cards.
+import './protocol.js';
+import './corpus-db.js';
+import init, { PageReader } from './pkg/claimlens.js';
+
 const ext = globalThis.browser ?? globalThis.chrome;
 const { make, read } = globalThis.ClaimLens.protocol;
 const corpusDb = globalThis.ClaimLens.corpusDb;
@@ -47,5 +51,39 @@ ext.runtime.onMessage.addListener((msg, sender, sendResponse) => {
     (record) => sendResponse({ data: record ? corpusDb.toBase64(record.bytes) : null, stamp: record?.stamp ?? null }),
     (err) => sendResponse({ error: `the corpus could not be read: ${err?.message ?? err}` }),
   );
+  return true; // answered asynchronously
+});
+
+// --- Early highlights of a page's first snapshot (protocol.js: read) -----------------------
+
+/** A short article with one finding of each kind: reading it builds the detectors' patterns. */
+const WARM_UP = 'Officials said on Monday that 12 people were reportedly hurt in the storm. '.repeat(5);
+
+/** The core, loaded at start and warmed up (its one-off work done before a page waits on it). */
+const core = init().then(() => {
+  const warm = new PageReader({
+    url: '', title: '', published: '', depth: [0, 1, 2], tag: ['body', 'p', ''], text: ['', '', WARM_UP], id: ['', '', ''], class: ['', '', ''], role: ['', '', ''],
+  });
+  for (let i = 0; i < warm.sectionCount; i++) warm.highlights(i);
+  warm.free();
+});
+core.catch((err) => console.info('ClaimLens: the worker reads no pages:', err));
+
+/** The early highlights of every section of `snapshot`, as the sidebar would send them. */
+async function readPage(snapshot) {
+  await core;
+  const reader = new PageReader(snapshot);
+  try {
+    const highlights = [];
+    for (let i = 0; i < reader.sectionCount; i++) highlights.push(...reader.highlights(i));
+    return { isArticle: reader.isArticle, root: reader.rootRow ?? -1, highlights };
+  } finally {
+    reader.free();
+  }
+}
+
+ext.runtime.onMessage.addListener((msg, sender, sendResponse) => {
+  if (read(msg, 'content') !== 'read' || sender.id !== ext.runtime.id || !sender.tab) return false;
+  readPage(msg.snapshot).then(sendResponse, (err) => sendResponse({ error: String(err?.message ?? err) }));
   return true; // answered asynchronously
 });

@@ -3,7 +3,7 @@
 //   - content scripts: listed first in the manifest's content_scripts (a classic script);
 //   - the sidebar: `import './protocol.js'` in sidebar.js (a side-effect module import runs
 //     the same code);
-//   - the service worker: importScripts (Chromium); Firefox lists it first in background.scripts.
+//   - the worker (a module: Chromium's service worker, Firefox's background scripts): `import`.
 // Everything lands on globalThis.ClaimLens.protocol.
 //
 // Channels:
@@ -15,6 +15,7 @@
 //   sidebar → content script   the MessagePort         highlights, findings, reveal, collapse,
 //                                                      filter
 //   sidebar → worker           runtime.sendMessage     corpus (answered: see below)
+//   content script → worker    runtime.sendMessage     read (answered: see below)
 'use strict';
 (() => {
   const ns = (globalThis.ClaimLens ??= {});
@@ -75,7 +76,17 @@
     // sidebar, framed by web pages, may not open). The worker answers {data, stamp}: the file
     // as base64 (null without one) and the stamp of its corpusInfo (corpus-store.js), or {error}.
     corpus: { type: 'claimlens-corpus', from: 'sidebar', fields: {} },
+    // The first snapshot of a page (wire form: {url, title, published, depth, tag, text, id,
+    // class, role}), sent to the worker, whose core is already running, while the sidebar
+    // starts: it answers the early highlights of every section at once, {isArticle, root,
+    // highlights} as in `highlights`, or {error}. Only for snapshots of at most
+    // WORKER_READ_CHARS characters of text (longer pages wait for the sidebar's sections).
+    read: { type: 'claimlens-read', from: 'content', fields: { snapshot: 'object' } },
   };
+
+  // The longest snapshot (characters of text) sent to the worker to read (see `read`): a long
+  // article is several sections, and one message of it costs the page a copy.
+  const WORKER_READ_CHARS = 256 * 1024;
 
   const byType = new Map(Object.entries(MESSAGES).map(([name, m]) => [m.type, { name, ...m }]));
 
@@ -90,6 +101,7 @@
 
   ns.protocol = Object.freeze({
     MIN_ARTICLE_CHARS,
+    WORKER_READ_CHARS,
     PROSE_TAGS: Object.freeze(PROSE_TAGS),
     PUBLISHED_META: Object.freeze(PUBLISHED_META),
     MESSAGES,

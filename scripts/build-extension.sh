@@ -53,8 +53,7 @@ node -e '
   const fs = require("fs");
   const path = "target/extension-firefox/manifest.json";
   const m = JSON.parse(fs.readFileSync(path, "utf8"));
-  // protocol.js and corpus-db.js first: the worker imports them itself where importScripts
-  // exists (Chromium).
-  m.background = { scripts: ["protocol.js", "corpus-db.js", m.background.service_worker] };
+  // The worker is a module in both browsers: it imports protocol.js, corpus-db.js and the core.
+  m.background = { scripts: [m.background.service_worker], type: "module" };
   fs.writeFileSync(path, JSON.stringify(m, null, 2) + "\n");
 '

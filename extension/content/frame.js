@@ -1,7 +1,8 @@
 // The sidebar's frame on the page: a host <div> under <html> with a CLOSED shadow root holding
 // the extension's sidebar.html iframe and a small tab shown while collapsed. Styles live in the
 // shadow root as a constructed stylesheet (page CSPs do not block those). The iframe gets a
-// MessagePort after it loads; the token in its URL hash proves the init message is ours.
+// MessagePort after it loads; the token in its URL hash proves the init message is ours. It is
+// put on the page (attach) once the content script is ready for the sidebar to start.
 // sidebar.html is web-accessible only through its per-session dynamic URL (the manifest's
 // use_dynamic_url), which runtime.getURL gives us and no page can guess. It stands on the right
 // edge of the window, or on the left one if the reader chose so (settings: sidebar side).
@@ -97,7 +98,14 @@
         () => iframe.contentWindow.postMessage(ns.protocol.make('init', { token }), origin, [channel.port2]),
         { once: true },
       );
-      document.documentElement.append(this.host);
+    }
+
+    /**
+     * Puts the frame on the page, which starts the sidebar (once; messages posted before wait
+     * in the channel).
+     */
+    attach() {
+      if (!this.removed && !this.host.isConnected) document.documentElement.append(this.host);
     }
 
     post(msg) {
@@ -135,6 +143,7 @@
 
     /** Takes the frame off the page and closes its channel. */
     remove() {
+      this.removed = true;
       this.port.onmessage = null;
       this.port.close();
       this.host.remove();

@@ -17,6 +17,11 @@
 // step goes to the next or previous finding in page order — scrolls to it, flashes it and
 // focuses its card.
 //
+// First highlights: the first snapshot goes to the worker, whose core is already running, and
+// the sidebar's frame is put on the page only once the worker's highlights are painted (or after
+// WORKER_WAIT_MS); the sidebar's own section-by-section highlights are ignored for a snapshot
+// the worker painted, and its final findings replace both.
+//
 // Dynamic pages: once started, a MutationObserver notices text added, removed or changed
 // (infinite scroll, single-page navigation) and, debounced, walks the page again and sends only
 // what changed (one splice of rows, in pieces); the sidebar re-renders and the painter replaces
@@ -29,7 +34,8 @@
 // Performance marks (visible to the page's own performance timeline; used by the benchmarks
 // and tests): `claimlens:measured` (the cheap measure taken), `claimlens:skipped` (not started
 // by itself), `claimlens:start`, `claimlens:snapshot` (a walk of the page began),
-// `claimlens:sent` (the change posted; detail: {from, remove, rows, pieces}),
+// `claimlens:sent` (the change posted; detail: {from, remove, rows, pieces}), `claimlens:read`
+// (the worker's early highlights came first and are painted),
 // `claimlens:painted` (highlights registered: the first early ones, then the final ones),
 // `claimlens:findings` (the final findings painted).
 'use strict';
@@ -38,10 +44,11 @@
   if (ns.started !== undefined) return; // injected twice
   ns.started = false;
   const ext = globalThis.browser ?? globalThis.chrome;
-  const { make, read, MIN_ARTICLE_CHARS } = ns.protocol;
+  const { make, read, MIN_ARTICLE_CHARS, WORKER_READ_CHARS } = ns.protocol;
   const MARGIN = 10; // CSS pixels kept free between the text column and the sidebar
   const QUIET_MS = 250; // re-analyse once the page has been quiet this long…
   const MAX_WAIT_MS = 800; // …but no later than this after the first change (~1 s in all)
+  const WORKER_WAIT_MS = 100; // the sidebar starts after the worker's highlights, or this long
   const REPLY_TIMEOUT_MS = 20_000; // a snapshot the sidebar stopped answering (it failed) is dropped
   // Added or removed elements that never carry readable text: not worth a new analysis.
   const INERT = new Set(['script', 'style', 'link', 'meta', 'noscript', 'template', 'iframe', 'img', 'svg', 'canvas', 'video', 'audio', 'source', 'picture', 'br', 'hr', 'input']);
@@ -52,6 +59,7 @@
   let waiting = null; // nodes of the snapshot the sidebar is analysing, until its findings come
   let received = []; // pieces of the findings message received so far
   let early = 0; // early highlights painted for this analysis (their ids: -1, -2, …)
+  let earlyFrom = null; // who painted this analysis's first early highlights: 'worker' or 'sidebar'
   let painting = Promise.resolve(); // the painter's work, in the order the messages came
   let replyTimer = 0;
   let busy = false; // a snapshot is being taken or analysed: changes meanwhile set `dirty`
@@ -144,18 +152,64 @@
     if (room >= ns.Frame.WIDTH + MARGIN) frame.expand();
   }
 
-  /** Early highlights of one section of the snapshot being analysed (no ids: no card yet). */
+  /**
+   * Early highlights of one section of the snapshot being analysed (no ids: no card yet), from
+   * the sidebar; ignored when the worker already painted them all for this snapshot.
+   */
   function onHighlights(msg) {
     if (!waiting) return; // not about a snapshot we wait for
     awaitReply();
     if (msg.first) layOut(msg.root);
-    const target = waiting;
-    const found = msg.highlights.map((h) => ({ id: -(++early), kind: h.kind, ranges: h.ranges }));
-    if (msg.first) {
-      paint(() => painter.paintAsync(target, found, ns.yieldToPage), true);
-    } else {
-      paint(() => painter.appendAsync(target, found, ns.yieldToPage), false);
-    }
+    if (earlyFrom === 'worker') return;
+    earlyFrom = 'sidebar';
+    paintEarly(waiting, msg.highlights, msg.first);
+  }
+
+  /**
+   * Paints early highlights over `target` (the nodes of the snapshot they are about); resolves
+   * when painted.
+   */
+  function paintEarly(target, highlights, first) {
+    const found = highlights.map((h) => ({ id: -(++early), kind: h.kind, ranges: h.ranges }));
+    if (first) return paint(() => painter.paintAsync(target, found, ns.yieldToPage), true);
+    return paint(() => painter.appendAsync(target, found, ns.yieldToPage), false);
+  }
+
+  /**
+   * The first snapshot of a page, read by the worker (whose core is already running) before the
+   * sidebar starts: its early highlights, if they come before the sidebar's. Resolves once they
+   * are painted, or at once when the worker is not asked (a page too long for one message) or
+   * fails (asleep, the extension reloaded) — the sidebar's highlights come anyway.
+   */
+  function readInWorker(snap) {
+    let chars = 0;
+    for (const t of snap.snapshot.text) chars += t.length;
+    if (chars > WORKER_READ_CHARS) return Promise.resolve();
+    const target = snap.nodes;
+    return Promise.resolve()
+      .then(() => ext.runtime.sendMessage(make('read', { snapshot: snap.snapshot })))
+      .then((reply) => {
+        if (waiting !== target || earlyFrom !== null || !Array.isArray(reply?.highlights)) return;
+        earlyFrom = 'worker';
+        mark('read');
+        layOut(reply.root);
+        return paintEarly(target, reply.highlights, true);
+      })
+      .catch(() => {});
+  }
+
+  /**
+   * Starts the sidebar (puts its frame on the page) once the worker's early highlights of the
+   * first snapshot are painted, or after WORKER_WAIT_MS: a frame starting meanwhile would slow
+   * the worker's answer (both run in the extension's process), and the highlights come first.
+   */
+  function startSidebarAfter(reading, ours) {
+    const attach = () => ours.attach();
+    const fallback = setTimeout(attach, WORKER_WAIT_MS);
+    reading.finally(() => {
+      clearTimeout(fallback);
+      attach();
+    });
   }
 
   /** The sidebar's analysis of our latest snapshot (in pieces): paint it over that snapshot. */
@@ -165,6 +219,7 @@
     const findings = received;
     received = [];
     early = 0;
+    earlyFrom = null;
     if (waiting) nodes = waiting;
     waiting = null;
     clearTimeout(replyTimer);
@@ -200,10 +255,16 @@
       if (dirty) schedule();
       return;
     }
+    const first = sent === null;
+    // The chosen highlight style, adopted only where ClaimLens runs (elsewhere the page sees
+    // nothing of it), after the first walk: a new sheet makes the walk's style reads recompute.
+    if (first) ns.applyHighlightStyle(settings);
     sent = snap;
     waiting = snap.nodes;
     received = [];
     early = 0;
+    earlyFrom = null;
+    if (first) startSidebarAfter(readInWorker(snap), ours);
     let pieces = 0;
     for (const piece of ns.pieces(change)) {
       if (pieces++) await ns.yieldToPage(); // each piece is its own task: no long copy
@@ -315,8 +376,6 @@
     mark('start');
     // A tab at first; layOut opens it beside the article once the core has found it.
     frame = new ns.Frame(ext.runtime, onSidebarMessage, false, settings.side);
-    // The chosen highlight style, adopted only where ClaimLens runs (elsewhere the page sees nothing of it).
-    ns.applyHighlightStyle(settings);
     document.addEventListener('click', onClick, { capture: true, passive: true });
     send();
   }
@@ -330,7 +389,7 @@
     ns.removeHighlightStyle();
     document.removeEventListener('click', onClick, { capture: true });
     clearTimeout(replyTimer);
-    [sent, waiting, received, early, nodes] = [null, null, [], 0, []];
+    [sent, waiting, received, early, earlyFrom, nodes] = [null, null, [], 0, null, []];
     [busy, dirty, byUser, autoHidden, laidOut, current] = [false, false, false, false, false, null];
     ns.started = false;
     mark('stopped');

@@ -6,7 +6,7 @@ import { cpSync, rmSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { EXTENSION } from './server.mjs';
-import { withServerAndBrowser, launch, until, waitForSidebar } from './browser.mjs';
+import { withServerAndBrowser, launch, until, waitForSidebar, marks } from './browser.mjs';
 
 const KINDS = ['attribution', 'hedge', 'statistic'];
 const VERDICTS = ['corroborated', 'number-differs', 'certainty-differs', 'source-differs', 'not-in-corpus', 'not-compared'];
@@ -120,6 +120,35 @@ for (const path of ['/article', '/article-strict']) {
     await page.close();
   });
 }
+
+test('the worker paints the first highlights before the sidebar starts; the final findings replace them', async () => {
+  const page = await env.browser.context.newPage();
+  // When ClaimLens's host element (the sidebar's frame) comes onto the page.
+  await page.addInitScript(() => {
+    new MutationObserver(() => {
+      const host = [...(document.documentElement?.children ?? [])].find((e) => e.localName === 'div');
+      if (host && window.__hostAt === undefined) window.__hostAt = performance.now();
+    }).observe(document, { childList: true, subtree: true });
+  });
+  // A warm worker, as on every page after the first (its core starts with the worker).
+  await page.goto(`${env.server.base}/article`);
+  await until(async () => (await marks(page)).findings !== undefined, { message: 'final findings' });
+  await page.goto(`${env.server.base}/article`);
+  await waitForSidebar(page, env.browser.extensionId);
+  const m = await until(async () => {
+    const got = await marks(page);
+    return got.findings !== undefined ? got : null;
+  }, { message: 'final findings' });
+  const hostAt = await page.evaluate(() => window.__hostAt);
+  assert.ok(m.read !== undefined, `the worker's highlights were not painted first: ${JSON.stringify(m)}`);
+  assert.ok(m.painted >= m.read, 'first highlights painted after the worker answered');
+  // The frame comes after the worker's highlights, or (a worker slower than that, on a loaded
+  // machine) after the content script's 100 ms wait from the end of its walk.
+  assert.ok(hostAt >= m.read || hostAt >= m.snapshot + 100,
+    `the sidebar's frame came at ${hostAt} ms, before the worker's answer at ${m.read} ms`);
+  assert.ok((await highlightSizes(page)).every((n) => n >= 1), 'every kind highlighted after the final findings');
+  await page.close();
+});
 
 test('a page script cannot forge findings or talk to the sidebar', async () => {
   const { page, frame, errors } = await open('/article');

@@ -38,7 +38,7 @@ test('a page the core finds no article in: one snapshot, then none while the clo
   const page = await env.browser.context.newPage();
   await page.goto(`${env.server.base}/busy-list?items=2000&footer=1`);
   // The cheap look says "maybe" (long <p>s); the core says no article (they sit in <footer>).
-  await until(async () => (await markCounts(page)).painted >= 1, { message: 'the core\'s answer' });
+  await until(async () => (await markCounts(page)).findings >= 1, { message: 'the core\'s answer' });
   const hidden = await page.evaluate(() => [...document.documentElement.children].find((e) => e.localName === 'div')?.dataset.state);
   assert.equal(hidden, 'hidden');
   const before = await markCounts(page);

@@ -24,6 +24,7 @@ test('every message is made with its fields and read back from its sender only',
     collapse: {},
     filter: { kind: 'hedge', visible: false },
     corpus: {},
+    read: { snapshot: { url: 'u', title: 't', published: '', depth: [0], tag: ['body'], text: [''] } },
   };
   assert.deepEqual(Object.keys(samples).sort(), Object.keys(MESSAGES).sort(), 'a sample per message');
   for (const [name, fields] of Object.entries(samples)) {

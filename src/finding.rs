@@ -1,7 +1,7 @@
 //! Findings: what a detector found, with its comparison — complete when made.
 
 use crate::compare::{Claims, Compared, Comparison, Verdict};
-use crate::detect::{Detections, Qualifier};
+use crate::detect::{Detections, LeftOut, Qualifier};
 use crate::text::Span;
 use serde::Serialize;
 
@@ -185,6 +185,9 @@ pub struct Report {
     pub story: Vec<StoryDocument>,
     /// Whether a corpus was given.
     pub compared: bool,
+    /// Findings left out of run-on sentences that held more than
+    /// [`crate::detect::MAX_PER_SENTENCE`] of a kind, in text order.
+    pub left_out: Vec<LeftOut>,
 }
 
 /// A corpus document that tells the analysed text's story.

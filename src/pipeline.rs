@@ -55,6 +55,7 @@ fn analyze_except(text: &str, corpus: Option<&Corpus>, asides: &[Span]) -> Repor
         findings: findings(text, &det, &claims(text, &sents, &det), compared),
         story,
         compared: corpus.is_some(),
+        left_out: det.left_out,
     }
 }
 

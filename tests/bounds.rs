@@ -108,3 +108,81 @@ fn adversarial_inputs_stay_linear() {
         );
     }
 }
+
+/// The whole analysis (detectors, comparison with the bundled corpus, JSON) on run-on inputs:
+/// no sentence longer than `MAX_SENTENCE_BYTES`, at most `MAX_PER_SENTENCE` findings of a kind
+/// per sentence with the rest counted in `left_out`, and JSON output within 10× the input
+/// (issue 10's goal; timings and memory are `make bench`'s, examples/adversarial.rs).
+#[test]
+fn run_on_inputs_give_bounded_findings_and_output() {
+    use claimlens::detect::MAX_PER_SENTENCE;
+    use claimlens::text::MAX_SENTENCE_BYTES;
+    let corpus = claimlens::Corpus::bundled();
+    for (unit, n) in [
+        ("officials said that ", 5_000),
+        ("between 1 and ", 5_000),
+        ("thousands of ", 10_000),
+        ("1,200 casualties per day ", 5_000),
+        ("allegedly could potentially ", 5_000),
+    ] {
+        let text = unit.repeat(n);
+        let sents = sentences(&text);
+        assert!(
+            sents.iter().all(|s| s.len() <= MAX_SENTENCE_BYTES),
+            "{unit:?}: a sentence over {MAX_SENTENCE_BYTES} bytes"
+        );
+        let report = claimlens::analyze(&text, Some(&corpus));
+        let per_kind = 3 * MAX_PER_SENTENCE * sents.len();
+        assert!(
+            report.findings.len() <= per_kind,
+            "{unit:?} × {n}: {} findings in {} sentences",
+            report.findings.len(),
+            sents.len()
+        );
+        let json = serde_json::to_string(&claimlens::view::report_json(&report)).unwrap();
+        assert!(
+            json.len() <= 10 * text.len(),
+            "{unit:?} × {n}: {} bytes of JSON for {} bytes",
+            json.len(),
+            text.len()
+        );
+        let all = detect(&text, &sents);
+        let left: usize = all.left_out.iter().map(|l| l.count).sum();
+        let detected = all.attributions.len() + all.hedges.len() + all.statistics.len();
+        assert_eq!(report.left_out, all.left_out, "{unit:?}: left_out reported");
+        assert!(
+            detected <= per_kind && (left > 0 || detected < MAX_PER_SENTENCE * sents.len()),
+            "{unit:?}: {detected} kept, {left} left out"
+        );
+    }
+}
+
+/// Chunked reading changes nothing on ordinary text: the detections of the two sample
+/// articles joined many times over are those of one copy, repeated.
+#[test]
+fn chunks_read_as_the_whole_text() {
+    let one = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/corpus/000_41f577a6aff86205.txt"
+    ))
+    .unwrap();
+    let one = format!("{}\n\n", one.trim_end());
+    let copies = 2 * claimlens::detect::CHUNK_BYTES / one.len() + 2;
+    let many = one.repeat(copies);
+    let single = detect(&one, &sentences(&one));
+    let all = detect(&many, &sentences(&many));
+    assert_eq!(all.statistics.len(), copies * single.statistics.len());
+    assert_eq!(all.hedges.len(), copies * single.hedges.len());
+    assert_eq!(all.attributions.len(), copies * single.attributions.len());
+    let last = (copies - 1) * one.len();
+    let shifted: Vec<_> = all.statistics[all.statistics.len() - single.statistics.len()..]
+        .iter()
+        .map(|s| (s.span.start - last, s.span.end - last, s.value))
+        .collect();
+    let expected: Vec<_> = single
+        .statistics
+        .iter()
+        .map(|s| (s.span.start, s.span.end, s.value))
+        .collect();
+    assert_eq!(shifted, expected);
+}

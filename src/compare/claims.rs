@@ -76,6 +76,13 @@ impl<'a> Side<'a> {
             .unwrap_or(span)
     }
 
+    /// The part of `span`'s sentence within `MAX_CLAIM_BYTES / 2` bytes of it: a run-on
+    /// sentence of a hostile page is read near each finding only, so that every finding costs
+    /// bounded time and the page linear time.
+    pub fn sentence_near(&self, span: Span) -> Span {
+        window(self.text, self.sentence_of(span), span, MAX_CLAIM_BYTES)
+    }
+
     /// The claim `span` belongs to: the content of the attribution that holds it (or that it
     /// is the cue or source of), else its clause; at most [`MAX_CLAIM_BYTES`] long.
     pub fn claim_of(&self, span: Span) -> Span {
@@ -195,7 +202,7 @@ impl<'a> Side<'a> {
         if !own.is_empty() {
             return own;
         }
-        let sentence = self.sentence_of(claim);
+        let sentence = self.sentence_near(claim);
         within(&self.det.attributions, sentence, |a| a.span)
             .iter()
             .filter(|a| a.content.is_none_or(|c| !c.overlaps(claim)))
@@ -206,7 +213,7 @@ impl<'a> Side<'a> {
 
     /// The spans of the sources credited for `claim` (left out of a figure's participants).
     pub fn source_spans(&self, claim: Span) -> Vec<Span> {
-        let sentence = self.sentence_of(claim);
+        let sentence = self.sentence_near(claim);
         within(&self.det.attributions, sentence, |a| a.span)
             .iter()
             .filter_map(|a| a.source)
@@ -220,7 +227,7 @@ impl<'a> Side<'a> {
     /// suggest that …"). Measuring cues ("estimated", "the ministry estimates that …") say how
     /// precise a figure is — its interval — not how certain the claim is, and never count.
     pub fn cues(&self, claim: Span, about: &HashSet<String>) -> Vec<Cue> {
-        let sentence = self.sentence_of(claim);
+        let sentence = self.sentence_near(claim);
         let crediting = self.crediting(claim);
         let mut cues: Vec<Cue> = Vec::new();
         for h in within(&self.det.hedges, sentence, |h| h.span) {

@@ -28,7 +28,7 @@ pub use outcome::{Agreement, Comparison, Difference, PagePassage, Reference, Sid
 pub use sources::{is_specific, same_source, source_comparison};
 pub use story::{same_story, StoryMatch};
 
-use crate::corpus::{is_passage, terms, Corpus};
+use crate::corpus::{is_passage, term_counts, terms, Corpus, TermCounts};
 use crate::detect::{Detections, Statistic};
 use crate::text::Span;
 use certainty::certainty_difference;
@@ -131,12 +131,13 @@ pub fn claims(text: &str, sentences: &[Span], det: &Detections) -> Claims {
 pub fn compare(text: &str, sentences: &[Span], det: &Detections, corpus: &Corpus) -> Compared {
     let page_names = name_set(text);
     // The page's terms as the corpus indexes a document's: its body sentences only.
-    let body: Vec<String> = sentences
-        .iter()
-        .map(|s| s.slice(text))
-        .filter(|s| is_passage(s))
-        .flat_map(terms)
-        .collect();
+    let body: TermCounts = term_counts(
+        sentences
+            .iter()
+            .map(|s| s.slice(text))
+            .filter(|s| is_passage(s))
+            .flat_map(terms),
+    );
     let story = same_story(corpus, text, &body, &page_names);
     let page = Text {
         text,
@@ -446,7 +447,7 @@ impl<'a, 'c> Run<'a, 'c> {
 
     /// The comparison of a statistic: its figure's, with its claim's certainty and sources.
     fn statistic_finding(&mut self, stat: &Statistic) -> Comparison {
-        let sentence = self.page.sentence_of(stat.span);
+        let sentence = self.page.sentence_near(stat.span);
         let Some(m) = self.figure_match(stat, sentence) else {
             return Comparison::not_in_corpus();
         };

@@ -17,7 +17,7 @@
 //! compared, so that its changes are what the reader sees.
 
 use super::names::name_set;
-use crate::corpus::{is_passage, Corpus};
+use crate::corpus::{is_passage, Corpus, TermCounts};
 use crate::text::{sentences, tokens};
 use serde::Serialize;
 use std::collections::HashSet;
@@ -52,10 +52,10 @@ pub struct StoryMatch {
 
 /// The years a text names (1900–2099, as numbers).
 fn years(text: &str) -> HashSet<u16> {
-    tokens(text)
-        .into_iter()
-        .filter(|t| t.norm.len() == 4 && (t.norm.starts_with("19") || t.norm.starts_with("20")))
-        .filter_map(|t| t.norm.parse().ok())
+    // Read in place, word by word (no token list of a text of any size); "2,000" is no year.
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.len() == 4 && (w.starts_with("19") || w.starts_with("20")))
+        .filter_map(|w| w.parse().ok())
         .collect()
 }
 
@@ -93,10 +93,10 @@ fn same_body(page: &[String], doc: &[String]) -> bool {
 pub fn same_story(
     corpus: &Corpus,
     text: &str,
-    page_terms: &[String],
+    page_terms: &TermCounts,
     page_names: &HashSet<String>,
 ) -> Vec<StoryMatch> {
-    let similar = corpus.similar_documents(page_terms, MAX_STORY_DOCUMENTS * 2);
+    let similar = corpus.similar_to_counts(page_terms, MAX_STORY_DOCUMENTS * 2);
     let mut page_body: Option<Vec<String>> = None;
     let page_years = years(text);
     let mut out: Vec<StoryMatch> = Vec::new();
@@ -142,7 +142,7 @@ pub fn same_story(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::{terms, Document};
+    use crate::corpus::{term_counts, terms, Document};
 
     fn doc(id: &str, text: &str) -> Document {
         Document {
@@ -161,12 +161,12 @@ mod tests {
         let b = "An earthquake with a preliminary magnitude of 4.6 was recorded in the North Bay this morning, according to the U.S. Geological Survey. The quake occurred at 2:09 a.m. about 14 miles north-northeast of Healdsburg and had a depth of 1.2 miles.";
         let corpus = Corpus::new(vec![doc("a", a), doc("b", b)]);
         let names = crate::compare::name_set(a);
-        let story = same_story(&corpus, a, &terms(a), &names);
+        let story = same_story(&corpus, a, &term_counts(terms(a)), &names);
         assert!(story.iter().all(|m| m.doc != 0), "{story:?}");
         assert!(story.iter().any(|m| m.doc == 1), "{story:?}");
         // A near-copy is compared with its original.
         let copy = a.replace("12 miles", "8 miles");
-        let story = same_story(&corpus, &copy, &terms(&copy), &names);
+        let story = same_story(&corpus, &copy, &term_counts(terms(&copy)), &names);
         assert_eq!(story.first().map(|m| m.doc), Some(0), "{story:?}");
     }
 }

@@ -24,7 +24,7 @@ pub use index::{canonical, terms, Hit, Index};
 pub(crate) use index::{is_place, is_stopword};
 pub use query::clean_query;
 pub use rank::DocumentMatch;
-pub use similar::Similar;
+pub use similar::{term_counts, Similar, TermCounts};
 pub use store::CorpusError;
 
 use crate::detect::{self, Detections};

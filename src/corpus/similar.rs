@@ -28,6 +28,18 @@ const POSTINGS_BUDGET: usize = 200_000;
 /// Candidates found with the shorter lists that the longest lists are looked up for.
 const CANDIDATES: usize = 64;
 
+/// How often each retrieval term occurs in a text.
+pub type TermCounts = HashMap<String, u32>;
+
+/// The counts of `terms`.
+pub fn term_counts(terms: impl IntoIterator<Item = String>) -> TermCounts {
+    let mut tf = TermCounts::new();
+    for t in terms {
+        *tf.entry(t).or_default() += 1;
+    }
+    tf
+}
+
 /// The weight of a term occurring `tf` times.
 fn weight(tf: u32) -> f64 {
     1.0 + (tf.max(1) as f64).ln()
@@ -47,10 +59,12 @@ impl Corpus {
     /// assert!(corpus.similar_documents(&terms("weather in Paris"), 2).iter().all(|s| s.cosine < 0.1));
     /// ```
     pub fn similar_documents(&self, terms: &[String], k: usize) -> Vec<Similar> {
-        let mut tf: HashMap<&str, u32> = HashMap::new();
-        for t in terms {
-            *tf.entry(t.as_str()).or_default() += 1;
-        }
+        self.similar_to_counts(&term_counts(terms.iter().cloned()), k)
+    }
+
+    /// [`Corpus::similar_documents`] of a text given as how often each term occurs in it (a
+    /// long text's terms are counted as they are read, not held in a list).
+    pub fn similar_to_counts(&self, tf: &TermCounts, k: usize) -> Vec<Similar> {
         let page_norm = tf.values().map(|&n| weight(n).powi(2)).sum::<f64>().sqrt();
         if page_norm == 0.0 || k == 0 {
             return Vec::new();

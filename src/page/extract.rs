@@ -16,7 +16,7 @@ const SKIPPED_TAGS: &[&str] = &[
 ];
 
 /// Elements that start a block of text of their own.
-const BLOCK_TAGS: &[&str] = &[
+pub(crate) const BLOCK_TAGS: &[&str] = &[
     "p",
     "h1",
     "h2",

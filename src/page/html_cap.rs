@@ -7,12 +7,15 @@
 //! deeper than 512 elements. [`parse`] does the same with a filter between the tokenizer and the
 //! tree builder: it keeps a model of the open elements, and a start tag that would open an
 //! element deeper than [`MAX_NESTING`] is dropped together with its end tag — its text stays, in
-//! the deepest element kept, after a line break standing for the dropped element's boundary. Pages nested less deeply (every real page) parse exactly as before.
+//! the deepest element kept, and a dropped block's start and end tags become `<br>`s, so that
+//! its text stays a block of its own. Pages nested less deeply (every real page) parse exactly
+//! as before.
 //!
 //! The model is approximate (the standard's implied end tags are modelled for the common
 //! cases: `<p>`, `<li>`, `<dd>`/`<dt>`, `<option>`, table rows and cells, `<a>`); end tags
 //! resynchronise it, and an error only moves the point where flattening starts.
 
+use super::extract::BLOCK_TAGS;
 use html5ever::interface::TreeSink;
 use html5ever::tokenizer::{
     BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
@@ -195,15 +198,25 @@ impl<S: TokenSink> TokenSink for DepthCap<S> {
                 TagKind::EndTag => model.end(&tag.name),
             };
             if !keep {
-                // A dropped element's boundary still separates its text from what follows
-                // ("…the council.</p><p>Officials said…" stays two sentences), as the element
-                // would in a browser, which keeps it as a sibling.
+                // A dropped block's boundary still separates its text from what follows
+                // ("…the council.</p><p>Officials said…" stays two blocks, two sentences), as
+                // the element would in a browser, which keeps it as a sibling: a <br> (void,
+                // nothing nested) stands for it. Any dropped element leaves a line break.
+                let block = BLOCK_TAGS.contains(&tag.name.as_ref());
                 drop(model);
-                if tag.kind == TagKind::StartTag {
-                    let space = Token::CharacterTokens(html5ever::tendril::StrTendril::from("\n"));
-                    return self.inner.process_token(space, line_number);
+                if block {
+                    let br = Token::TagToken(html5ever::tokenizer::Tag {
+                        kind: TagKind::StartTag,
+                        name: LocalName::from("br"),
+                        self_closing: false,
+                        attrs: Vec::new(),
+                        had_duplicate_attributes: false,
+                    });
+                    // And a line break, which any reader of the text takes as a blank at least.
+                    let _ = self.inner.process_token(br, line_number);
                 }
-                return TokenSinkResult::Continue;
+                let space = Token::CharacterTokens(html5ever::tendril::StrTendril::from("\n"));
+                return self.inner.process_token(space, line_number);
             }
         }
         self.inner.process_token(token, line_number)

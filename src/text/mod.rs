@@ -11,7 +11,7 @@ mod span;
 mod tokens;
 
 pub use phrases::{phrase_norms, PhraseMatcher};
-pub use sentences::{is_abbreviation, sentences};
+pub use sentences::{is_abbreviation, sentences, MAX_SENTENCE_BYTES};
 pub use span::{byte_offset, utf16_offset, utf16_offsets_sorted, Span};
 pub use tokens::{scan, stem, tokens, words, Token, TokenKind};
 

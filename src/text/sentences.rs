@@ -71,7 +71,14 @@ fn is_bullet(c: char) -> bool {
     matches!(c, '•' | '⁃' | '▪' | '◦' | '‣')
 }
 
-/// Splits `text` into sentences, returned as trimmed, non-empty byte spans in order.
+/// A sentence is at most this long: a longer run (a phrase repeated without a full stop, a
+/// page's text with its punctuation stripped) is cut at the last blank before the limit. The
+/// longest sentence of the 505 ECB+ development documents and saved pages has 1,482 bytes; what
+/// reads a sentence (the detectors, the comparison) then costs bounded memory per sentence.
+pub const MAX_SENTENCE_BYTES: usize = 8 * 1024;
+
+/// Splits `text` into sentences, returned as trimmed, non-empty byte spans in order, none
+/// longer than [`MAX_SENTENCE_BYTES`].
 ///
 /// ```
 /// use claimlens::text::sentences;
@@ -114,8 +121,27 @@ fn is_blank(c: char) -> bool {
     c.is_whitespace() || matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}')
 }
 
+/// Pushes `text[start..end]` without surrounding blanks, if anything is left, in pieces of at
+/// most [`MAX_SENTENCE_BYTES`] cut at a blank (or a character boundary, in a run without one).
+fn push_trimmed(text: &str, mut start: usize, end: usize, out: &mut Vec<Span>) {
+    while end - start > MAX_SENTENCE_BYTES {
+        let mut cut = start + MAX_SENTENCE_BYTES;
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let cut = text[start..cut]
+            .rfind(is_blank)
+            .map(|i| start + i)
+            .filter(|&i| i > start)
+            .unwrap_or(cut);
+        push_piece(text, start, cut, out);
+        start = cut;
+    }
+    push_piece(text, start, end, out);
+}
+
 /// Pushes `text[start..end]` without surrounding blanks, if anything is left.
-fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
+fn push_piece(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
     let piece = &text[start..end];
     let trimmed = piece.trim_start_matches(is_blank);
     let lead = piece.len() - trimmed.len();
@@ -269,7 +295,7 @@ fn marker_value(label: &str) -> Option<u32> {
 
 /// A run of sentence-final punctuation: terminators, spaced ellipsis dots, closing quotes.
 struct Run {
-    /// Index (into the char vector) just past the run.
+    /// Byte offset (in the line) just past the run.
     end: usize,
     /// Number of dots (an ellipsis character counts three).
     dots: usize,
@@ -279,43 +305,48 @@ struct Run {
     spaced: bool,
 }
 
-fn scan_run(cs: &[(usize, char)], k: usize) -> Run {
+/// The character at byte offset `i` of `line`, if any.
+fn char_at(line: &str, i: usize) -> Option<char> {
+    line.get(i..)?.chars().next()
+}
+
+/// The run of punctuation starting at byte `k` of `line`. The line is read where it stands,
+/// never copied: a line as long as the input costs no memory here.
+fn scan_run(line: &str, k: usize) -> Run {
     let mut run = Run {
         end: k,
         dots: 0,
         exclaims: false,
         spaced: false,
     };
-    let at = |i: usize| cs.get(i).map(|&(_, c)| c);
-    while let Some(c) = at(run.end) {
+    let first_len = char_at(line, k).map_or(1, char::len_utf8);
+    while let Some(c) = char_at(line, run.end) {
         match c {
             '.' => run.dots += 1,
             '…' => run.dots += 3,
             '!' | '?' | '‼' | '⁇' => run.exclaims = true,
-            ' ' if run.dots > 0 && at(run.end + 1) == Some('.') => {
-                run.spaced |= run.end == k + 1;
+            ' ' if run.dots > 0 && char_at(line, run.end + 1) == Some('.') => {
+                run.spaced |= run.end == k + first_len;
             }
             _ => break,
         }
-        run.end += 1;
+        run.end += c.len_utf8();
     }
-    while matches!(
-        at(run.end),
-        Some('”' | '"' | '’' | '\'' | '»' | ')' | ']' | '}')
-    ) {
-        run.end += 1;
+    while let Some(c @ ('”' | '"' | '’' | '\'' | '»' | ')' | ']' | '}')) = char_at(line, run.end)
+    {
+        run.end += c.len_utf8();
     }
     // A closing bracket or quotation mark written apart, as tokenised text has it
     // ("( D-Mass . ) said", "stop . '' Trump said"), still closes the sentence's last part.
     loop {
-        let after = at(run.end + 1);
-        let closer = match (at(run.end), after) {
-            (Some(' '), Some(')' | ']' | '}' | '”' | '»')) => 1,
-            (Some(' '), Some('\'')) if at(run.end + 2) == Some('\'') => 2,
+        let after = char_at(line, run.end + 1);
+        let closer = match (char_at(line, run.end), after) {
+            (Some(' '), Some(c @ (')' | ']' | '}' | '”' | '»'))) => c.len_utf8(),
+            (Some(' '), Some('\'')) if char_at(line, run.end + 2) == Some('\'') => 2,
             _ => break,
         };
         let past = run.end + 1 + closer;
-        if !matches!(at(past), None | Some(' ')) {
+        if !matches!(char_at(line, past), None | Some(' ')) {
             break;
         }
         run.end = past;
@@ -325,27 +356,25 @@ fn scan_run(cs: &[(usize, char)], k: usize) -> Run {
 
 /// Byte offsets inside `line` where a new sentence starts because of punctuation.
 fn punctuation_cuts(line: &str, markers: &HashSet<usize>) -> Vec<usize> {
-    let cs: Vec<(usize, char)> = line.char_indices().collect();
     let mut cuts = Vec::new();
     let mut k = 0;
-    while k < cs.len() {
-        let (pos, c) = cs[k];
-        if !matches!(c, '.' | '!' | '?' | '…' | '‼' | '⁇') || markers.contains(&pos) {
-            k += 1;
+    while let Some(c) = char_at(line, k) {
+        if !matches!(c, '.' | '!' | '?' | '…' | '‼' | '⁇') || markers.contains(&k) {
+            k += c.len_utf8();
             continue;
         }
-        let run = scan_run(&cs, k);
-        if let Some(cut) = decide(line, &cs, k, &run) {
+        let run = scan_run(line, k);
+        if let Some(cut) = decide(line, k, &run) {
             cuts.push(cut);
         }
-        k = run.end.max(k + 1);
+        k = run.end.max(k + c.len_utf8());
     }
     cuts
 }
 
-/// Where the sentence ends for the run starting at char `k`, if it ends there.
-fn decide(line: &str, cs: &[(usize, char)], k: usize, run: &Run) -> Option<usize> {
-    let run_end = cs.get(run.end).map_or(line.len(), |&(i, _)| i);
+/// Where the sentence ends for the run starting at byte `k`, if it ends there.
+fn decide(line: &str, k: usize, run: &Run) -> Option<usize> {
+    let run_end = run.end.min(line.len());
     if !line[run_end..].starts_with(char::is_whitespace) {
         return None;
     }
@@ -366,11 +395,15 @@ fn decide(line: &str, cs: &[(usize, char)], k: usize, run: &Run) -> Option<usize
     if run.exclaims {
         return Some(run_end);
     }
-    let pos = cs[k].0;
-    let attached = k > 0 && !cs[k - 1].1.is_whitespace();
+    let pos = k;
+    let first = char_at(line, k).unwrap_or('.');
+    let attached = line[..k]
+        .chars()
+        .next_back()
+        .is_some_and(|c| !c.is_whitespace());
     if run.dots >= 3 {
         return match (attached && run.spaced, run.dots >= 4) {
-            (true, true) => Some(pos + cs[k].1.len_utf8()),
+            (true, true) => Some(pos + first.len_utf8()),
             (_, true) => Some(run_end),
             _ => None,
         };

@@ -11,7 +11,9 @@
 //!   side by side only when the card is opened.
 //! - **One calm line** when the corpus has nothing on the page at all, naming what it covers.
 
-use super::words::{dates_apart, explain, format_date, kind_label, plural, verdict_label};
+use super::words::{
+    dates_apart, explain, format_date, kind_label, left_out_note, plural, verdict_label,
+};
 use crate::compare::{Mark, Verdict};
 use crate::corpus::Corpus;
 use crate::finding::{Detail, Finding, Kind, Report};
@@ -140,7 +142,7 @@ pub struct SidebarView {
     /// Whether the sidebar opens on "only what differs" (something differs).
     pub only_differences: bool,
     /// One calm sentence for the page as a whole (no article, nothing found, nothing in the
-    /// corpus), if any.
+    /// corpus), if any, and what run-on sentences held beyond what is marked.
     pub note: Option<String>,
     /// The cards of claims the corpus speaks of (or all, with no corpus): differences first.
     pub cards: Vec<Card>,
@@ -211,6 +213,11 @@ pub fn sidebar(
         }
         ViewState::NothingInCorpus => Some(nothing_in_corpus(corpus)),
         ViewState::Findings => None,
+    };
+    // What run-on sentences held beyond what is marked, after the page's own line.
+    let note = match (note, left_out_note(&report.left_out)) {
+        (Some(a), Some(b)) => Some(format!("{a} {b}")),
+        (a, b) => a.or(b),
     };
     let chips: Vec<Chip> = Verdict::ALL
         .into_iter()

@@ -4,6 +4,7 @@
 
 use super::words::{describe_difference, explain};
 use crate::compare::{Agreement, Difference, PagePassage, Reference, Verdict};
+use crate::detect::LeftOut;
 use crate::finding::{Detection, Finding, Report, StoryDocument};
 use serde::Serialize;
 
@@ -55,11 +56,15 @@ impl<'a> FindingJson<'a> {
     }
 }
 
-/// A report in JSON: `{"findings": [...], "story": [...]}`.
+/// A report in JSON: `{"findings": [...], "story": [...]}`, and `"left_out": [{"kind",
+/// "start", "end", "count"}]` when run-on sentences held more findings of a kind than are kept
+/// (see [`crate::detect::MAX_PER_SENTENCE`]).
 #[derive(Serialize)]
 pub struct ReportJson<'a> {
     findings: Vec<FindingJson<'a>>,
     story: &'a [StoryDocument],
+    #[serde(skip_serializing_if = "<[LeftOut]>::is_empty")]
+    left_out: &'a [LeftOut],
 }
 
 /// The JSON form of a report.
@@ -67,6 +72,7 @@ pub fn report_json(report: &Report) -> ReportJson<'_> {
     ReportJson {
         findings: report.findings.iter().map(FindingJson::of).collect(),
         story: &report.story,
+        left_out: &report.left_out,
     }
 }
 

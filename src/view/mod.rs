@@ -14,5 +14,5 @@ pub use json::{page_report_json, report_json, FindingJson, PageReportJson, Repor
 pub use markdown::{markdown, ExportPage};
 pub use words::{
     dates_apart, describe_corpus, describe_difference, explain, facts, format_date, format_number,
-    kind_label, plural, verdict_label, FAR_APART_MONTHS,
+    kind_label, left_out_note, plural, verdict_label, FAR_APART_MONTHS,
 };

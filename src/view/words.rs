@@ -3,6 +3,7 @@
 
 use crate::compare::{Agreement, Comparison, Difference, Side, Verdict};
 use crate::corpus::Corpus;
+use crate::detect::{LeftOut, MAX_PER_SENTENCE};
 use crate::finding::{Detail, Kind};
 
 /// The verdict in words, for a card and a summary chip.
@@ -29,6 +30,47 @@ pub fn kind_label(kind: Kind) -> &'static str {
         Kind::Hedge => "Hedge",
         Kind::Statistic => "Statistic",
     }
+}
+
+/// One line on what was left out of run-on sentences, if anything (see
+/// [`crate::detect::MAX_PER_SENTENCE`]).
+///
+/// ```
+/// use claimlens::analyze;
+/// use claimlens::view::left_out_note;
+/// let report = analyze(&"thousands of ".repeat(200), None);
+/// assert_eq!(
+///     left_out_note(&report.left_out).as_deref(),
+///     Some("Not marked: 68 more statistics in 1 run-on passage (at most 32 of a kind per sentence).")
+/// );
+/// assert_eq!(left_out_note(&[]), None);
+/// ```
+pub fn left_out_note(left_out: &[LeftOut]) -> Option<String> {
+    if left_out.is_empty() {
+        return None;
+    }
+    let kinds: Vec<String> = ["attribution", "hedge", "statistic"]
+        .into_iter()
+        .filter_map(|kind| {
+            let n: usize = left_out
+                .iter()
+                .filter(|l| l.kind == kind)
+                .map(|l| l.count)
+                .sum();
+            (n > 0).then(|| {
+                let counted = plural(n, kind);
+                let (number, word) = counted.split_once(' ').unwrap_or(("", &counted));
+                format!("{number} more {word}")
+            })
+        })
+        .collect();
+    let mut passages: Vec<usize> = left_out.iter().map(|l| l.start).collect();
+    passages.dedup();
+    Some(format!(
+        "Not marked: {} in {} (at most {MAX_PER_SENTENCE} of a kind per sentence).",
+        kinds.join(", "),
+        plural(passages.len(), "run-on passage")
+    ))
 }
 
 /// "1 hedge", "3 hedges", "0 statistics".

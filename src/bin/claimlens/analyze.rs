@@ -2,8 +2,8 @@
 
 use crate::input::{self, ignore_broken_pipe};
 use claimlens::page::parse_html;
-use claimlens::view::{explain, report_json, verdict_label, FindingJson};
-use claimlens::{analyze, analyze_page, Corpus, Finding, Kind, Verdict};
+use claimlens::view::{explain, left_out_note, report_json, verdict_label, FindingJson};
+use claimlens::{analyze, analyze_page, Corpus, Kind, Report, Verdict};
 use std::io::Write;
 
 /// What the command line asks for.
@@ -80,28 +80,30 @@ pub fn run(args: &[String]) -> Result<(), crate::Failure> {
         Format::Json => serde_json::to_writer(&mut out, &report_json(&report))
             .map_err(std::io::Error::from)
             .and_then(|()| writeln!(out)),
-        _ => print_for_people(&mut out, &opts.input, &report.findings),
+        _ => print_for_people(&mut out, &opts.input, &report),
     };
     Ok(written.or_else(ignore_broken_pipe)?)
 }
 
 /// Batch mode: one `{"id","text"}` object per input line, one `{"id","findings"}` per output
-/// line; a line that cannot be used gives `{"id","error"}` and the batch goes on.
+/// line (with `"left_out"` as in `--json` when a run-on sentence held too many findings); a
+/// line that cannot be used gives `{"id","error"}` and the batch goes on.
 fn analyze_lines(path: &str, corpus: Option<&Corpus>) -> Result<(), crate::Failure> {
     input::batch(path, |out, value| {
         let text = value.get("text").and_then(|t| t.as_str()).unwrap_or("");
         let id = value.get("id").cloned().unwrap_or(serde_json::Value::Null);
         let report = analyze(text, corpus);
         let findings: Vec<FindingJson> = report.findings.iter().map(FindingJson::of).collect();
-        writeln!(
-            out,
-            "{}",
-            serde_json::json!({ "id": id, "findings": findings })
-        )
+        let mut line = serde_json::json!({ "id": id, "findings": findings });
+        if !report.left_out.is_empty() {
+            line["left_out"] = serde_json::json!(report.left_out);
+        }
+        writeln!(out, "{line}")
     })
 }
 
-fn print_for_people(out: &mut impl Write, name: &str, findings: &[Finding]) -> std::io::Result<()> {
+fn print_for_people(out: &mut impl Write, name: &str, report: &Report) -> std::io::Result<()> {
+    let findings = &report.findings;
     let count = |k: Kind| findings.iter().filter(|f| f.kind() == k).count();
     writeln!(
         out,
@@ -111,6 +113,9 @@ fn print_for_people(out: &mut impl Write, name: &str, findings: &[Finding]) -> s
         count(Kind::Hedge),
         count(Kind::Statistic)
     )?;
+    if let Some(note) = left_out_note(&report.left_out) {
+        writeln!(out, "{note}")?;
+    }
     for f in findings {
         writeln!(out, "\n[{}] “{}”", f.kind().as_str(), f.text())?;
         if f.verdict() != Verdict::NotCompared {

@@ -9,6 +9,7 @@
 //    (after the comparison), and the longest main-thread task after the content script started;
 // 3. issue 10's scenarios (scenarios.mjs): a busy page without an article (long tasks with and
 //    without the extension), a deep page, a 5 MiB article;
+//    then its adversarial inputs through the CLI beside ordinary text (examples/adversarial.rs);
 // 4. the .wasm size, raw and gzipped (-9), against its budget (scripts/wasm-size.mjs);
 // 5. peers on the same pages (peers.mjs), sidebar memory (memory.mjs), corpus scale.
 import { execFileSync } from 'node:child_process';
@@ -157,6 +158,20 @@ rows.push(['deep page: the sample article 5,000 nested elements down (Chromium i
 rows.push(['5 MiB article: load → first highlights; → final findings (comparison, 70,000 cards)',
   `**${f(s.huge.first)} ms**; ${f(s.huge.all)} ms`, 'highlights ≤ 2 s', met(s.huge.first <= 2000)]);
 rows.push(['5 MiB article: longest task of ours (median of 3; max)', `**${f(s.huge.longest)} ms** (max ${f(s.huge.longestMax)} ms)`, '≤ 50 ms', met(s.huge.longestMax <= 50)]);
+
+// --- 3b. issue 10's adversarial inputs through the CLI (examples/adversarial.rs) ---------------------
+execFileSync('cargo', ['build', '--release', '--quiet', '--bin', 'claimlens', '--example', 'adversarial'], { cwd: ROOT, stdio: 'inherit' });
+const adversarial = JSON.parse(execFileSync(path.join(ROOT, 'target/release/examples/adversarial'), ['--json'], { encoding: 'utf8', maxBuffer: 1 << 24 }));
+log(`adversarial inputs (claimlens analyze, bundled corpus; one-sentence input: peak ${f(adversarial.baseline_peak_mib, 1)} MiB):`);
+for (const r of adversarial.rows) {
+  log(`  ${r.input}: ${f(r.bytes)} bytes, ${f(r.ms)} ms (ordinary text of the same size ${f(r.peer_ms)} ms, ×${f(r.time_ratio, 2)}), ` +
+    `${f(r.mb_s, 1)} MB/s, peak ${f(r.peak_mib, 1)} MiB (growth ×${f(r.memory_ratio, 1)} the input), output ×${f(r.output_ratio, 2)} the input` +
+    `${r.note ? `; ${r.note}` : ''} — ${r.met ? 'met' : 'MISSED'}`);
+}
+const worstOf = (key) => Math.max(...adversarial.rows.map((r) => r[key]));
+rows.push([`adversarial inputs (${adversarial.rows.length}: run-on phrases, 20,000 and 100,000 nested elements, a 100 MB JSON line), the CLI with the bundled corpus — the worst of each`,
+  `time ×**${f(worstOf('time_ratio'), 2)}** ordinary text's; slowest **${f(Math.min(...adversarial.rows.map((r) => r.mb_s)), 1)} MB/s**; memory growth ×**${f(worstOf('memory_ratio'), 1)}**; output ×**${f(worstOf('output_ratio'), 2)}**`,
+  '≤ ×3; ≥ 5 MB/s; ≤ ×20; ≤ ×10; nested article gives its findings; the long line is an error line and the batch goes on', met(adversarial.met)]);
 
 // --- 4. size ----------------------------------------------------------------------------------------
 const size = wasmSize();

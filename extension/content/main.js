@@ -256,9 +256,6 @@
       return;
     }
     const first = sent === null;
-    // The chosen highlight style, adopted only where ClaimLens runs (elsewhere the page sees
-    // nothing of it), after the first walk: a new sheet makes the walk's style reads recompute.
-    if (first) ns.applyHighlightStyle(settings);
     sent = snap;
     waiting = snap.nodes;
     received = [];
@@ -376,6 +373,8 @@
     mark('start');
     // A tab at first; layOut opens it beside the article once the core has found it.
     frame = new ns.Frame(ext.runtime, onSidebarMessage, false, settings.side);
+    // The chosen highlight style, adopted only where ClaimLens runs (elsewhere the page sees nothing of it).
+    ns.applyHighlightStyle(settings);
     document.addEventListener('click', onClick, { capture: true, passive: true });
     send();
   }

@@ -24,12 +24,13 @@ fn pairs(data: &'static str) -> impl Iterator<Item = (&'static str, &'static str
     })
 }
 
-/// What a counted word says: a measure ("deaths"), a thing ("troops"), or nothing about what
-/// is measured ("reached").
+/// What a counted word says: a measure ("deaths"), a thing ("troops"), a unit of time
+/// ("years"), or nothing about what is measured ("reached").
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Counted {
     Measure(&'static str),
     Thing(&'static str),
+    Span,
     Generic,
 }
 
@@ -41,6 +42,7 @@ static COUNTED: LazyLock<HashMap<String, Counted>> = LazyLock::new(|| {
                 Some(("measure", m)) => Counted::Measure(m),
                 Some(("thing", t)) => Counted::Thing(t),
                 None if class == "generic" => Counted::Generic,
+                None if class == "span" => Counted::Span,
                 _ => panic!("counted.txt: unknown class {class:?}"),
             };
             (stem(word), counted)
@@ -341,7 +343,14 @@ impl Figure {
             .filter(|(span, _)| !credited.iter().any(|c| c.overlaps(*span)))
             .map(|(_, name)| name.clone())
             .collect();
-        let in_unit = stat.unit.as_deref().is_some_and(|u| UNITS.contains(u));
+        // A figure in a unit ("8 percent") or a span of time ("25 years") measures whatever its
+        // clause speaks of.
+        let in_unit = stat.unit.as_deref().is_some_and(|u| {
+            UNITS.contains(u)
+                || u.split_whitespace().last().is_some_and(|head| {
+                    COUNTED.get(&stem(&head.to_lowercase())) == Some(&Counted::Span)
+                })
+        });
         let subject = if in_unit {
             let named: BTreeSet<String> = names.iter().map(|(_, n)| n.clone()).collect();
             terms(before_text)
@@ -501,7 +510,7 @@ fn quantity(stat: &Statistic, before: &[Token], after: &[Token]) -> Quantity {
             match lookup(&head) {
                 Some(Counted::Measure(m)) => q.measure = Some(m.to_string()),
                 Some(Counted::Thing(t)) => q.thing = Some(t.to_string()),
-                Some(Counted::Generic) | None => q.thing = Some(stem(&head)),
+                Some(Counted::Generic) | Some(Counted::Span) | None => q.thing = Some(stem(&head)),
             }
             // "killed or wounded": both measures said of the figure are casualties.
             let measures: BTreeSet<&str> = unit
@@ -714,6 +723,9 @@ mod tests {
         ("the tremor lasted just over 10 seconds", "10", "the tremor lasted 30 seconds", "30", CONTRADICT),
         // Named differently around one thing described alike: still one quantity.
         ("Police said Lanza carried 20 fully loaded magazines", "20", "Officers found 13 fully loaded magazines at the Newtown school", "13", CONTRADICT),
+        // A span of time is compared on what lasted, as a unit is.
+        ("he was sentenced to 20 years in prison", "20", "a judge sentenced him to 30 years in prison", "30", CONTRADICT),
+        ("the area has not been hit by a quake in more than 25 years", "25", "the island was hit almost two years after Bam was destroyed", "two", None),
         // …but not a thing named in one word: two people's seasons.
         ("Cheeks spent his first 11 seasons in Philadelphia", "11", "DiLeo spent 19 seasons in Sacramento", "19", None),
         // Not one quantity: another thing, measure, participant, rate or time.

@@ -188,13 +188,16 @@ struct Shared<'a> {
     stat: Statistic,
 }
 
-/// Whether two statistics state the same value of the same counted thing.
+/// Whether two statistics state the same value of the same counted thing, qualified alike:
+/// "$1 million" and "more than $1 million" are not one stated figure (changed ×1.5, the first
+/// still agrees with the second: "$2 million" is "more than $1 million").
 fn same_figure(a: &Statistic, b: &Statistic) -> bool {
     let unit = |s: &Statistic| s.unit.as_ref().map(|u| u.to_lowercase());
     !a.vague
         && !b.vague
         && a.value == b.value
         && a.value_max == b.value_max
+        && a.qualifier == b.qualifier
         && unit(a).is_some()
         && unit(a) == unit(b)
 }

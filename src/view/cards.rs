@@ -407,6 +407,26 @@ mod tests {
     }
 
     #[test]
+    fn the_note_says_what_run_on_passages_left_unmarked() {
+        let corpus = Corpus::bundled();
+        let page = format!(
+            "{}\n\n{}",
+            sample("001_715e0a4cd338ff9b.txt"),
+            "thousands of ".repeat(100)
+        );
+        let report = analyze(&page, Some(&corpus));
+        let view = sidebar(true, &page, &report, Some(&corpus));
+        assert_eq!(view.state, ViewState::Findings);
+        let note = view.note.expect("a note on the passage left unmarked");
+        assert!(
+            note.starts_with("Not marked: 18 more statistics in 1 run-on passage"),
+            "{note}"
+        );
+        let plain = analyze(&sample("001_715e0a4cd338ff9b.txt"), Some(&corpus));
+        assert_eq!(sidebar(true, "", &plain, Some(&corpus)).note, None);
+    }
+
+    #[test]
     fn cards_say_when_the_reference_is_years_from_the_page() {
         let corpus = Corpus::bundled();
         let page = sample("001_715e0a4cd338ff9b.txt");

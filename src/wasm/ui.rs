@@ -341,7 +341,8 @@ impl SidebarUi {
         if view.state == ViewState::NothingFound {
             return self.note(view);
         }
-        if view.state == ViewState::NothingInCorpus {
+        // Nothing in the corpus, or run-on passages whose findings are not all marked.
+        if view.note.is_some() {
             self.note(view)?;
         }
         if !view.cards.is_empty() {

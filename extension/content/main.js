@@ -202,6 +202,7 @@
    * Starts the sidebar (puts its frame on the page) once the worker's early highlights of the
    * first snapshot are painted, or after WORKER_WAIT_MS: a frame starting meanwhile would slow
    * the worker's answer (both run in the extension's process), and the highlights come first.
+   * (A long page's frame is already there: see send.)
    */
   function startSidebarAfter(reading, ours) {
     const attach = () => ours.attach();
@@ -245,7 +246,9 @@
     looked();
     mark('snapshot');
     const ours = frame;
-    const snap = await ns.snapshotAsync(document.body, frame.host);
+    // A page whose walk takes more than one slice is long: its sidebar starts at once (a frame
+    // put on a long page later made long tasks there), and it is rarely the worker's to read.
+    const snap = await ns.snapshotAsync(document.body, frame.host, 8, () => ours.attach());
     if (frame !== ours) return; // stopped meanwhile
     const { url, title, published } = snap.snapshot;
     const change = ns.diff(sent, snap);

@@ -116,15 +116,17 @@
    * Takes the snapshot in slices of at most about `sliceMs` of main-thread time with the page
    * running between them (long pages must not freeze). Resolves to {snapshot, nodes, items}.
    * `exclude` is ClaimLens's own host element (left out). Editable regions (contenteditable)
-   * are left alone entirely.
+   * are left alone entirely. `onYield` is called before each pause (a page too long for one
+   * slice).
    */
-  ns.snapshotAsync = async function snapshotAsync(body = document.body, exclude = null, sliceMs = 8) {
+  ns.snapshotAsync = async function snapshotAsync(body = document.body, exclude = null, sliceMs = 8, onYield = null) {
     const steps = walk(body, exclude);
     let deadline = performance.now() + sliceMs;
     for (;;) {
       const { done, value } = steps.next();
       if (done) return value;
       if (performance.now() > deadline) {
+        onYield?.();
         await ns.yieldToPage();
         deadline = performance.now() + sliceMs;
       }

@@ -49,6 +49,7 @@
   const QUIET_MS = 250; // re-analyse once the page has been quiet this long…
   const MAX_WAIT_MS = 800; // …but no later than this after the first change (~1 s in all)
   const WORKER_WAIT_MS = 100; // the sidebar starts after the worker's highlights, or this long
+  const LONG_WALK_SLICES = 4; // …or once the walk has taken this many 8 ms slices (a long page)
   const REPLY_TIMEOUT_MS = 20_000; // a snapshot the sidebar stopped answering (it failed) is dropped
   // Added or removed elements that never carry readable text: not worth a new analysis.
   const INERT = new Set(['script', 'style', 'link', 'meta', 'noscript', 'template', 'iframe', 'img', 'svg', 'canvas', 'video', 'audio', 'source', 'picture', 'br', 'hr', 'input']);
@@ -246,9 +247,13 @@
     looked();
     mark('snapshot');
     const ours = frame;
-    // A page whose walk takes more than one slice is long: its sidebar starts at once (a frame
-    // put on a long page later made long tasks there), and it is rarely the worker's to read.
-    const snap = await ns.snapshotAsync(document.body, frame.host, 8, () => ours.attach());
+    // A page whose walk takes LONG_WALK_SLICES slices is long: its sidebar starts then (a frame
+    // put on a long page after its walk made long tasks there), and it is rarely the worker's to
+    // read; a shorter page's frame waits for the worker's highlights (startSidebarAfter).
+    let slices = 0;
+    const snap = await ns.snapshotAsync(document.body, frame.host, 8, () => {
+      if (++slices === LONG_WALK_SLICES) ours.attach();
+    });
     if (frame !== ours) return; // stopped meanwhile
     const { url, title, published } = snap.snapshot;
     const change = ns.diff(sent, snap);

@@ -10,7 +10,7 @@
 //! lost 1,200" are two quantities.
 
 use super::names::names_in;
-use crate::corpus::{is_place, terms};
+use crate::corpus::{canonical, is_place, is_stopword, terms};
 use crate::detect::{lexicon, Qualifier, Statistic};
 use crate::text::{stem, tokens, Span, Token};
 use std::collections::{BTreeSet, HashMap, HashSet};
@@ -296,8 +296,12 @@ pub struct Figure {
     /// for counted things, whose noun says what they are.
     pub subject: BTreeSet<String>,
     /// The retrieval terms of the figure's own words, numbers left out, in order ("fully
-    /// loaded magazines" of "13 fully loaded magazines").
+    /// loaded magazines" of "13 fully loaded magazines"), and the noun a unit describes ("a
+    /// 3.2-megapixel camera": "megapixel camera").
     pub described: Vec<String>,
+    /// Whether the last of `described` names the thing counted or described, not a unit
+    /// ("merchant vessels", "megapixel camera"; not "nautical miles").
+    pub names_thing: bool,
 }
 
 /// Two figures whose own words end in at least this many of the same terms count one thing
@@ -362,6 +366,8 @@ impl Figure {
         } else {
             BTreeSet::new()
         };
+        let head = adjective_head(stat.span.slice(text), &after);
+        let names_thing = head.is_some();
         Figure {
             interval: Interval::of(stat, stat.span.slice(text)),
             quantity: quantity(stat, &before, &after),
@@ -374,8 +380,29 @@ impl Figure {
             described: terms(stat.span.slice(text))
                 .into_iter()
                 .filter(|t| !t.starts_with(|c: char| c.is_ascii_digit()))
+                .chain(head)
                 .collect(),
+            names_thing,
         }
+    }
+
+    /// Whether the two figures' own words end in at least [`DESCRIBED_ALIKE`] of the same terms.
+    fn described_alike(&self, other: &Figure) -> bool {
+        self.described
+            .iter()
+            .rev()
+            .zip(other.described.iter().rev())
+            .take_while(|(a, b)| a == b)
+            .count()
+            >= DESCRIBED_ALIKE
+    }
+
+    /// Whether the two figures say, in their own words, that they count or describe the same
+    /// thing ("five merchant vessels" and "8 Indian merchant vessels", "a 3.2-megapixel camera"
+    /// and "a 4.8-megapixel camera"); a unit alike ("150 nautical miles", "13 nautical
+    /// miles") is not enough.
+    pub fn same_thing(&self, other: &Figure) -> bool {
+        self.names_thing && other.names_thing && self.described_alike(other)
     }
 
     /// The figure with the names of its whole sentence, which a difference is checked against.
@@ -413,14 +440,7 @@ impl Figure {
         let named_elsewhere = |a: &Figure, b: &Figure| {
             !a.names.is_disjoint(&b.names) || !a.names.is_disjoint(&b.sentence_names)
         };
-        let described_alike = self
-            .described
-            .iter()
-            .rev()
-            .zip(other.described.iter().rev())
-            .take_while(|(a, b)| a == b)
-            .count()
-            >= DESCRIBED_ALIKE;
+        let described_alike = self.described_alike(other);
         let same_names = self.names.is_empty()
             || other.names.is_empty()
             || named_elsewhere(self, other)
@@ -445,6 +465,16 @@ impl Figure {
     fn per_day(&self) -> Interval {
         self.interval.scaled(self.per_day_factor().unwrap_or(1.0))
     }
+}
+
+/// The noun a figure in a unit describes when it is written as an adjective ("3.2-megapixel"
+/// of "a 3.2-megapixel camera", "15-metre dhow"), as a retrieval term: the first word after it.
+fn adjective_head(written: &str, after: &[Token]) -> Option<String> {
+    let adjective = written
+        .char_indices()
+        .any(|(i, c)| c == '-' && written[..i].ends_with(|d: char| d.is_ascii_digit()));
+    let next = after.first().filter(|t| t.is_word() && !t.glued)?;
+    (adjective && !is_stopword(&next.norm)).then(|| canonical(&next.norm))
 }
 
 /// Half a unit of the last decimal written in a figure's first numeral, scaled to its value

@@ -415,6 +415,7 @@ impl<'a, 'c> Run<'a, 'c> {
                 let (slot, floor) = match relation {
                     figures::Relation::Agrees => (&mut agreeing, FIGURE_AGREES),
                     figures::Relation::Consistent => (&mut consistent, FIGURE_CONSISTENT),
+                    _ if mine.same_thing(&f.figure) => (&mut differing, FIGURE_AGREES),
                     _ => (&mut differing, FIGURE_DIFFERS),
                 };
                 if score >= floor && slot.is_none_or(|b| score > b.at.score) {

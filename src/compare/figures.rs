@@ -95,6 +95,10 @@ const MONTHS: [&str; 12] = [
 /// Prepositions that bound the time a figure covers ("in May", "during 2023").
 const SCOPE_PREPOSITIONS: [&str; 6] = ["in", "during", "for", "of", "by", "throughout"];
 
+/// Conjunctions that join another clause to a figure's: a time said beyond one is not the
+/// figure's.
+const CLAUSE_JOINS: [&str; 6] = ["and", "but", "while", "whereas", "who", "which"];
+
 /// Words after "since the" that name the start of what is counted ("since the start of the
 /// invasion", "since the war began").
 const START_WORDS: [&str; 7] = [
@@ -684,8 +688,21 @@ fn scope(before: &[Token], after: &[Token]) -> Option<String> {
         (SCOPE_PREPOSITIONS.contains(&w) && (MONTHS.contains(&next) || year(next)))
             .then(|| next.to_string())
     };
-    let after_words: Vec<&str> = after.iter().map(|t| t.norm.as_str()).collect();
-    let before_words: Vec<&str> = before.iter().map(|t| t.norm.as_str()).collect();
+    // A time said in another clause joined by a conjunction is that clause's ("spent 19
+    // seasons with the 76ers and was promoted … in 2003").
+    let after_words: Vec<&str> = after
+        .iter()
+        .map(|t| t.norm.as_str())
+        .take_while(|w| !CLAUSE_JOINS.contains(w))
+        .collect();
+    let joined_before = before
+        .iter()
+        .rposition(|t| CLAUSE_JOINS.contains(&t.norm.as_str()))
+        .map_or(0, |i| i + 1);
+    let before_words: Vec<&str> = before[joined_before..]
+        .iter()
+        .map(|t| t.norm.as_str())
+        .collect();
     (0..after_words.len())
         .find_map(|i| read(&after_words, i))
         .or_else(|| {
@@ -753,6 +770,9 @@ mod tests {
         ("the tremor lasted just over 10 seconds", "10", "the tremor lasted 30 seconds", "30", CONTRADICT),
         // Named differently around one thing described alike: still one quantity.
         ("Police said Lanza carried 20 fully loaded magazines", "20", "Officers found 13 fully loaded magazines at the Newtown school", "13", CONTRADICT),
+        // A unit written as an adjective describes its noun: the same thing.
+        ("It packs a 4.8-megapixel camera that records video", "4.8", "the device has a 3.2-megapixel camera and a music player", "3.2", CONTRADICT),
+        ("a 15-metre dhow", "15", "a 10-metre craft", "10", CONTRADICT),
         // A span of time is compared on what lasted, as a unit is.
         ("he was sentenced to 20 years in prison", "20", "a judge sentenced him to 30 years in prison", "30", CONTRADICT),
         ("the area has not been hit by a quake in more than 25 years", "25", "the island was hit almost two years after Bam was destroyed", "two", None),
@@ -787,6 +807,43 @@ mod tests {
     }
 
     #[test]
+    fn a_unit_written_as_an_adjective_names_its_noun() {
+        for (a, a_marked, b, b_marked, same) in [
+            (
+                "a 4.8-megapixel camera",
+                "4.8",
+                "a 3.2-megapixel camera",
+                "3.2",
+                true,
+            ),
+            (
+                "a 4.8-megapixel camera",
+                "4.8",
+                "a 3.2-megapixel sensor",
+                "3.2",
+                false,
+            ),
+            (
+                "about 150 nautical miles off Aden",
+                "150",
+                "13 nautical miles away",
+                "13",
+                false,
+            ),
+            (
+                "8 Indian merchant vessels",
+                "8",
+                "five merchant vessels",
+                "five",
+                false,
+            ),
+        ] {
+            let got = figure(a, a_marked).same_thing(&figure(b, b_marked));
+            assert_eq!(got, same, "{a} / {b}");
+        }
+    }
+
+    #[test]
     fn time_scopes_are_read_near_the_figure() {
         for (clause, marked, scope) in [
             ("Russia lost 38,940 troops in May", "38,940", Some("may")),
@@ -807,6 +864,21 @@ mod tests {
                 Some("since 2022"),
             ),
             ("Russia lost 38,900 troops", "38,900", None),
+            (
+                "DiLeo has spent 19 seasons with the 76ers and was promoted in 2003",
+                "19",
+                None,
+            ),
+            (
+                "killing a mother of 12 in 2011 and wounding two others",
+                "two",
+                None,
+            ),
+            (
+                "the son sold the field for $30 million in 1957",
+                "30",
+                Some("1957"),
+            ),
         ] {
             assert_eq!(figure(clause, marked).scope.as_deref(), scope, "{clause}");
         }

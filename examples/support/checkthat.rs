@@ -161,7 +161,7 @@ impl Task {
     }
 
     /// Ranks every judged query and scores it, per half (by query id); with `verbose`, the
-    /// queries whose first document is wrong go to stderr.
+    /// queries whose first document is wrong go to stderr, each with its half.
     pub fn evaluate(&self, verbose: bool) -> Halves<Figures> {
         let mut out = Halves::<Figures>::default();
         for (id, text) in &self.queries {
@@ -176,7 +176,8 @@ impl Task {
             let (ap, rr, p1) = measures(&ranking, relevant);
             if verbose && p1 == 0.0 {
                 eprintln!(
-                    "RETRIEVAL MISS {id}: {text}\n  want {relevant:?}\n  got {:?}",
+                    "RETRIEVAL MISS {} {id}: {text}\n  want {relevant:?}\n  got {:?}",
+                    Half::of(id).name(),
                     &ranking[..ranking.len().min(3)]
                 );
             }

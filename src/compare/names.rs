@@ -88,7 +88,11 @@ fn names_of_sentence(
             continue;
         }
         let bare = t.norm.trim_end_matches("’s").trim_end_matches("'s");
-        if bare.chars().count() < 2 || is_stopword(bare) || CALENDAR.contains(&bare) {
+        if bare.chars().count() < 2
+            || is_stopword(bare)
+            || CALENDAR.contains(&bare)
+            || is_plural_acronym(t.span.slice(s))
+        {
             continue;
         }
         let name = canonical(bare);
@@ -99,6 +103,14 @@ fn names_of_sentence(
         }
         out.push((t.span.shift(sentence.start), name));
     }
+}
+
+/// Whether a word is the plural of an acronym ("TDs", "CEOs", "MPs"): a common noun — four
+/// TDs are touchdowns, not someone named TD.
+fn is_plural_acronym(word: &str) -> bool {
+    word.strip_suffix('s').is_some_and(|stem| {
+        stem.chars().count() >= 2 && stem.chars().all(|c| c.is_ascii_uppercase())
+    })
 }
 
 #[cfg(test)]
@@ -128,6 +140,8 @@ mod tests {
                 "A quake struck Indonesia's Aceh province.",
                 &["indonesia", "aceh"],
             ),
+            ("He had 52 catches and four TDs for the Saints.", &["saint"]),
+            ("Two MPs and the CEOs of BP met.", &["bp"]),
         ];
         for (text, want) in CASES {
             let got: Vec<String> = names_in(text, Span::new(0, text.len()), &name_set(text))

@@ -3,8 +3,9 @@
 //! are read the same way (one [`Side`] each), so the comparison is symmetric.
 
 use super::certainty::{negations, Cue};
-use crate::corpus::terms;
+use crate::corpus::{canonical, is_stopword};
 use crate::detect::{Attribution, Detections};
+use crate::text::tokens;
 use crate::text::Span;
 use std::collections::HashSet;
 
@@ -49,9 +50,37 @@ pub(crate) fn within<T>(items: &[T], span: Span, span_of: impl Fn(&T) -> Span) -
     &items[from..to.max(from)]
 }
 
-/// The retrieval terms of a text as a set.
+/// The retrieval terms of a text as a set, a hyphenated compound also as its parts and as one
+/// word ("blood-alcohol level" says what "blood alcohol level" says, "back-end" what
+/// "backend" says).
 pub(crate) fn term_set(text: &str) -> HashSet<String> {
-    terms(text).into_iter().collect()
+    compound_terms(text).collect()
+}
+
+/// The retrieval terms of a text in order, a hyphenated compound followed by its parts and its
+/// joined form (see [`term_set`]).
+pub(super) fn compound_terms(text: &str) -> impl Iterator<Item = String> {
+    tokens(text)
+        .into_iter()
+        .filter(|t| !is_stopword(&t.norm))
+        .flat_map(|t| {
+            let whole = canonical(&t.norm);
+            // A compound of words, not a dash between a word and the next ("Gaza-where").
+            let compound = t.norm.contains('-')
+                && t.norm
+                    .split('-')
+                    .all(|p| p.len() > 1 && !is_stopword(p) && p.chars().all(char::is_alphabetic));
+            let parts: Vec<String> = if compound {
+                t.norm
+                    .split('-')
+                    .map(canonical)
+                    .chain(std::iter::once(canonical(&t.norm.replace('-', ""))))
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            std::iter::once(whole).chain(parts)
+        })
 }
 
 /// One side of a comparison: a text, its sentences and what the detectors found in it.
@@ -285,5 +314,23 @@ impl<'a> Side<'a> {
         let clause_terms = term_set(clause);
         clause_terms.intersection(about).count() >= 2
             || clause_terms.iter().filter(|t| !own.contains(*t)).count() <= 1
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::term_set;
+
+    #[test]
+    fn compounds_are_also_their_parts_and_one_word() {
+        for (a, b, shared) in [
+            ("his blood-alcohol level", "a blood alcohol level", true),
+            ("5 percent on the back-end", "5% on the backend", true),
+            ("crisis in Gaza-where", "the city of Gaza", false),
+        ] {
+            let (a, b) = (term_set(a), term_set(b));
+            let common: Vec<_> = a.intersection(&b).collect();
+            assert_eq!(!common.is_empty(), shared, "{a:?} / {b:?}: {common:?}");
+        }
     }
 }

@@ -9,6 +9,7 @@
 //! [`super::names`]), the sources credited for it left out: "Russia lost 1,200" and "Ukraine
 //! lost 1,200" are two quantities.
 
+use super::claims::compound_terms;
 use super::names::names_in;
 use crate::corpus::{canonical, is_place, is_stopword, terms};
 use crate::detect::{lexicon, Qualifier, Statistic};
@@ -361,9 +362,8 @@ impl Figure {
         });
         let subject = if in_unit {
             let named: BTreeSet<String> = names.iter().map(|(_, n)| n.clone()).collect();
-            terms(before_text)
-                .into_iter()
-                .chain(terms(after_text))
+            compound_terms(before_text)
+                .chain(compound_terms(after_text))
                 .filter(|t| !named.contains(t) && !t.starts_with(|c: char| c.is_ascii_digit()))
                 .filter(|t| COUNTED.get(t).is_none())
                 .collect()

@@ -107,12 +107,19 @@ fn check(all: &[Case], setup: impl Fn(&Case) -> (String, Corpus)) {
                 case.at, case.kind, case.text
             )),
             Some(f) if f.verdict().as_str() != expected => list.push(format!(
-                "{}: {:?} is {} ({}), expected {}",
+                "{}: {:?} is {} ({}), expected {}; compared with {}",
                 case.at,
                 f.text(),
                 f.verdict().as_str(),
                 explain(f.kind(), &f.comparison),
-                expected
+                expected,
+                f.comparison
+                    .reference
+                    .as_ref()
+                    .map_or("nothing".to_string(), |r| format!(
+                        "{}: {:?}",
+                        r.doc, r.text
+                    )),
             )),
             Some(_) if waiting => eprintln!("{}: now right; drop its `?`", case.at),
             Some(_) => {}

@@ -3,7 +3,7 @@
 //! are read the same way (one [`Side`] each), so the comparison is symmetric.
 
 use super::certainty::{negations, Cue};
-use crate::corpus::{canonical, is_stopword};
+use crate::corpus::{canonical, is_stopword, terms};
 use crate::detect::{Attribution, Detections};
 use crate::text::tokens;
 use crate::text::Span;
@@ -50,15 +50,20 @@ pub(crate) fn within<T>(items: &[T], span: Span, span_of: impl Fn(&T) -> Span) -
     &items[from..to.max(from)]
 }
 
+/// The retrieval terms of a text as a set.
+pub(crate) fn term_set(text: &str) -> HashSet<String> {
+    terms(text).into_iter().collect()
+}
+
 /// The retrieval terms of a text as a set, a hyphenated compound also as its parts and as one
 /// word ("blood-alcohol level" says what "blood alcohol level" says, "back-end" what
-/// "backend" says).
-pub(crate) fn term_set(text: &str) -> HashSet<String> {
+/// "backend" says): what a figure's sentence and clause speak of.
+pub(crate) fn compound_set(text: &str) -> HashSet<String> {
     compound_terms(text).collect()
 }
 
 /// The retrieval terms of a text in order, a hyphenated compound followed by its parts and its
-/// joined form (see [`term_set`]).
+/// joined form (see [`compound_set`]).
 pub(super) fn compound_terms(text: &str) -> impl Iterator<Item = String> {
     tokens(text)
         .into_iter()
@@ -319,7 +324,7 @@ impl<'a> Side<'a> {
 
 #[cfg(test)]
 mod tests {
-    use super::term_set;
+    use super::compound_set;
 
     #[test]
     fn compounds_are_also_their_parts_and_one_word() {
@@ -328,7 +333,7 @@ mod tests {
             ("5 percent on the back-end", "5% on the backend", true),
             ("crisis in Gaza-where", "the city of Gaza", false),
         ] {
-            let (a, b) = (term_set(a), term_set(b));
+            let (a, b) = (compound_set(a), compound_set(b));
             let common: Vec<_> = a.intersection(&b).collect();
             assert_eq!(!common.is_empty(), shared, "{a:?} / {b:?}: {common:?}");
         }

@@ -32,7 +32,7 @@ use crate::corpus::{is_passage, term_counts, terms, Corpus, TermCounts};
 use crate::detect::{Detections, Statistic};
 use crate::text::Span;
 use certainty::certainty_difference;
-use claims::{clip, term_set, window, within, Side as Text, MAX_CLAIM_BYTES};
+use claims::{clip, compound_set, term_set, window, within, Side as Text, MAX_CLAIM_BYTES};
 use std::collections::{HashMap, HashSet};
 
 /// A claim's counterpart must share at least this Dice coefficient of terms with it…
@@ -195,8 +195,8 @@ struct RefFigure<'c> {
 /// The terms of `sentence` without those of the figure `stat`: what the figure is said about,
 /// so that a figure written or changed differently is compared on the same footing.
 fn figure_context(text: &str, sentence: Span, stat: Span) -> HashSet<String> {
-    let own = term_set(stat.slice(text));
-    let mut context = term_set(sentence.slice(text));
+    let own = compound_set(stat.slice(text));
+    let mut context = compound_set(sentence.slice(text));
     context.retain(|t| !own.contains(t));
     context
 }

@@ -2,6 +2,10 @@
 
 use super::*;
 
+/// Scales whose name comes before the figure: "magnitude 4.6", "a magnitude of 4.6" (the
+/// earthquake scales; a quake of magnitude 4.6 is not 4.6 earthquakes).
+const SCALES_BEFORE: [&str; 1] = ["magnitude"];
+
 impl Parser<'_> {
     /// A currency symbol or upper-case code before the number ("$", "US$", "€", "USD").
     pub(super) fn currency_prefix(&self, j: usize) -> (Option<String>, usize) {
@@ -23,6 +27,18 @@ impl Parser<'_> {
             }
             _ => (None, j),
         }
+    }
+
+    /// A scale named before its figure ("magnitude 4.6", "a magnitude of 4.6"): the unit.
+    pub(super) fn scale_before(&self, start: usize) -> Option<String> {
+        let before = start.checked_sub(1)?;
+        let name = match self.word(before) {
+            Some("of") => before.checked_sub(1)?,
+            _ => before,
+        };
+        SCALES_BEFORE
+            .contains(&self.word(name)?)
+            .then(|| self.word(name).unwrap_or_default().to_string())
     }
 
     /// "million", "bn", "k", "m" (the last only after a currency) after a numeral.

@@ -442,7 +442,9 @@ impl Parser<'_> {
             self.million_code(core.end).is_some() || (j > 0 && self.million_code(j - 1).is_some());
         let (suffix_unit, k) = self.unit(k, core);
         let prefixed = currency.is_some();
-        let unit = currency.or(suffix_unit);
+        let unit = currency
+            .or(suffix_unit)
+            .or_else(|| self.scale_before(start));
         let (value, value_max) = if million {
             (value * 1e6, value_max.map(|m| m * 1e6))
         } else {

@@ -238,6 +238,24 @@ impl Parser<'_> {
         }
     }
 
+    /// Whether a figure starting at `start` stands after an article ("a 3.0 quake", "an
+    /// 8.9 earthquake"): unless it is one, it describes the noun after it rather than counting it.
+    pub(super) fn attributive(&self, start: usize, value: f64) -> bool {
+        value != 1.0
+            && start
+                .checked_sub(1)
+                .is_some_and(|b| matches!(self.word(b), Some("a" | "an")))
+    }
+
+    /// The counted noun of an attributive figure: the word after it only if it is plural ("an
+    /// estimated 1,500 pirates"); "a 3.0 quake" counts nothing.
+    pub(super) fn plural_noun(&self, k: usize) -> (Option<String>, usize) {
+        match self.word(k) {
+            Some(w) if is_plural(w) && !FUNCTION_WORDS.contains(w) => (Some(w.to_string()), k + 1),
+            _ => (None, k),
+        }
+    }
+
     /// A rate after the figure: "per day", "a year", "monthly".
     pub(super) fn rate(&self, k: usize) -> (Option<String>, usize) {
         match self.phrase(&RATES, k) {

@@ -491,6 +491,7 @@ impl Parser<'_> {
         let (noun, k) = match unit {
             Some(_) => (None, k),
             // "thousands of migrants", "two thirds of voters"
+            None if self.attributive(start, value) => self.plural_noun(k),
             None => self.noun(k, core.vague || (0.0 < core.value && core.value < 1.0)),
         };
         let (rate, k) = self.rate(k);

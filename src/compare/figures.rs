@@ -347,11 +347,31 @@ impl Figure {
         let after_text = Span::new(stat.span.end, clause.end).slice(text);
         let (before, after) = (tokens(before_text), tokens(after_text));
         let names = names_in(text, clause, known);
-        let uncredited: BTreeSet<String> = names
+        let uncredited: Vec<&(Span, String)> = names
             .iter()
             .filter(|(span, _)| !credited.iter().any(|c| c.overlaps(*span)))
+            .collect();
+        // Where it happened ("in Sonoma County", "north of Santa Rosa") is said differently
+        // by each outlet; who it happened to is not.
+        // …except the place a distance is measured from ("26 miles north of Santa Rosa"): the
+        // first place right after the figure.
+        let measured_from = after
+            .first()
+            .is_some_and(|w| LOCATIVES.contains(&w.norm.as_str()));
+        let mut places = locatives(text, clause);
+        if measured_from {
+            places.retain(|p| p.start < stat.span.end);
+            let next = locatives(text, Span::new(stat.span.end, clause.end))
+                .into_iter()
+                .skip(1);
+            places.extend(next);
+        }
+        let participant_names: BTreeSet<String> = uncredited
+            .iter()
+            .filter(|(span, _)| !places.iter().any(|p| p.contains(*span)))
             .map(|(_, name)| name.clone())
             .collect();
+        let uncredited: BTreeSet<String> = uncredited.iter().map(|(_, n)| n.clone()).collect();
         // A figure in a unit ("8 percent") or a span of time ("25 years") measures whatever its
         // clause speaks of.
         let in_unit = stat.unit.as_deref().is_some_and(|u| {
@@ -378,7 +398,7 @@ impl Figure {
             rate: stat.rate.clone().or_else(|| rate_after(&after)),
             scope: scope(&before, &after),
             participants: uncredited.iter().filter(|n| is_place(n)).cloned().collect(),
-            names: uncredited,
+            names: participant_names,
             sentence_names: BTreeSet::new(),
             subject,
             described: terms(stat.span.slice(text))
@@ -469,6 +489,54 @@ impl Figure {
     fn per_day(&self) -> Interval {
         self.interval.scaled(self.per_day_factor().unwrap_or(1.0))
     }
+}
+
+/// Prepositions and directions that open a place: "in", "near", "north of".
+const LOCATIVES: [&str; 18] = [
+    "in",
+    "near",
+    "at",
+    "from",
+    "across",
+    "outside",
+    "off",
+    "around",
+    "throughout",
+    "inside",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+];
+
+/// The places of `clause`: each run of capitalised words (with "the", "of", "and" between)
+/// after a locative word ("in the North Bay", "north of Santa Rosa", "from San Francisco").
+fn locatives(text: &str, clause: Span) -> Vec<Span> {
+    let words = tokens(clause.slice(text));
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let opens = LOCATIVES.contains(&words[i].norm.as_str());
+        i += 1;
+        if !opens {
+            continue;
+        }
+        let mut run: Option<Span> = None;
+        while let Some(w) = words.get(i) {
+            if w.cap {
+                run = Some(run.map_or(w.span, |r| r.cover(w.span)));
+            } else if !matches!(w.norm.as_str(), "the" | "of" | "and") {
+                break;
+            }
+            i += 1;
+        }
+        out.extend(run.map(|r| r.shift(clause.start)));
+    }
+    out
 }
 
 /// The noun a figure in a unit describes when it is written as an adjective ("3.2-megapixel"
@@ -773,6 +841,11 @@ mod tests {
         // A unit written as an adjective describes its noun: the same thing.
         ("It packs a 4.8-megapixel camera that records video", "4.8", "the device has a 3.2-megapixel camera and a music player", "3.2", CONTRADICT),
         ("a 15-metre dhow", "15", "a 10-metre craft", "10", CONTRADICT),
+        // Where it happened is said differently by each outlet; where a distance is measured
+        // from is part of the distance.
+        ("A 6.9-magnitude earthquake rattled Northern California, shaking residents from San Francisco", "6.9", "an earthquake with a preliminary magnitude of 4.6 was recorded in the North Bay", "4.6", CONTRADICT),
+        ("The quake was centered 75 miles north of San Francisco", "75", "the quake was centered 2 miles east of The Geysers", "2", None),
+        ("The quake was centered 75 miles north of San Francisco", "75", "the quake was centered 26 miles north of San Francisco", "26", CONTRADICT),
         // A span of time is compared on what lasted, as a unit is.
         ("he was sentenced to 20 years in prison", "20", "a judge sentenced him to 30 years in prison", "30", CONTRADICT),
         ("the area has not been hit by a quake in more than 25 years", "25", "the island was hit almost two years after Bam was destroyed", "two", None),

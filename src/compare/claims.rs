@@ -5,9 +5,11 @@
 use super::certainty::{negations, Cue};
 use crate::corpus::{canonical, is_stopword, terms};
 use crate::detect::{Attribution, Detections};
+use crate::text::lexicon;
 use crate::text::tokens;
 use crate::text::Span;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
 
 /// A claim is a clause: claims longer than this are cut, so that a run-on "sentence" of a
 /// hostile page costs linear time, not quadratic.
@@ -62,9 +64,28 @@ pub(crate) fn compound_set(text: &str) -> HashSet<String> {
     compound_terms(text).collect()
 }
 
+/// Short forms read as the word they stand for (`clippings.txt`), canonical on both sides.
+static CLIPPINGS: LazyLock<HashMap<String, String>> = LazyLock::new(|| {
+    lexicon::entries(include_str!("clippings.txt"))
+        .filter_map(|e| e.split_once('='))
+        .map(|(short, full)| (canonical(short.trim()), canonical(full.trim())))
+        .collect()
+});
+
+/// A canonical term, a clipping read as its full word ("quake" → "earthquak").
+fn unclipped(term: String) -> String {
+    CLIPPINGS.get(&term).cloned().unwrap_or(term)
+}
+
 /// The retrieval terms of a text in order, a hyphenated compound followed by its parts and its
-/// joined form (see [`compound_set`]).
+/// joined form, clippings as their full words (see [`compound_set`]).
 pub(super) fn compound_terms(text: &str) -> impl Iterator<Item = String> {
+    compound_parts(text).map(unclipped)
+}
+
+/// The retrieval terms of a text in order, a hyphenated compound followed by its parts and its
+/// joined form.
+fn compound_parts(text: &str) -> impl Iterator<Item = String> {
     tokens(text)
         .into_iter()
         .filter(|t| !is_stopword(&t.norm))
@@ -327,10 +348,12 @@ mod tests {
     use super::compound_set;
 
     #[test]
-    fn compounds_are_also_their_parts_and_one_word() {
+    fn compounds_are_also_their_parts_and_clippings_their_word() {
         for (a, b, shared) in [
             ("his blood-alcohol level", "a blood alcohol level", true),
             ("5 percent on the back-end", "5% on the backend", true),
+            ("quake shakes Lake County", "the earthquake was felt", true),
+            ("the temblor", "an earthquake", true),
             ("crisis in Gaza-where", "the city of Gaza", false),
         ] {
             let (a, b) = (compound_set(a), compound_set(b));

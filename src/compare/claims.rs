@@ -15,6 +15,9 @@ use std::sync::LazyLock;
 /// hostile page costs linear time, not quadratic.
 pub(crate) const MAX_CLAIM_BYTES: usize = 600;
 
+/// A bracketed aside at most this long is read as part of its clause.
+const MAX_ASIDE_BYTES: usize = 40;
+
 /// How far back among the attributions (sorted by start) a claim looks for those that credit
 /// it: bounded, so that a run of thousands of attributions stays linear.
 const ATTRIBUTION_LOOKBACK: usize = 16;
@@ -180,6 +183,9 @@ impl<'a> Side<'a> {
         let is_break = |i: usize, c: char| match c {
             ',' => !(i > 0 && digit_at(i - 1) && digit_at(i + 1)),
             ';' | '—' | '(' | ')' | ':' => true,
+            // a dash written "--", or "–" between blanks
+            '-' => bytes.get(i + 1) == Some(&b'-') || (i > 0 && bytes[i - 1] == b'-'),
+            '–' => bytes.get(i + '–'.len_utf8()) == Some(&b' '),
             _ => false,
         };
         let from = (0..=from)
@@ -189,15 +195,55 @@ impl<'a> Side<'a> {
         let to = (to..=s.len())
             .find(|&i| s.is_char_boundary(i))
             .unwrap_or(s.len());
-        let start = s[..from]
-            .char_indices()
-            .rev()
-            .find(|&(i, c)| is_break(i, c))
-            .map_or(0, |(i, c)| i + c.len_utf8());
-        let end = s[to..]
-            .char_indices()
-            .find(|&(i, c)| is_break(to + i, c))
-            .map_or(s.len(), |(i, _)| to + i);
+        // A short aside in brackets ("15 miles (24 kilometers) south of the border") is part of
+        // the clause it stands in.
+        let aside_close = |open: usize| {
+            s[open..]
+                .char_indices()
+                .take_while(|&(i, _)| i <= MAX_ASIDE_BYTES)
+                .skip(1)
+                .find(|&(i, c)| is_break(open + i, c))
+                .filter(|&(_, c)| c == ')')
+                .map(|(i, _)| open + i)
+        };
+        let aside_open = |close: usize| {
+            s[..close]
+                .char_indices()
+                .rev()
+                .take_while(|&(i, _)| close - i <= MAX_ASIDE_BYTES)
+                .find(|&(i, c)| is_break(i, c))
+                .filter(|&(_, c)| c == '(')
+                .map(|(i, _)| i)
+        };
+        let mut start_at = from;
+        let start = loop {
+            match s[..start_at]
+                .char_indices()
+                .rev()
+                .find(|&(i, c)| is_break(i, c))
+            {
+                Some((i, ')')) => match aside_open(i) {
+                    Some(open) => start_at = open,
+                    None => break i + 1,
+                },
+                Some((i, c)) => break i + c.len_utf8(),
+                None => break 0,
+            }
+        };
+        let mut end_at = to;
+        let end = loop {
+            match s[end_at..]
+                .char_indices()
+                .find(|&(i, c)| is_break(end_at + i, c))
+            {
+                Some((i, '(')) => match aside_close(end_at + i) {
+                    Some(close) => end_at = close + 1,
+                    None => break end_at + i,
+                },
+                Some((i, _)) => break end_at + i,
+                None => break s.len(),
+            }
+        };
         Span::new(sentence.start + start, sentence.start + end.max(start))
     }
 

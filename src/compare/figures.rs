@@ -307,6 +307,9 @@ pub struct Figure {
     /// Whether the last of `described` names the thing counted or described, not a unit
     /// ("merchant vessels", "megapixel camera"; not "nautical miles").
     pub names_thing: bool,
+    /// Whether a place the figure is measured from follows it ("26 miles north of Santa
+    /// Rosa"): such a distance differs only from another measured from a place.
+    pub measured_from: bool,
 }
 
 /// Two figures whose own words end in at least this many of the same terms count one thing
@@ -346,6 +349,12 @@ impl Figure {
         let before_text = Span::new(clause.start, stat.span.start).slice(text);
         let after_text = Span::new(stat.span.end, clause.end).slice(text);
         let (before, after) = (tokens(before_text), tokens(after_text));
+        // A conversion in brackets right after the figure ("300 kilometers (190 miles)").
+        let aside = after_text
+            .strip_prefix(" (")
+            .and_then(|rest| rest.find(')'))
+            .filter(|&close| close < 40)
+            .map(|close| Span::new(0, close + 3));
         let names = names_in(text, clause, known);
         let uncredited: Vec<&(Span, String)> = names
             .iter()
@@ -356,8 +365,14 @@ impl Figure {
         // …except the place a distance is measured from ("26 miles north of Santa Rosa"): the
         // first place right after the figure.
         let measured_from = after
-            .first()
-            .is_some_and(|w| LOCATIVES.contains(&w.norm.as_str()));
+            .iter()
+            .find(|w| !aside.is_some_and(|a| a.contains(w.span)))
+            .is_some_and(|w| is_locative(&w.norm));
+        let distance_from = measured_from
+            && stat
+                .unit
+                .as_deref()
+                .is_some_and(|u| LENGTHS.contains(&u) || u.ends_with("miles"));
         let mut places = locatives(text, clause);
         if measured_from {
             places.retain(|p| p.start < stat.span.end);
@@ -407,6 +422,7 @@ impl Figure {
                 .chain(head)
                 .collect(),
             names_thing,
+            measured_from: distance_from,
         }
     }
 
@@ -465,6 +481,8 @@ impl Figure {
             !a.names.is_disjoint(&b.names) || !a.names.is_disjoint(&b.sentence_names)
         };
         let described_alike = self.described_alike(other);
+        // A distance from a named place differs only from another from a named place.
+        let same_origin = self.measured_from == other.measured_from;
         let same_names = self.names.is_empty()
             || other.names.is_empty()
             || named_elsewhere(self, other)
@@ -472,7 +490,7 @@ impl Figure {
             || described_alike;
         match relation {
             Relation::Agrees | Relation::Consistent if same_time || time_unsaid => Some(relation),
-            _ if same_time && same_subject && same_names => Some(relation),
+            _ if same_time && same_subject && same_names && same_origin => Some(relation),
             _ => None,
         }
     }
@@ -490,6 +508,10 @@ impl Figure {
         self.interval.scaled(self.per_day_factor().unwrap_or(1.0))
     }
 }
+
+/// Units of length (as the statistic detector normalises them): a figure in one followed by a
+/// place is a distance from it.
+const LENGTHS: [&str; 6] = ["km", "mi", "m", "ft", "yd", "cm"];
 
 /// Prepositions and directions that open a place: "in", "near", "north of".
 const LOCATIVES: [&str; 18] = [
@@ -513,6 +535,14 @@ const LOCATIVES: [&str; 18] = [
     "southwest",
 ];
 
+/// Whether a word opens a place: a locative word, or two directions joined ("south-west").
+fn is_locative(word: &str) -> bool {
+    LOCATIVES.contains(&word)
+        || word
+            .split_once('-')
+            .is_some_and(|(a, b)| LOCATIVES[10..].contains(&a) && LOCATIVES[10..].contains(&b))
+}
+
 /// The places of `clause`: each run of capitalised words (with "the", "of", "and" between)
 /// after a locative word ("in the North Bay", "north of Santa Rosa", "from San Francisco").
 fn locatives(text: &str, clause: Span) -> Vec<Span> {
@@ -520,7 +550,7 @@ fn locatives(text: &str, clause: Span) -> Vec<Span> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < words.len() {
-        let opens = LOCATIVES.contains(&words[i].norm.as_str());
+        let opens = is_locative(&words[i].norm);
         i += 1;
         if !opens {
             continue;
@@ -846,6 +876,8 @@ mod tests {
         ("A 6.9-magnitude earthquake rattled Northern California, shaking residents from San Francisco", "6.9", "an earthquake with a preliminary magnitude of 4.6 was recorded in the North Bay", "4.6", CONTRADICT),
         ("The quake was centered 75 miles north of San Francisco", "75", "the quake was centered 2 miles east of The Geysers", "2", None),
         ("The quake was centered 75 miles north of San Francisco", "75", "the quake was centered 26 miles north of San Francisco", "26", CONTRADICT),
+        ("The quake was centered 75 miles (120 km) north of San Francisco", "75", "the quake had a depth of 1.2 miles", "1.2", None),
+        ("the camp, less than 50 km (30 miles) from the border with Sudan", "50", "The camp is less than 25 kilometres from the border with Sudan", "25", BOUNDS),
         // A span of time is compared on what lasted, as a unit is.
         ("he was sentenced to 20 years in prison", "20", "a judge sentenced him to 30 years in prison", "30", CONTRADICT),
         ("the area has not been hit by a quake in more than 25 years", "25", "the island was hit almost two years after Bam was destroyed", "two", None),

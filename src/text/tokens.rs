@@ -229,9 +229,10 @@ fn raw_tokens(text: &str, mut emit: impl FnMut(Raw)) {
 }
 
 /// End of the number starting at `i`: digits, with `.` between digits, and `,` between digits
-/// where the commas group the number ([`grouped`]). Otherwise a comma ends the number: "22,24,26,31"
-/// is a list of four numbers, read one at a time (a number right after "digit," is an item of
-/// such a list and takes no comma).
+/// where the commas group the number ([`grouped`]) or where one stray comma stands ("10,8000").
+/// Otherwise a comma ends the number: "22,24,26,31" is a list of four numbers, read one at a
+/// time (a number right after "digit," is an item of such a list and takes no comma), and
+/// "1,3-dipole" a list of locants.
 fn number_end(bytes: &[u8], i: usize) -> usize {
     let mut j = i + 1;
     let mut first_comma = None;
@@ -252,10 +253,14 @@ fn number_end(bytes: &[u8], i: usize) -> usize {
     };
     let list_item = i >= 2 && bytes[i - 1] == b',' && bytes[i - 2].is_ascii_digit();
     let hyphen_after = bytes.get(j) == Some(&b'-');
+    let commas = bytes[i..j].iter().filter(|&&b| b == b',').count();
     match grouped(&bytes[i..j]) {
-        Some(Grouping::Decimal) if !list_item && !hyphen_after => j,
-        Some(Grouping::Thousands | Grouping::European) if !list_item => j,
-        _ => comma,
+        _ if list_item => comma,
+        Some(Grouping::Decimal) if hyphen_after => comma,
+        Some(_) => j,
+        // one stray comma ("10,8000") is a typo in one number, as it always was read
+        None if commas == 1 => j,
+        None => comma,
     }
 }
 
@@ -620,7 +625,8 @@ mod tests {
             ("The number is 1,3.", &["1.3"]),
             ("I'm 1,68cm", &["1.68"]),
             ("1,3-dipole", &["1", "3"]),
-            ("1,2345 and 1,000,00", &["1", "2345", "1", "000", "00"]),
+            ("1,000,00 and 1,2,3", &["1", "000", "00", "1", "2", "3"]),
+            ("Some 10,8000 children", &["108000"]),
             ("version 1.2.3", &["1.2.3"]),
         ];
         for (text, want) in CASES {

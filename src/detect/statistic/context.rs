@@ -78,11 +78,8 @@ impl Parser<'_> {
     /// Followed by "a.m.", "pm", "GMT", … and shaped like a clock reading: "5", "5.30", not
     /// "2.123" (a size in picometres).
     pub(super) fn is_time(&self, j: usize) -> bool {
-        if !self.clock_like(j) {
-            return false;
-        }
         match self.word(j + 1) {
-            Some(w) if is_context("time-word", w) => true,
+            Some(w) if is_context("time-word", w) => self.clock_like(j),
             Some("a" | "p") => self.sym(j + 2) == Some('.') && self.adjacent(j + 1),
             _ => false,
         }
@@ -114,11 +111,14 @@ impl Parser<'_> {
         (j > 0 && month(j - 1)) || month(j + 1) || (self.sym(j + 1) == Some('.') && month(j + 2))
     }
 
-    /// After a capitalised word inside the sentence: "Article 5", "Boeing 737", "Windows 11".
+    /// After a capitalised word inside the sentence: "Article 5", "Boeing 737", "Windows 11";
+    /// not before a scale word, which no name's number takes ("in Antarctica 100 million years
+    /// ago").
     pub(super) fn after_name(&self, j: usize) -> bool {
         j > 0
             && self.upper(j - 1)
             && !self.sentence_initial(j - 1)
+            && !self.scale_word(j + 1)
             && self.word(j - 1).is_some_and(|w| {
                 !MONTHS.contains(w) && !QUALIFIERS.starts_with(w) && !UNITS.contains(w)
             })

@@ -44,6 +44,14 @@ impl Parser<'_> {
         )
     }
 
+    /// Whether token `i` is a scale word ("thousand", "million", "crore").
+    pub(super) fn scale_word(&self, i: usize) -> bool {
+        matches!(
+            self.word(i).and_then(|w| NUMBER_WORDS.get(w)),
+            Some((_, WordKind::Scale))
+        )
+    }
+
     /// An integer numeral without separators at `i`, its value.
     pub(super) fn integer(&self, i: usize) -> Option<f64> {
         match self.toks.get(i).map(|t| &t.tok) {
@@ -495,7 +503,8 @@ impl Parser<'_> {
         Some((core.value / second.value, second.end))
     }
 
-    /// A fraction followed by "of a"/"a" and a scale word: "three quarters of a million".
+    /// A fraction followed by "of a"/"a" and a scale or multiplier word: "three quarters of a
+    /// million", "half a dozen", "a half dozen".
     /// Before "of a"/"of an" and a unit, the fraction ends at the unit: "a third of a mile",
     /// "a tenth of an inch".
     pub(super) fn scaled_fraction(&self, value: f64, end: usize) -> Core {
@@ -505,7 +514,7 @@ impl Parser<'_> {
             _ => 0,
         };
         let (value, end) = match self.word(end + skip).and_then(|w| NUMBER_WORDS.get(w)) {
-            Some(&(v, WordKind::Scale)) => (value * v, end + skip + 1),
+            Some(&(v, WordKind::Scale | WordKind::Mult)) => (value * v, end + skip + 1),
             _ if skip == 2 && self.phrase(&UNITS, end + skip).is_some() => (value, end + skip),
             _ => (value, end),
         };

@@ -211,9 +211,11 @@ impl Parser<'_> {
     ///
     /// The words must make one number of English grammar; where they stop doing so, the number
     /// ends: a unit follows only a tens word or a group word ("one one" and "nineteen eighty" are
-    /// two numbers), "and" follows only a group word ("between two and four" is no sum of six)
-    /// or opens a fraction ("two and three quarters") and never adds zero, and a multiplier after "and" must be smaller than the one before it
-    /// ("three hundred and two dozen" = 324, "3 hundred and 2 hundred" are two numbers).
+    /// two numbers); "and" follows only a group word ("between two and four" is no sum of six)
+    /// or opens a fraction ("two and three quarters"), and never adds zero; a multiplier after
+    /// "and" must be smaller than the one before it ("three hundred and two dozen" = 324, "3
+    /// hundred and 2 hundred" are two numbers); a comma goes on only after a scale word, before a
+    /// smaller group in words ("three million, two hundred and forty").
     pub(super) fn written(&self, j: usize) -> Option<Core> {
         if j > 0 && self.number_at(j - 1) && self.group_word(j) {
             return None; // "3 hundred": the group word belongs to the numeral before it
@@ -274,13 +276,7 @@ impl Parser<'_> {
             if plural {
                 break;
             }
-            if self.word(i) == Some("point") {
-                if let Some((d, end)) = self.decimals(i + 1) {
-                    n.current += d;
-                    n.since_and += d;
-                    i = end;
-                }
-            }
+            i = self.point(&mut n, i);
             // "three million, two hundred and forty": a comma after a scale word, before a
             // smaller group written in words
             if self.sym(i) == Some(',') && n.current == 0.0 && self.unit_word(i + 1) {
@@ -290,14 +286,10 @@ impl Parser<'_> {
             }
             let joined = self.sym(i) == Some('-') && self.adjacent(i - 1) && self.adjacent(i);
             let and = self.word(i) == Some("and") || self.sym(i) == Some('&');
-            if and && matches!(self.word(i + 1), Some("a" | "an" | "one")) {
-                if let Some((d, FractionForm::One | FractionForm::Ordinal)) =
-                    self.word(i + 2).and_then(|w| FRACTIONS.get(w)).copied()
-                {
-                    n.add_fraction(1.0 / d);
-                    i += 3;
-                    continue;
-                }
+            if let Some(f) = self.and_a_fraction(i).filter(|_| and) {
+                n.add_fraction(f);
+                i += 3;
+                continue;
             }
             let and = and && (n.grouped || self.fraction_after(i + 1));
             if (joined || and) && self.continues(i + 1, and, &n) {
@@ -325,6 +317,33 @@ impl Parser<'_> {
             written: true,
             lone_one: n.words == 1 && self.word(j) == Some("one"),
         })
+    }
+
+    /// Decimals after "point" at `i` added to `n` ("two point two"); returns where the number
+    /// goes on.
+    fn point(&self, n: &mut Number, i: usize) -> usize {
+        if self.word(i) != Some("point") {
+            return i;
+        }
+        match self.decimals(i + 1) {
+            Some((d, end)) => {
+                n.current += d;
+                n.since_and += d;
+                end
+            }
+            None => i,
+        }
+    }
+
+    /// "and a half", "and one third" after a number at `i`: the fraction.
+    fn and_a_fraction(&self, i: usize) -> Option<f64> {
+        if !matches!(self.word(i + 1), Some("a" | "an" | "one")) {
+            return None;
+        }
+        match self.word(i + 2).and_then(|w| FRACTIONS.get(w)).copied() {
+            Some((d, FractionForm::One | FractionForm::Ordinal)) => Some(1.0 / d),
+            _ => None,
+        }
     }
 
     /// What token `i` adds to the written number `n`: a numeral (only before a group word or
@@ -504,9 +523,8 @@ impl Parser<'_> {
     }
 
     /// A fraction followed by "of a"/"a" and a scale or multiplier word: "three quarters of a
-    /// million", "half a dozen", "a half dozen".
-    /// Before "of a"/"of an" and a unit, the fraction ends at the unit: "a third of a mile",
-    /// "a tenth of an inch".
+    /// million", "half a dozen", "a half dozen". Before "of a"/"of an" and a unit, the fraction
+    /// ends at the unit, which the figure then reads: "a third of a mile", "a tenth of an inch".
     pub(super) fn scaled_fraction(&self, value: f64, end: usize) -> Core {
         let skip = match (self.word(end), self.word(end + 1)) {
             (Some("of"), Some("a" | "an")) => 2,

@@ -13,7 +13,8 @@ pub enum TokenKind {
     /// Letters and combining marks, with inner apostrophes ("Ukraine’s", "don't"); also the
     /// clitics of Penn-Treebank-style text standing alone ("'s", "n't").
     Word,
-    /// ASCII digits with inner `,` or `.` separators ("1,200", "3.5").
+    /// ASCII digits with inner `,` or `.` separators ("1,200", "3.5"); a comma that groups
+    /// nothing ends the number ("22,24,26,31" is four numbers).
     Number,
     /// An opening double quotation mark (`“`, `„`, `«`, `` `` ``, or `"` before a word).
     OpenQuote,
@@ -29,7 +30,8 @@ pub struct Token {
     /// Where the token stands in the text.
     pub span: Span,
     /// The normalised form: lower-case with `’` written `'` for words ("ukraine's"), the digits
-    /// and periods of a number ("1,200" → "1200"), the characters of punctuation.
+    /// of a number with a period as decimal point ("1,200" → "1200", "1.111,11" → "1111.11"),
+    /// the characters of punctuation.
     pub norm: String,
     /// Word, number, punctuation or quotation mark.
     pub kind: TokenKind,
@@ -141,7 +143,7 @@ impl Raw {
     fn token(self, text: &str) -> Token {
         let word = self.span.slice(text);
         let norm = match self.kind {
-            TokenKind::Number if word.contains(',') => word.chars().filter(|&c| c != ',').collect(),
+            TokenKind::Number => number_norm(word),
             TokenKind::Word => normalise(word),
             _ => word.to_string(),
         };
@@ -226,19 +228,110 @@ fn raw_tokens(text: &str, mut emit: impl FnMut(Raw)) {
     }
 }
 
-/// End of the number starting at `i`: digits, with `,` or `.` between digits.
+/// End of the number starting at `i`: digits, with `.` between digits, and `,` between digits
+/// where the commas group the number ([`grouped`]) or where one stray comma stands ("10,8000").
+/// Otherwise a comma ends the number: "22,24,26,31" is a list of four numbers, read one at a
+/// time (a number right after "digit," is an item of such a list and takes no comma), and
+/// "1,3-dipole" a list of locants.
 fn number_end(bytes: &[u8], i: usize) -> usize {
     let mut j = i + 1;
+    let mut first_comma = None;
     while j < bytes.len() {
         let b = bytes[j];
         let joins = matches!(b, b',' | b'.') && bytes.get(j + 1).is_some_and(u8::is_ascii_digit);
+        if b == b',' && joins {
+            first_comma.get_or_insert(j);
+        }
         if b.is_ascii_digit() || joins {
             j += 1;
         } else {
             break;
         }
     }
-    j
+    let Some(comma) = first_comma else {
+        return j;
+    };
+    let list_item = i >= 2 && bytes[i - 1] == b',' && bytes[i - 2].is_ascii_digit();
+    let hyphen_after = bytes.get(j) == Some(&b'-');
+    let commas = bytes[i..j].iter().filter(|&&b| b == b',').count();
+    match grouped(&bytes[i..j]) {
+        _ if list_item => comma,
+        Some(Grouping::Decimal) if hyphen_after => comma,
+        Some(_) => j,
+        // one stray comma ("10,8000") is a typo in one number, as it always was read
+        None if commas == 1 => j,
+        None => comma,
+    }
+}
+
+/// How the commas of a numeral read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Grouping {
+    /// Thousands separators: "1,200", "12,345.6", and South Asian "1,00,000", "12,34,567".
+    Thousands,
+    /// European style, periods grouping thousands and a decimal comma: "1.111,11".
+    European,
+    /// One decimal comma with one or two decimals: "1,3", "12,75" ("1,3-dipole" is a list).
+    Decimal,
+}
+
+/// How the commas of the digits-and-separators `run` read, or `None` when they group nothing
+/// (a list: "22,24,26,31"). Commas group thousands only before exactly three digits (in South
+/// Asian style, two-digit groups before the last three); a comma after a period can only be
+/// European; a lone comma before one or two digits is a decimal comma.
+fn grouped(run: &[u8]) -> Option<Grouping> {
+    let mut seps: [u8; 8] = [0; 8];
+    let mut lens: [usize; 9] = [0; 9];
+    let mut n = 0;
+    for &b in run {
+        if b.is_ascii_digit() {
+            lens[n] += 1;
+        } else if n + 1 < lens.len() {
+            seps[n] = b;
+            n += 1;
+        } else {
+            return None;
+        }
+    }
+    let (seps, lens) = (&seps[..n], &lens[..=n]);
+    let commas = seps.iter().take_while(|&&s| s == b',').count();
+    let dots_after = seps[commas..].iter().all(|&s| s == b'.');
+    let western = (1..=3).contains(&lens[0]) && lens[1..=commas].iter().all(|&l| l == 3);
+    let south_asian = commas >= 2
+        && (1..=2).contains(&lens[0])
+        && lens[1..commas].iter().all(|&l| l == 2)
+        && lens[commas] == 3;
+    if commas > 0 && dots_after && seps.len() - commas <= 1 && (western || south_asian) {
+        return Some(Grouping::Thousands);
+    }
+    let periods = seps.iter().take_while(|&&s| s == b'.').count();
+    let european = periods > 0
+        && seps.len() == periods + 1
+        && seps[periods] == b','
+        && (1..=3).contains(&lens[0])
+        && lens[1..=periods].iter().all(|&l| l == 3);
+    if european {
+        return Some(Grouping::European);
+    }
+    let decimal = seps == [b','] && (1..=3).contains(&lens[0]) && lens[1] <= 2;
+    decimal.then_some(Grouping::Decimal)
+}
+
+/// The normalised form of a numeral: digits with a period as decimal point ("1,200" → "1200",
+/// "1.111,11" → "1111.11", "1,3" → "1.3").
+fn number_norm(word: &str) -> String {
+    if !word.contains(',') {
+        return word.to_string();
+    }
+    match grouped(word.as_bytes()) {
+        Some(Grouping::European) => word
+            .chars()
+            .filter(|&c| c != '.')
+            .map(|c| if c == ',' { '.' } else { c })
+            .collect(),
+        Some(Grouping::Decimal) => word.replace(',', "."),
+        _ => word.chars().filter(|&c| c != ',').collect(),
+    }
 }
 
 /// End of the word whose first letter ends at `j`: letters, marks, apostrophes before a letter.
@@ -360,10 +453,7 @@ fn number_rest(text: &str, span: Span, at: usize) -> Option<Token> {
     let start = at + 1;
     (start < span.end).then(|| Token {
         span: Span::new(start, span.end),
-        norm: text[start..span.end]
-            .chars()
-            .filter(|&c| c != ',')
-            .collect(),
+        norm: number_norm(&text[start..span.end]),
         kind: TokenKind::Number,
         cap: false,
         glued: false,
@@ -522,6 +612,31 @@ mod tests {
             .map(|t| t.norm)
             .collect();
         assert_eq!(words, ["a320-neo", "so-called", "covid", "19", "obama"]);
+    }
+
+    #[test]
+    fn numerals_and_their_norms() {
+        // text, then the number tokens' norms in order
+        const CASES: &[(&str, &[&str])] = &[
+            ("1,200 and 12,345.6", &["1200", "12345.6"]),
+            ("1,00,000 and 12,34,567", &["100000", "1234567"]),
+            ("Exercises 22,24,26,31.", &["22", "24", "26", "31"]),
+            ("1.111,11 or 1,111.11", &["1111.11", "1111.11"]),
+            ("The number is 1,3.", &["1.3"]),
+            ("I'm 1,68cm", &["1.68"]),
+            ("1,3-dipole", &["1", "3"]),
+            ("1,000,00 and 1,2,3", &["1", "000", "00", "1", "2", "3"]),
+            ("Some 10,8000 children", &["108000"]),
+            ("version 1.2.3", &["1.2.3"]),
+        ];
+        for (text, want) in CASES {
+            let got: Vec<String> = scan(text)
+                .into_iter()
+                .filter(|t| t.is_number())
+                .map(|t| t.norm)
+                .collect();
+            assert_eq!(&got, want, "{text}");
+        }
     }
 
     #[test]

@@ -32,9 +32,12 @@ impl Parser<'_> {
             || (!prefixed && !commas && dots == 0 && self.after_name(j))
     }
 
-    /// Next to another bare numeral: "+44 20 7946 0958".
+    /// Next to another bare numeral: "+44 20 7946 0958"; a numeral that opens a written number
+    /// ("4000 3 hundred and 21" are two numbers) is no such neighbour.
     pub(super) fn in_digit_sequence(&self, j: usize, end: usize) -> bool {
-        (j > 0 && self.number_at(j - 1)) || self.number_at(end)
+        let opens_written = |i: usize| self.group_word(i + 1);
+        (j > 0 && self.number_at(j - 1) && !opens_written(j))
+            || (self.number_at(end) && !opens_written(end))
     }
 
     /// Attached to a preceding word or symbol: "A320", "COVID-19", "#5", "+44", "10:30", or an
@@ -72,11 +75,32 @@ impl Parser<'_> {
         }
     }
 
-    /// Followed by "a.m.", "pm", "GMT", …
+    /// Followed by "a.m.", "pm", "GMT", … and shaped like a clock reading: "5", "5.30", not
+    /// "2.123" (a size in picometres).
     pub(super) fn is_time(&self, j: usize) -> bool {
         match self.word(j + 1) {
-            Some(w) if is_context("time-word", w) => true,
+            Some(w) if is_context("time-word", w) => self.clock_like(j),
             Some("a" | "p") => self.sym(j + 2) == Some('.') && self.adjacent(j + 1),
+            _ => false,
+        }
+    }
+
+    /// Whether the numeral at `j` can be a clock reading: hours up to 24, with two digits of
+    /// minutes below 60 after a period if any ("5", "10.30", "0600").
+    pub(super) fn clock_like(&self, j: usize) -> bool {
+        match self.toks.get(j).map(|t| &t.tok) {
+            Some(&Tok::Num {
+                value,
+                commas: false,
+                dots,
+                digits,
+                int_digits,
+                ..
+            }) => match dots {
+                0 => value <= 24.0 || digits == 4,
+                1 => value < 25.0 && digits - int_digits == 2 && value.fract() < 0.595,
+                _ => false,
+            },
             _ => false,
         }
     }
@@ -87,11 +111,14 @@ impl Parser<'_> {
         (j > 0 && month(j - 1)) || month(j + 1) || (self.sym(j + 1) == Some('.') && month(j + 2))
     }
 
-    /// After a capitalised word inside the sentence: "Article 5", "Boeing 737", "Windows 11".
+    /// After a capitalised word inside the sentence: "Article 5", "Boeing 737", "Windows 11";
+    /// not before a scale word, which no name's number takes ("in Antarctica 100 million years
+    /// ago").
     pub(super) fn after_name(&self, j: usize) -> bool {
         j > 0
             && self.upper(j - 1)
             && !self.sentence_initial(j - 1)
+            && !self.scale_word(j + 1)
             && self.word(j - 1).is_some_and(|w| {
                 !MONTHS.contains(w) && !QUALIFIERS.starts_with(w) && !UNITS.contains(w)
             })

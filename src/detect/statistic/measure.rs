@@ -12,6 +12,7 @@ impl Parser<'_> {
         if self.word(j) == Some("us") && self.sym(j + 1) == Some('$') && self.adjacent(j) {
             return (Some("USD".into()), j + 2);
         }
+
         // a symbol, an upper-case code ("GBP 350", "MYR42") or a capitalised abbreviation ("Rs 500")
         let code_like = |i: usize| {
             self.sym(i).is_some()
@@ -49,10 +50,11 @@ impl Parser<'_> {
         match NUMBER_WORDS.get(self.word(k)?) {
             Some(&(v, WordKind::Scale | WordKind::Mult)) => Some((v, 1)),
             Some(&(v, WordKind::Abbr)) if self.adjacent(k - 1) => {
-                // "5m" is metres unless a currency precedes or it is written "5M"; "b" and "t"
-                // are billions and trillions only after a currency ("€10B", "$2.174T")
+                // "5m" is metres unless a currency precedes or it is written "5M"; "b", "t" and
+                // "mm" are billions, trillions and millions only after a currency ("€10B",
+                // "$2.174T", "US$ 1MM"; else bytes, tonnes, millimetres)
                 let metres = self.word(k) == Some("m") && !currency && !self.upper(k);
-                let other = matches!(self.word(k), Some("b" | "t")) && !currency;
+                let other = matches!(self.word(k), Some("b" | "t" | "mm")) && !currency;
                 (!metres && !other).then_some((v, 1))
             }
             _ => None,
@@ -223,7 +225,15 @@ impl Parser<'_> {
         let mut i = k;
         while words.len() < 3 {
             match self.word(i) {
-                Some(w) if !FUNCTION_WORDS.contains(w) && self.phrase(&RATES, i).is_none() => {
+                // a number word is never what is counted ("nineteen eighty-four")
+                Some(w)
+                    if !FUNCTION_WORDS.contains(w)
+                        && !matches!(
+                            NUMBER_WORDS.get(w),
+                            Some((_, WordKind::Unit | WordKind::Mult | WordKind::Scale))
+                        )
+                        && self.phrase(&RATES, i).is_none() =>
+                {
                     words.push((i, w));
                     i += 1;
                 }

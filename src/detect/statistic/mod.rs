@@ -415,7 +415,7 @@ impl Parser<'_> {
         if self.excluded(j, &core, currency.is_some() || negative) {
             return None;
         }
-        let proportion = self.proportion(core, currency.is_some() || negative);
+        let proportion = self.proportion(core, currency.is_some(), negative);
         let core = match proportion {
             Some((value, end)) => Core {
                 value,
@@ -466,13 +466,15 @@ impl Parser<'_> {
             } else {
                 (value, k)
             };
-        // "($99.99)": an amount in accounting brackets is negative.
+        // "($99.99)": an amount in accounting brackets is negative; not a conversion after an
+        // amount ("$US1 million ($1.52 million)").
         let bracketed = prefixed
             && start > 0
             && self.sym(start - 1) == Some('(')
             && self.adjacent(start - 1)
             && self.sym(k) == Some(')')
-            && self.adjacent(k - 1);
+            && self.adjacent(k - 1)
+            && !(start > 1 && self.ends_amount(start - 2));
         let value = if bracketed { -value } else { value };
         let (value, k) = match &unit {
             Some(u) if is_currency(u) && value_max.is_none() => self.subunit(value, k),
@@ -496,7 +498,9 @@ impl Parser<'_> {
         };
         let (rate, k) = self.rate(k);
         let years_only = value_max.is_none_or(|max| max < 2100.0);
-        let plain_year = is_year(&self.toks[j].tok) && proportion.is_none();
+        // "1200K": a year is never written with a glued multiplier
+        let glued_multiplier = first.scaled && self.adjacent(core.end - 1);
+        let plain_year = is_year(&self.toks[j].tok) && proportion.is_none() && !glued_multiplier;
         if plain_year && years_only && qualifier.is_none() && unit.is_none() {
             let counted = noun.as_deref().is_some_and(is_plural) || rate.is_some();
             if self.year_context(start, j, counted) {
@@ -560,9 +564,10 @@ impl Parser<'_> {
     }
 
     /// A measure written in parts, added up in its smallest unit: "5 feet 2 inches" = 62 in,
-    /// "10 km, 8 m and 6 cm" = 1,000,806 cm.
+    /// "10 km, 8 m and 6 cm" = 1,000,806 cm (whole numbers before the last part).
     fn compound(&self, mut stat: Statistic, mut next: usize) -> (Statistic, usize) {
-        while stat.value_max.is_none() && stat.qualifier.is_none() {
+        // every part but the last is whole: "a third of a mile and a tenth of an inch" is a list
+        while stat.value_max.is_none() && stat.qualifier.is_none() && stat.value.fract() == 0.0 {
             let mut at = next;
             if self.sym(at) == Some(',') {
                 at += 1;
@@ -611,6 +616,15 @@ impl Parser<'_> {
         } else {
             (false, j)
         }
+    }
+
+    /// Whether token `i` can end an amount: a numeral, a number word or a unit ("1 million",
+    /// "20 euros").
+    fn ends_amount(&self, i: usize) -> bool {
+        self.number_at(i)
+            || self
+                .word(i)
+                .is_some_and(|w| NUMBER_WORDS.contains_key(w) || UNITS.contains(w))
     }
 
     fn upper_all(&self, i: usize) -> bool {

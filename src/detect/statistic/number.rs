@@ -44,6 +44,14 @@ impl Parser<'_> {
         )
     }
 
+    /// Whether token `i` is a scale word ("thousand", "million", "crore").
+    pub(super) fn scale_word(&self, i: usize) -> bool {
+        matches!(
+            self.word(i).and_then(|w| NUMBER_WORDS.get(w)),
+            Some((_, WordKind::Scale))
+        )
+    }
+
     /// An integer numeral without separators at `i`, its value.
     pub(super) fn integer(&self, i: usize) -> Option<f64> {
         match self.toks.get(i).map(|t| &t.tok) {
@@ -95,15 +103,20 @@ impl Parser<'_> {
         None
     }
 
-    /// Scientific notation glued to a numeral: "1e10", "1.3e6", "-12e-1", "2.48×10−5".
+    /// Scientific notation glued to a numeral: "1e10", "1.3e6", "-12e-1", "2.48×10−5"; or a
+    /// power of it: "10^6", "1.1^23", "2.5^-1".
     pub(super) fn scientific(&self, j: usize) -> Option<(f64, usize)> {
         let Tok::Num { value, .. } = self.toks.get(j)?.tok else {
             return None;
         };
         let glued = |i: usize| self.adjacent(i);
         let mut k = j + 1;
+        // "1.1^23" raises the numeral itself; the other notations scale it by a power of ten
+        let mut power_of_itself = false;
         if self.word(k) == Some("e") && glued(j) && glued(k) {
             k += 1;
+        } else if self.sym(k) == Some('^') && glued(j) && glued(k) {
+            (power_of_itself, k) = (true, k + 1);
         } else if self.sym(k) == Some('×')
             && glued(j)
             && glued(k)
@@ -123,7 +136,12 @@ impl Parser<'_> {
             return None;
         }
         let exponent = if negative { -exponent } else { exponent };
-        Some((value * 10f64.powf(exponent), k + 1))
+        let value = if power_of_itself {
+            value.powf(exponent)
+        } else {
+            value * 10f64.powf(exponent)
+        };
+        value.is_finite().then_some((value, k + 1))
     }
 
     /// Thousands written in groups of three digits apart, as SI style and many countries write
@@ -190,97 +208,103 @@ impl Parser<'_> {
     /// "two and a half million", "three fifths", "two point two", and numerals inside ("4 thousand
     /// 3 hundred and 21"). A numeral counts as a group value only before "hundred", "thousand", …
     /// or after an "and" that follows such a word.
+    ///
+    /// The words must make one number of English grammar; where they stop doing so, the number
+    /// ends: a unit follows only a tens word or a group word ("one one" and "nineteen eighty" are
+    /// two numbers); "and" follows only a group word ("between two and four" is no sum of six)
+    /// or opens a fraction ("two and three quarters"), and never adds zero; a multiplier after
+    /// "and" must be smaller than the one before it ("three hundred and two dozen" = 324, "3
+    /// hundred and 2 hundred" are two numbers); a comma goes on only after a scale word, before a
+    /// smaller group in words ("three million, two hundred and forty").
     pub(super) fn written(&self, j: usize) -> Option<Core> {
-        let kind = |i: usize, after_and: bool| -> Option<(f64, WordKind)> {
-            if let Some(v) = self.integer(i) {
-                return (self.group_word(i + 1) || after_and).then_some((v, WordKind::Unit));
-            }
-            NUMBER_WORDS.get(self.word(i)?).copied()
-        };
+        if j > 0 && self.number_at(j - 1) && self.group_word(j) {
+            return None; // "3 hundred": the group word belongs to the numeral before it
+        }
         let mut n = Number::default();
         let mut i = j;
         if self.word(j) == Some("a") && self.group_word(j + 1) {
             (n.current, n.since_and, i) = (1.0, 1.0, j + 1);
         } else if matches!(self.word(j), Some("a" | "an" | "one")) && self.fraction(j + 1, 1.0) {
             (n.current, n.since_and, n.words, i) = (1.0, 1.0, 1, j + 1);
-        } else if let Some(f) = self.fraction_of_scale(j) {
+        } else if let Some(f) = self
+            .fraction_of_scale(j)
+            .or_else(|| self.fraction_of_unit(j))
+        {
             return Some(f);
         }
+        // The number as it stood before the last "and" or a comma after a scale word, and where
+        // that word is.
+        let mut before_and: Option<(Number, usize)> = None;
+        let mut before_comma: Option<(Number, usize)> = None;
         let mut after_and = false;
         loop {
             if n.words > 0 {
-                if let Some((d, end)) =
-                    self.compound_denominator(i, n.since_and_total + n.since_and)
-                {
-                    // "one twenty-fifth", "three twenty-firsts", "one hundred thirty-fifths"
-                    let numerator = n.since_and_total + n.since_and;
-                    let value = n.at_and + numerator / d;
-                    return Some(if value < 1.0 {
-                        self.scaled_fraction(value, end)
-                    } else {
-                        Core {
-                            value,
-                            end,
-                            vague: false,
-                            written: true,
-                            lone_one: false,
-                        }
-                    });
-                }
-                if let Some(end) = self.denominator(&mut n, i) {
-                    let value = n.value();
-                    return Some(if value < 1.0 {
-                        self.scaled_fraction(value, end)
-                    } else {
-                        Core {
-                            value,
-                            end,
-                            vague: false,
-                            written: true,
-                            lone_one: false,
-                        }
-                    });
+                if let Some(core) = self.written_fraction(&mut n, i) {
+                    return Some(core);
                 }
             }
-            match kind(i, after_and) {
-                Some((v, WordKind::Unit)) => n.unit(v),
-                // "twenty-two hundred" = 2200, but not "3 hundred and 2 hundred"
+            // "five hundreds": a plural group word closes the number
+            let plural = n.current > 0.0
+                && matches!(
+                    self.word(i).and_then(|w| NUMBER_WORDS.get(w)),
+                    Some((_, WordKind::Vague))
+                );
+            match self.word_kind(i, after_and, &n) {
+                Some((v, WordKind::Unit)) if n.fits(v) => n.unit(v),
+                // "twenty-two hundred" = 2200
                 Some((v, WordKind::Mult)) if n.current < 100.0 => n.mult(v),
-                Some((v, WordKind::Scale)) => n.scale(v),
+                // "three hundred and two dozen" = 324
+                Some((v, WordKind::Mult)) if before_and.is_some() && v < 100.0 => {
+                    n.mult_since_and(v)
+                }
+                Some((v, WordKind::Scale)) => {
+                    n.scale(v);
+                    before_and = None;
+                }
+                // "3 hundred and 2 hundred": two numbers; the "and" joins them, not their groups
+                Some((_, WordKind::Mult)) => {
+                    if let Some(saved) = before_and {
+                        (n, i) = saved;
+                    }
+                    break;
+                }
                 _ => break,
             }
             n.words += 1;
             i += 1;
             after_and = false;
-            if self.word(i) == Some("point") {
-                if let Some((d, end)) = self.decimals(i + 1) {
-                    n.current += d;
-                    n.since_and += d;
-                    i = end;
-                }
+            if plural {
+                break;
+            }
+            i = self.point(&mut n, i);
+            // "three million, two hundred and forty": a comma after a scale word, before a
+            // smaller group written in words
+            if self.sym(i) == Some(',') && n.current == 0.0 && self.unit_word(i + 1) {
+                before_comma.get_or_insert((n, i));
+                i += 1;
+                continue;
             }
             let joined = self.sym(i) == Some('-') && self.adjacent(i - 1) && self.adjacent(i);
-            let and = self.word(i) == Some("and");
-            if and && matches!(self.word(i + 1), Some("a" | "an" | "one")) {
-                if let Some((d, FractionForm::One | FractionForm::Ordinal)) =
-                    self.word(i + 2).and_then(|w| FRACTIONS.get(w)).copied()
-                {
-                    n.add_fraction(1.0 / d);
-                    i += 3;
-                    continue;
-                }
+            let and = self.word(i) == Some("and") || self.sym(i) == Some('&');
+            if let Some(f) = self.and_a_fraction(i).filter(|_| and) {
+                n.add_fraction(f);
+                i += 3;
+                continue;
             }
-            if (joined || and)
-                && matches!(
-                    kind(i + 1, and && n.grouped),
-                    Some((_, WordKind::Unit | WordKind::Mult))
-                )
-            {
+            let and = and && (n.grouped || self.fraction_after(i + 1));
+            if (joined || and) && self.continues(i + 1, and, &n) {
                 if and {
+                    before_and = Some((n, i));
                     n.mark_and();
-                    after_and = n.grouped;
+                    after_and = true;
                 }
                 i += 1;
+            }
+        }
+        if let Some((saved, at)) = before_comma {
+            let scale = saved.last_scale.unwrap_or(0.0);
+            if n.value() - saved.value() >= scale || i == at + 1 {
+                (n, i) = (saved, at);
             }
         }
         if n.words == 0 {
@@ -292,6 +316,110 @@ impl Parser<'_> {
             vague: false,
             written: true,
             lone_one: n.words == 1 && self.word(j) == Some("one"),
+        })
+    }
+
+    /// Decimals after "point" at `i` added to `n` ("two point two"); returns where the number
+    /// goes on.
+    fn point(&self, n: &mut Number, i: usize) -> usize {
+        if self.word(i) != Some("point") {
+            return i;
+        }
+        match self.decimals(i + 1) {
+            Some((d, end)) => {
+                n.current += d;
+                n.since_and += d;
+                end
+            }
+            None => i,
+        }
+    }
+
+    /// "and a half", "and one third" after a number at `i`: the fraction.
+    fn and_a_fraction(&self, i: usize) -> Option<f64> {
+        if !matches!(self.word(i + 1), Some("a" | "an" | "one")) {
+            return None;
+        }
+        match self.word(i + 2).and_then(|w| FRACTIONS.get(w)).copied() {
+            Some((d, FractionForm::One | FractionForm::Ordinal)) => Some(1.0 / d),
+            _ => None,
+        }
+    }
+
+    /// What token `i` adds to the written number `n`: a numeral (only before a group word or
+    /// after "and"), a number word, or a plural group word right after a count ("five
+    /// hundreds" = 500, "two dozens" = 24; alone they are vague: "hundreds of").
+    fn word_kind(&self, i: usize, after_and: bool, n: &Number) -> Option<(f64, WordKind)> {
+        if let Some(v) = self.integer(i) {
+            return (self.group_word(i + 1) || after_and).then_some((v, WordKind::Unit));
+        }
+        let word = self.word(i)?;
+        match NUMBER_WORDS.get(word).copied() {
+            Some((_, WordKind::Vague)) if n.current > 0.0 => {
+                let singular = NUMBER_WORDS.get(word.strip_suffix('s')?).copied();
+                singular.filter(|(_, k)| matches!(k, WordKind::Mult | WordKind::Scale))
+            }
+            found => found,
+        }
+    }
+
+    /// Whether the token after a joining "-" or "and" at `i - 1` goes on with the number `n`:
+    /// a unit that fits it, or a multiplier (not zero after "and": "3 hundred and 0").
+    fn continues(&self, i: usize, and: bool, n: &Number) -> bool {
+        let mut after = *n;
+        if and {
+            after.mark_and();
+        }
+        match self.word_kind(i, and, &after) {
+            Some((v, WordKind::Unit)) => after.fits(v) && !(and && v == 0.0),
+            Some((_, WordKind::Mult)) => true,
+            _ => false,
+        }
+    }
+
+    /// Whether a fraction starts at `i`: a unit word and its denominator ("two and three
+    /// quarters": the "and" of a mixed number).
+    fn fraction_after(&self, i: usize) -> bool {
+        match self.word(i).and_then(|w| NUMBER_WORDS.get(w)) {
+            Some(&(v, WordKind::Unit)) => self.fraction(i + 1, v),
+            _ => false,
+        }
+    }
+
+    /// Whether word `i` is a unit word ("two", "forty"; not a numeral).
+    fn unit_word(&self, i: usize) -> bool {
+        matches!(
+            self.word(i).and_then(|w| NUMBER_WORDS.get(w)),
+            Some((_, WordKind::Unit))
+        )
+    }
+
+    /// A denominator at `i` closing the written number `n` into a fraction or a mixed number
+    /// ("one twenty-fifth", "three fifths", "two and three quarters million").
+    fn written_fraction(&self, n: &mut Number, i: usize) -> Option<Core> {
+        let numerator = n.since_and_total + n.since_and;
+        let (value, end) = match self.compound_denominator(i, numerator) {
+            // "one twenty-fifth", "three twenty-firsts", "one hundred thirty-fifths"
+            Some((d, end)) => (n.at_and + numerator / d, end),
+            None => {
+                let end = self.denominator(n, i)?;
+                (n.value(), end)
+            }
+        };
+        if value < 1.0 {
+            return Some(self.scaled_fraction(value, end));
+        }
+        // "two and three quarters million": a mixed number before a scale word
+        let (value, end) = match self.word(end).and_then(|w| NUMBER_WORDS.get(w)) {
+            Some(&(scale, WordKind::Scale)) if n.last_scale.is_none() => (value * scale, end + 1),
+            _ => (value, end),
+        };
+        Some(Core {
+            value,
+            end,
+            vague: false,
+            written: true,
+            lone_one: false,
         })
     }
 
@@ -313,7 +441,8 @@ impl Parser<'_> {
 
     /// A denominator at `i` after the number read so far: divides what came after the last
     /// "and" ("one hundred and two fifths" = 100.4, "twenty-three fifths" = 4.6; after a scale
-    /// word, a fraction of that scale: "six million and two thirds"). Returns the end.
+    /// word, a fraction of that scale: "six million and two thirds", unless it names a smaller
+    /// scale: "one billion and three quarters million"). Returns the end.
     fn denominator(&self, n: &mut Number, i: usize) -> Option<usize> {
         let numerator = n.since_and_total + n.since_and;
         if !self.fraction(i, numerator) {
@@ -321,9 +450,14 @@ impl Parser<'_> {
         }
         let d = self.word(i).and_then(|w| FRACTIONS.get(w))?.0;
         let base = n.at_and;
-        let fraction = numerator / d * n.and_scale.unwrap_or(1.0);
+        // "one billion and three quarters million": a scale word after the fraction is its own
+        let named = match self.word(i + 1).and_then(|w| NUMBER_WORDS.get(w)) {
+            Some(&(v, WordKind::Scale)) if n.and_scale.is_some_and(|s| v < s) => Some(v),
+            _ => None,
+        };
+        let fraction = numerator / d * named.or(n.and_scale).unwrap_or(1.0);
         (n.total, n.current) = (base + fraction, 0.0);
-        Some(i + 1)
+        Some(i + 1 + usize::from(named.is_some()))
     }
 
     /// A denominator written as a tens word joined to an ordinal ("twenty-fifth",
@@ -348,10 +482,16 @@ impl Parser<'_> {
     }
 
     /// A proportion after a number: "one out of three", "1 in twenty-one", "1 over 3",
-    /// "2000 over 3" (the numerator below the denominator for "out of" and "in"; no year; no
-    /// currency; "over" only when nothing is counted after it).
-    pub(super) fn proportion(&self, core: Core, prefixed: bool) -> Option<(f64, usize)> {
-        if core.vague || core.value.fract() != 0.0 || prefixed {
+    /// "2000 over 3", "negative one over 20" (the numerator below the denominator for "out of"
+    /// and "in", and not signed; no year; no currency; "over" only when nothing is counted after
+    /// it).
+    pub(super) fn proportion(
+        &self,
+        core: Core,
+        currency: bool,
+        negative: bool,
+    ) -> Option<(f64, usize)> {
+        if core.vague || core.value.fract() != 0.0 || currency {
             return None;
         }
         let (at, part) = match (self.word(core.end), self.word(core.end + 1)) {
@@ -360,6 +500,10 @@ impl Parser<'_> {
             (Some("over"), _) => (core.end + 1, false),
             _ => return None,
         };
+        // "minus one over 20" is a division; "-1 in 3" is no share
+        if negative && part {
+            return None;
+        }
         let second = self
             .core(at)
             .filter(|c| !c.vague && c.value.fract() == 0.0)?;
@@ -378,15 +522,18 @@ impl Parser<'_> {
         Some((core.value / second.value, second.end))
     }
 
-    /// A fraction followed by "of a"/"a" and a scale word: "three quarters of a million".
+    /// A fraction followed by "of a"/"a" and a scale or multiplier word: "three quarters of a
+    /// million", "half a dozen", "a half dozen". Before "of a"/"of an" and a unit, the fraction
+    /// ends at the unit, which the figure then reads: "a third of a mile", "a tenth of an inch".
     pub(super) fn scaled_fraction(&self, value: f64, end: usize) -> Core {
         let skip = match (self.word(end), self.word(end + 1)) {
-            (Some("of"), Some("a")) => 2,
+            (Some("of"), Some("a" | "an")) => 2,
             (Some("a"), _) => 1,
             _ => 0,
         };
         let (value, end) = match self.word(end + skip).and_then(|w| NUMBER_WORDS.get(w)) {
-            Some(&(v, WordKind::Scale)) => (value * v, end + skip + 1),
+            Some(&(v, WordKind::Scale | WordKind::Mult)) => (value * v, end + skip + 1),
+            _ if skip == 2 && self.phrase(&UNITS, end + skip).is_some() => (value, end + skip),
             _ => (value, end),
         };
         Core {
@@ -396,6 +543,17 @@ impl Parser<'_> {
             written: true,
             lone_one: false,
         }
+    }
+
+    /// An ordinal fraction without article before "of a" and a unit or scale word: "tenth of a
+    /// gallon", "the third of a mile" (not "third of the votes": no unit).
+    pub(super) fn fraction_of_unit(&self, j: usize) -> Option<Core> {
+        let (d, form) = self.word(j).and_then(|w| FRACTIONS.get(w)).copied()?;
+        if form != FractionForm::Ordinal || self.word(j + 1) != Some("of") {
+            return None;
+        }
+        let core = self.scaled_fraction(1.0 / d, j + 1);
+        (core.end > j + 1).then_some(core)
     }
 
     /// "half a million", "half million", "quarter million", "a quarter of a million".
@@ -525,6 +683,29 @@ impl Number {
         self.since_and = 0.0;
         self.last_scale = Some(v);
         self.grouped = true;
+    }
+
+    /// "two dozen" after "and": multiplies only what came after it ("three hundred and two
+    /// dozen" = 324).
+    fn mult_since_and(&mut self, v: f64) {
+        let multiplied = or_one(self.since_and) * v;
+        self.current += multiplied - self.since_and;
+        self.since_and = multiplied;
+    }
+
+    /// Whether a unit of value `v` can follow the group open since the last "and": a digit only
+    /// after a tens word or a group ("twenty one", "hundred one"; not "one one", "twelve three"),
+    /// a teen, tens word or larger numeral only after a group ("hundred and twenty"; not
+    /// "nineteen eighty").
+    fn fits(&self, v: f64) -> bool {
+        let low = self.since_and % 100.0;
+        if v < 10.0 {
+            low % 10.0 == 0.0 && !(10.0..20.0).contains(&low)
+        } else if v < 100.0 {
+            low == 0.0
+        } else {
+            self.since_and % 1000.0 == 0.0
+        }
     }
 
     fn mark_and(&mut self) {

@@ -51,6 +51,15 @@ pub(crate) const DOCUMENTS: Lexicon = Lexicon::new(
     )),
     Format::Phrases,
 );
+/// Nouns of statement and belief that take a that-clause ("the claim that …").
+pub(crate) const NOUNS: Lexicon = Lexicon::new(
+    "detect/lexicons/attribution_nouns.txt",
+    include_str!(concat!(
+        env!("OUT_DIR"),
+        "/src/detect/lexicons/attribution_nouns.txt"
+    )),
+    Format::Phrases,
+);
 /// Closed-class words by kind.
 pub(crate) const WORDS: Lexicon = Lexicon::new(
     "detect/lexicons/attribution_words.txt",
@@ -195,6 +204,7 @@ pub(super) struct Lexicons {
     pub phrases: PhraseMatcher<PhraseKind>,
     roles: HashSet<String>,
     documents: HashSet<String>,
+    statements: HashSet<String>,
     words: HashMap<&'static str, u32>,
     noun_suffixes: Vec<&'static str>,
 }
@@ -271,6 +281,7 @@ impl Lexicons {
             phrases,
             roles: SOURCES.phrases().flat_map(noun_forms).collect(),
             documents: DOCUMENTS.phrases().flat_map(noun_forms).collect(),
+            statements: NOUNS.phrases().flat_map(noun_forms).collect(),
             words,
             noun_suffixes,
         }
@@ -294,6 +305,11 @@ impl Lexicons {
     /// Whether `word` (lower-case, possessive stripped) names a document.
     pub fn is_document(&self, word: &str) -> bool {
         self.documents.contains(word)
+    }
+
+    /// Whether `word` (lower-case) is a noun of statement or belief that takes a that-clause.
+    pub fn is_statement(&self, word: &str) -> bool {
+        self.statements.contains(word)
     }
 
     /// Whether `word` ends in a suffix of nouns and adjectives (`noun-suffix` entries).

@@ -132,6 +132,8 @@ enum CandKind {
     PassiveBy,
     /// "PENCE: …": a colon after a speaker at the start of a sentence.
     Colon,
+    /// "the claim that …": a noun of statement or belief before its that-clause.
+    Noun,
 }
 
 /// An attribution with what later cues of the sentence may reuse.
@@ -240,6 +242,7 @@ impl<'a> Sentence<'a> {
                 CandKind::Phrase(PhraseKind::Channel) => self.channel(c, &cands),
                 CandKind::Verb(v) => self.verb(c, v, prev.as_ref()),
                 CandKind::Colon => self.colon(c),
+                CandKind::Noun => self.noun(c),
             };
             if let Some(f) = found {
                 found_here.push(f.attr.clone());
@@ -321,8 +324,10 @@ impl<'a> Sentence<'a> {
                 let end = i + 1 + usize::from(v.particle.is_some());
                 let (g, _, _, aux) = self.verb_group(i, v);
                 if self.not_a_verb(i, g, aux, v.ing) || self.document_noun(i) {
+                    // A noun: "the report", "reports from Kyiv"; a cue if a that-clause follows.
+                    out.extend(self.noun_cue(i));
                     i += 1;
-                    continue; // a noun: "the report", "reports from Kyiv"
+                    continue;
                 }
                 out.push(Cand {
                     start: i,
@@ -332,6 +337,7 @@ impl<'a> Sentence<'a> {
                 i = end;
                 continue;
             }
+            out.extend(self.noun_cue(i));
             i += 1;
         }
         out

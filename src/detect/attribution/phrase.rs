@@ -97,3 +97,46 @@ impl Sentence<'_> {
         Some(self.found(cue, Some((start, c.start)), Some(content)))
     }
 }
+
+impl Sentence<'_> {
+    /// A noun of statement or belief at `i` before a that-clause ("the claim that he lied").
+    pub(super) fn noun_cue(&self, i: usize) -> Option<Cand> {
+        let tok = &self.t[i];
+        let cue = tok.is_word()
+            && !tok.cap
+            && LEX.is_statement(&tok.norm)
+            && self.w(i + 1) == "that"
+            && self.clause_subject(i + 2);
+        cue.then_some(Cand {
+            start: i,
+            end: i + 1,
+            kind: CandKind::Noun,
+        })
+    }
+
+    /// Whether token `m` opens a clause by its subject (a pronoun, "there", a determiner, a
+    /// name or a figure), so that the "that" before it is a conjunction, not a relative
+    /// pronoun ("the claim that he lied", not "the claim that was made").
+    fn clause_subject(&self, m: usize) -> bool {
+        self.opens_clause(m)
+            || self.is(m, Word::Determiner)
+            || self
+                .t
+                .get(m)
+                .is_some_and(|t| t.is_number() || (t.cap && t.is_word()))
+    }
+
+    /// "the claim that …": the content is the that-clause; the source is the possessive
+    /// before the noun ("Trump's claim", "his warning"), if any.
+    pub(super) fn noun(&self, c: &Cand) -> Option<Found> {
+        let content = self.content_from(c.end + 1)?;
+        let cue = self.span_of(c.start, c.end);
+        let source = c
+            .start
+            .checked_sub(1)
+            .filter(|&p| is_possessive(self.w(p)) || self.w(p) == "'s")
+            .and_then(|_| self.np_left(c.start))
+            .filter(|&(s, e)| self.is_source(s, e, false));
+        Some(self.found(cue, source, Some(content)))
+    }
+}

@@ -22,6 +22,7 @@ pub(crate) const VERBS: Lexicon = Lexicon::new(
         "inverts",
         "trails",
         "past",
+        "be",
     ]),
 );
 /// Cue phrases whose source follows them, and channels ("in a statement").
@@ -87,6 +88,8 @@ pub(super) struct Tags {
     pub inverts: bool,
     /// After its content.
     pub trails: bool,
+    /// An adjective of belief or feeling: a cue only after a form of "be" ("was sure that").
+    pub be: bool,
 }
 
 /// A reporting verb form.
@@ -229,6 +232,7 @@ impl Lexicons {
                     "hearer" => tags.hearer = true,
                     "inverts" => tags.inverts = true,
                     "trails" => tags.trails = true,
+                    "be" => tags.be = true,
                     _ => {}
                 }
             }

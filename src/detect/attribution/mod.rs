@@ -323,6 +323,10 @@ impl<'a> Sentence<'a> {
                 }
                 let end = i + 1 + usize::from(v.particle.is_some());
                 let (g, _, _, aux) = self.verb_group(i, v);
+                if v.tags.be && !self.is_be_before(i) {
+                    i += 1;
+                    continue; // "make sure that": an adjective is a cue after "be" only
+                }
                 if self.not_a_verb(i, g, aux, v.ing) || self.document_noun(i) {
                     // A noun: "the report", "reports from Kyiv"; a cue if a that-clause follows.
                     out.extend(self.noun_cue(i));

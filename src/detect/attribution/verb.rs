@@ -199,6 +199,9 @@ impl Sentence<'_> {
             .take_while(|&m| self.t[m].is_wordlike() || self.t[m].kind != TokenKind::Punct)
             .find(|&m| self.w(m) == "by");
         let Some(by) = by else {
+            if let Some(found) = self.stance(cue, v, subject, k) {
+                return Some(found);
+            }
             // No agent: a judgement in the passive ("were rated as false", "is expected to
             // rise", "has been called a charlatan") reports its subject.
             let judged = self.w(k) == "as"
@@ -217,6 +220,20 @@ impl Sentence<'_> {
         }
         let content = self.span_of_checked(subject.0, subject.1)?;
         Some(self.found(cue, Some((s, e)), Some(content)))
+    }
+
+    /// A participle or adjective after "be" with a that-clause and no agent: the subject's
+    /// belief or feeling ("protesters were frustrated that …", "she was sure that …"). After a
+    /// verb that takes a hearer the subject is the one told ("he was told that"), not a source.
+    fn stance(&self, cue: Span, v: Verb, subject: (usize, usize), k: usize) -> Option<Found> {
+        let (content, strong) = self.forward(k, v)?;
+        if !strong || self.kind(k) == Some(TokenKind::OpenQuote) {
+            return None;
+        }
+        let (s, e) = subject;
+        let source = (!v.tags.hearer && (self.is_source(s, e, false) || self.is_subject(s, e)))
+            .then_some((s, e));
+        Some(self.found(cue, source, Some(content)))
     }
 
     /// The start of the group of the verb whose infinitive "to" stands at `to`, when that verb

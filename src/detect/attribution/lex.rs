@@ -23,6 +23,7 @@ pub(crate) const VERBS: Lexicon = Lexicon::new(
         "trails",
         "past",
         "be",
+        "state",
     ]),
 );
 /// Cue phrases whose source follows them, and channels ("in a statement").
@@ -90,6 +91,8 @@ pub(super) struct Tags {
     pub trails: bool,
     /// An adjective of belief or feeling: a cue only after a form of "be" ("was sure that").
     pub be: bool,
+    /// An internal state (belief, feeling, will): a cue even when negated.
+    pub state: bool,
 }
 
 /// A reporting verb form.
@@ -233,6 +236,7 @@ impl Lexicons {
                     "inverts" => tags.inverts = true,
                     "trails" => tags.trails = true,
                     "be" => tags.be = true,
+                    "state" => tags.state = true,
                     _ => {}
                 }
             }

@@ -58,13 +58,19 @@ impl Sentence<'_> {
     /// A reporting verb: subject before it, inverted subject after it, or a participle.
     pub(super) fn verb(&self, c: &Cand, v: Verb, prev: Option<&Found>) -> Option<Found> {
         let i = c.start;
-        let cue = self.span_of(c.start, c.end);
         let (mut g, passive, negated, aux) = self.verb_group(i, v);
-        // A negated verb attributes nothing ("did not say when"): ClaimLens marks claims, and
-        // PolNeAR's counting of negated cues is not followed.
-        if negated || self.not_a_verb(i, g, aux, v.ing) || self.document_noun(i) {
+        // A negated verb of speech attributes nothing ("did not say when"): ClaimLens marks
+        // claims. A negated state is still a view of the source ("does not believe that …"):
+        // the cue then spans the negation, so that the reader sees it.
+        if (negated && !v.tags.state) || self.not_a_verb(i, g, aux, v.ing) || self.document_noun(i)
+        {
             return None;
         }
+        let cue = if negated {
+            self.span_of(g, c.end)
+        } else {
+            self.span_of(c.start, c.end)
+        };
         if g > 0 && self.w(g - 1) == "to" {
             // "continued to call for …", "refused to endorse": the subject of the verb before.
             g = self.infinitive_of(g - 1)?;

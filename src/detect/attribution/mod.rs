@@ -394,13 +394,18 @@ impl<'a> Sentence<'a> {
             .collect();
     }
 
-    /// Whether "and" or "but" at `i` joins a new reporting verb ("says X and said Y"), so that
-    /// the first content ends there.
+    /// Whether "and" or "but" at `i` joins a new reporting verb, with or without a subject of
+    /// its own ("says X and said Y", "… -- and he noted that", "… and Democrats accused"), so
+    /// that the first content ends there.
     fn conjoins_cue(&self, i: usize) -> bool {
         matches!(self.w(i), "and" | "but")
-            && (i + 1..(i + 4).min(self.t.len()))
+            && (i + 1..(i + 5).min(self.t.len()))
                 .take_while(|&m| {
-                    self.cue_start[m] || self.is(m, Word::Adverb) || self.is(m, Word::Auxiliary)
+                    self.cue_start[m]
+                        || self.is(m, Word::Adverb)
+                        || self.is(m, Word::Auxiliary)
+                        || (m == i + 1 && self.opens_clause(m))
+                        || (self.t[m].cap && self.t[m].is_word() && !self.title_case)
                 })
                 .any(|m| self.cue_start[m])
     }

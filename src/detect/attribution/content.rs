@@ -55,7 +55,9 @@ impl Sentence<'_> {
             // "insisted he has", "knows there are": a clause with a pronoun subject.
             return self.content_from(k).map(|s| (s, false));
         }
-        if self.w(k) == "about" && k + 1 < n && self.t[k + 1].is_wordlike() {
+        let topic = self.w(k) == "about"
+            || (tags.topic && matches!(self.w(k), "over" | "of" | "on" | "against" | "regarding"));
+        if topic && k + 1 < n && self.t[k + 1].is_wordlike() {
             // "complained about his mic", "wondering about his ability": the topic.
             return self.content_from(k + 1).map(|s| (s, false));
         }

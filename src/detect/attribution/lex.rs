@@ -93,6 +93,8 @@ pub(super) struct Tags {
     pub be: bool,
     /// An internal state (belief, feeling, will): a cue even when negated.
     pub state: bool,
+    /// A topic after a preposition ("concern about", "outrage over", "condemnation of").
+    pub topic: bool,
 }
 
 /// A reporting verb form.
@@ -143,6 +145,7 @@ pub(super) enum Word {
     Aspect,
     Refusal,
     NounSuffix,
+    SupportVerb,
 }
 
 impl Word {
@@ -171,8 +174,9 @@ impl Word {
         "aspect",
         "refusal",
         "noun-suffix",
+        "support-verb",
     ];
-    const ALL: [Word; 23] = [
+    const ALL: [Word; 24] = [
         Word::Determiner,
         Word::NounMarker,
         Word::Auxiliary,
@@ -196,6 +200,7 @@ impl Word {
         Word::Aspect,
         Word::Refusal,
         Word::NounSuffix,
+        Word::SupportVerb,
     ];
 
     fn bit(self) -> u32 {

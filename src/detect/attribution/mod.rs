@@ -302,6 +302,11 @@ impl<'a> Sentence<'a> {
                 i += n;
                 continue;
             }
+            if let Some(c) = self.support_cue(i) {
+                out.push(c);
+                i = c.end;
+                continue;
+            }
             let verbs = LEX.verbs(&tok.norm);
             let verb = verbs
                 .iter()

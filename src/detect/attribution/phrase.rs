@@ -1,6 +1,6 @@
 //! Cue phrases whose source follows them ("according to X", "as reported by X", "citing X"), channels ("in a statement") and speaker colons ("PENCE: …").
 
-use super::lex::{is_possessive, strip_possessive, Word, LEX};
+use super::lex::{is_possessive, strip_possessive, Tags, Verb, Word, LEX};
 use super::{Cand, CandKind, Found, Sentence, CONTENT_MAX};
 use crate::text::TokenKind;
 
@@ -138,5 +138,52 @@ impl Sentence<'_> {
             .and_then(|_| self.np_left(c.start))
             .filter(|&(s, e)| self.is_source(s, e, false));
         Some(self.found(cue, source, Some(content)))
+    }
+}
+
+/// What a light verb with a noun of statement takes: a that-clause, a quotation, a topic or an
+/// infinitive ("expressed concern that …", "raised questions about …", "filed a motion to …").
+const SUPPORT: Tags = Tags {
+    clause: false,
+    that: true,
+    object: false,
+    infinitive: true,
+    hearer: false,
+    inverts: false,
+    trails: false,
+    be: false,
+    state: false,
+    topic: true,
+};
+
+impl Sentence<'_> {
+    /// A light verb at `i` and a noun of statement after it, at most three words apart
+    /// (determiners, adjectives, adverbs): "expressed deep concern", "issued a statement",
+    /// "made a strong condemnation". The cue runs from the verb to the noun.
+    pub(super) fn support_cue(&self, i: usize) -> Option<Cand> {
+        let tok = &self.t[i];
+        if !self.is(i, Word::SupportVerb) || (tok.cap && !self.title_case) {
+            return None;
+        }
+        let n = (i + 1..(i + 5).min(self.t.len()))
+            .take_while(|&m| {
+                let t = &self.t[m];
+                t.is_word()
+                    && !self.is(m, Word::Preposition)
+                    && !self.is(m, Word::Conjunction)
+                    && (!LEX.is_verb(&t.norm) || LEX.is_statement(&t.norm))
+            })
+            .find(|&m| LEX.is_statement(&self.t[m].norm))?;
+        let verb = Verb {
+            tags: SUPPORT,
+            ing: tok.norm.ends_with("ing"),
+            past: false,
+            particle: None,
+        };
+        Some(Cand {
+            start: i,
+            end: n + 1,
+            kind: CandKind::Verb(verb),
+        })
     }
 }

@@ -24,6 +24,7 @@ pub(crate) const VERBS: Lexicon = Lexicon::new(
         "past",
         "be",
         "state",
+        "as",
     ]),
 );
 /// Cue phrases whose source follows them, and channels ("in a statement").
@@ -95,6 +96,8 @@ pub(super) struct Tags {
     pub state: bool,
     /// A topic after a preposition ("concern about", "outrage over", "condemnation of").
     pub topic: bool,
+    /// A cue only with "as" after its object: a view of something ("saw the comment as a dig").
+    pub as_: bool,
 }
 
 /// A reporting verb form.
@@ -242,6 +245,7 @@ impl Lexicons {
                     "trails" => tags.trails = true,
                     "be" => tags.be = true,
                     "state" => tags.state = true,
+                    "as" => tags.as_ = true,
                     _ => {}
                 }
             }

@@ -328,6 +328,10 @@ impl<'a> Sentence<'a> {
                 }
                 let end = i + 1 + usize::from(v.particle.is_some());
                 let (g, _, _, aux) = self.verb_group(i, v);
+                if v.tags.as_ && !self.as_after(end) {
+                    i += 1;
+                    continue; // "saw the city", unlike "saw the comment as a dig"
+                }
                 if v.tags.be && !self.is_be_before(i) {
                     i += 1;
                     continue; // "make sure that": an adjective is a cue after "be" only
@@ -350,6 +354,14 @@ impl<'a> Sentence<'a> {
             i += 1;
         }
         out
+    }
+
+    /// Whether "as" follows the noun phrase that starts at token `k` ("the comment as a dig"),
+    /// within [`NP_MAX`] words.
+    fn as_after(&self, k: usize) -> bool {
+        (k..(k + NP_MAX).min(self.t.len()))
+            .take_while(|&m| self.t[m].is_wordlike() && !self.cue_start[m])
+            .any(|m| self.w(m) == "as")
     }
 
     /// Whether a form of "be" stands just before token `i` (adverbs skipped).

@@ -154,6 +154,7 @@ const SUPPORT: Tags = Tags {
     be: false,
     state: false,
     topic: true,
+    as_: false,
 };
 
 impl Sentence<'_> {

@@ -362,6 +362,9 @@ impl Sentence<'_> {
         if self.punct(p, ',') {
             return self.subject_before_comma(p);
         }
+        if self.t[p].is_dash() {
+            return self.subject_before_dash(p);
+        }
         let (s, e) = self.np_left(g)?;
         (self.is_source(s, e, false) || self.is_subject(s, e)).then_some((s, e))
     }
@@ -406,6 +409,16 @@ impl Sentence<'_> {
         // "Clinton, at Monday's debate, cited": the subject alone; an appositive ("Patrick
         // McGinley, a law professor at West Virginia University, said") is part of the source.
         Some(if adjunct { (s, e) } else { (s, c) })
+    }
+
+    /// The subject before a parenthesis between dashes that closes at `d` ("The transcript --
+    /// published by The Washington Post -- shows"): the noun phrase before the opening dash.
+    pub(super) fn subject_before_dash(&self, d: usize) -> Option<(usize, usize)> {
+        let open = (d.saturating_sub(APPOSITIVE_MAX)..d)
+            .rev()
+            .find(|&m| self.t[m].is_dash())?;
+        let (s, e) = self.np_left(open)?;
+        (e == open && (self.is_source(s, e, false) || self.is_subject(s, e))).then_some((s, e))
     }
 
     /// A hearer after a verb: an object pronoun or a noun phrase that can be a source.

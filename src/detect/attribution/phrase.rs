@@ -2,7 +2,7 @@
 
 use super::lex::{is_possessive, strip_possessive, Tags, Verb, Word, LEX};
 use super::{Cand, CandKind, Found, Sentence, CONTENT_MAX};
-use crate::text::TokenKind;
+use crate::text::{Span, TokenKind};
 
 impl Sentence<'_> {
     /// "according to X", "as reported by X", "citing X", "noted by X".
@@ -105,13 +105,27 @@ impl Sentence<'_> {
         let cue = tok.is_word()
             && !tok.cap
             && LEX.is_statement(&tok.norm)
-            && self.w(i + 1) == "that"
-            && self.clause_subject(i + 2);
+            && ((self.w(i + 1) == "that" && self.clause_subject(i + 2))
+                || (self.possessed(i) && matches!(self.w(i + 1), "about" | "over")));
         cue.then_some(Cand {
             start: i,
             end: i + 1,
             kind: CandKind::Noun,
         })
+    }
+
+    /// Whether a possessive stands before the noun at `i`, adjectives between ("Korea's claims",
+    /// "his repeated warnings").
+    fn possessed(&self, i: usize) -> bool {
+        (i.saturating_sub(3)..i).rev().any(|m| {
+            self.possessor(m) && (m + 1..i).all(|a| self.t[a].is_word() && !LEX.is_verb(self.w(a)))
+        })
+    }
+
+    /// Whether token `m` marks a possessor: "Trump's", a split "'s", or a possessive pronoun.
+    fn possessor(&self, m: usize) -> bool {
+        let w = self.w(m);
+        is_possessive(w) || w == "'s" || POSSESSIVE_PRONOUNS.contains(&w)
     }
 
     /// Whether token `m` opens a clause by its subject (a pronoun, "there", a determiner, a
@@ -130,6 +144,9 @@ impl Sentence<'_> {
     /// before the noun ("Trump's claim", "his warning"), if any.
     pub(super) fn noun(&self, c: &Cand) -> Option<Found> {
         let content = self.content_from(c.end + 1)?;
+        if self.w(c.end) != "that" {
+            return self.possessed_noun(c, content);
+        }
         let cue = self.span_of(c.start, c.end);
         let source = c
             .start
@@ -140,6 +157,9 @@ impl Sentence<'_> {
         Some(self.found(cue, source, Some(content)))
     }
 }
+
+/// Possessive pronouns: the possessor of a statement is its source ("his warnings about").
+const POSSESSIVE_PRONOUNS: &[&str] = &["his", "her", "its", "their", "our", "my", "your"];
 
 /// What a light verb with a noun of statement takes: a that-clause, a quotation, a topic or an
 /// infinitive ("expressed concern that …", "raised questions about …", "filed a motion to …").
@@ -186,5 +206,21 @@ impl Sentence<'_> {
             end: n + 1,
             kind: CandKind::Verb(verb),
         })
+    }
+}
+
+impl Sentence<'_> {
+    /// "Korea's claims about …": the possessor is the source, the topic the content.
+    fn possessed_noun(&self, c: &Cand, content: Span) -> Option<Found> {
+        let p = (c.start.saturating_sub(3)..c.start)
+            .rev()
+            .find(|&m| self.possessor(m))?;
+        let end = if self.w(p) == "'s" { p } else { p + 1 };
+        let source = self
+            .np_left(end)
+            .filter(|&(s, e)| e > s && self.is_source(s, e, false));
+        let source = source.or_else(|| self.is(p, Word::Determiner).then_some((p, p + 1)));
+        let cue = self.span_of(c.start, c.end);
+        Some(self.found(cue, source, Some(content)))
     }
 }

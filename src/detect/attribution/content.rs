@@ -51,8 +51,9 @@ impl Sentence<'_> {
         if (tags.clause || tags.that || tags.object) && self.is(k, Word::Wh) {
             return self.content_from(k).map(|s| (s, true));
         }
-        if tags.that && self.opens_clause(k) {
-            // "insisted he has", "knows there are": a clause with a pronoun subject.
+        if tags.that && (self.opens_clause(k) || self.bare_clause(k)) {
+            // "insisted he has", "knows there are": a clause with a pronoun subject; "suggests
+            // the government will act": a noun phrase and its auxiliary.
             return self.content_from(k).map(|s| (s, false));
         }
         let topic = self.w(k) == "about"
@@ -107,6 +108,21 @@ impl Sentence<'_> {
             return self.content_from(k).map(|s| (s, false));
         }
         None
+    }
+
+    /// Whether a clause without "that" starts at token `k`: a noun phrase opened by a
+    /// determiner, a name or a figure, then an auxiliary or a form of "be" within a few words
+    /// ("the government will act", "Clinton was the winner").
+    pub(super) fn bare_clause(&self, k: usize) -> bool {
+        let opens = self.is(k, Word::Determiner)
+            || self
+                .t
+                .get(k)
+                .is_some_and(|t| t.is_number() || (t.cap && t.is_word()));
+        opens
+            && (k + 1..(k + 6).min(self.t.len()))
+                .take_while(|&m| self.t[m].is_wordlike() && !self.cue_start[m])
+                .any(|m| self.is(m, Word::Auxiliary) || self.is(m, Word::Be))
     }
 
     /// Whether token `m` opens a clause by its subject: a subject pronoun or "there" ("he has",

@@ -178,7 +178,7 @@ impl Sentence<'_> {
         let with_subject = self
             .np_left(g)
             .filter(|&(s, e)| s > 0 && self.w(s - 1) == "with" && self.is_source(s, e, false));
-        if let Some(subject) = with_subject {
+        if let Some(subject) = with_subject.or_else(|| self.document_before(g)) {
             return Some(self.found(cue, Some(subject), Some(content)));
         }
         if !(after_comma || after_preposition || strong) {
@@ -189,6 +189,16 @@ impl Sentence<'_> {
             .and_then(|p| p.attr.source)
             .or_else(|| self.initial_subject());
         Some(self.make(cue, source, None, Some(content)))
+    }
+
+    /// The document or statement that a participle at `g` describes ("a statement calling the
+    /// test a violation", "tweets saying that"): the noun phrase ending in it.
+    fn document_before(&self, g: usize) -> Option<(usize, usize)> {
+        let w = strip_possessive(self.w(g.checked_sub(1)?));
+        if !(LEX.is_document(w) || LEX.is_statement(w)) {
+            return None;
+        }
+        self.np_left(g)
     }
 
     /// A passive verb: "Clinton was supported by 42 percent" (source after "by", content the

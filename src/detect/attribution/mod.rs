@@ -328,6 +328,10 @@ impl<'a> Sentence<'a> {
                 }
                 let end = i + 1 + usize::from(v.particle.is_some());
                 let (g, _, _, aux) = self.verb_group(i, v);
+                if v.particle.is_none() && self.w(i + 1) == "up" {
+                    i += 1;
+                    continue; // a phrasal verb of another sense: "failed to show up"
+                }
                 if v.tags.as_ && !self.as_after(end) {
                     i += 1;
                     continue; // "saw the city", unlike "saw the comment as a dig"

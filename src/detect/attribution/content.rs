@@ -104,10 +104,27 @@ impl Sentence<'_> {
             && !self.is(k, Word::Preposition))
             || tok.is_number()
             || (tok.is_word() && figure && !self.is(k, Word::Conjunction));
-        if starts_np && (tags.clause || tags.object) {
+        if starts_np && tags.clause {
             return self.content_from(k).map(|s| (s, false));
         }
+        if starts_np && tags.object {
+            return self.object_from(k).map(|s| (s, false));
+        }
         None
+    }
+
+    /// A noun phrase object starting at token `k`: its clause, but not past a dash or a
+    /// relative clause after a comma ("unveiled a list of endorsements -- most of whom had
+    /// announced …"), where another attribution may start.
+    pub(super) fn object_from(&self, k: usize) -> Option<Span> {
+        let end = self.clause_end[k].min(k + CONTENT_MAX);
+        let cut = (k + 1..end)
+            .find(|&m| {
+                self.t[m].is_dash()
+                    || (self.punct(m, ',') && self.is(m + 1, Word::Relative))
+            })
+            .unwrap_or(end);
+        self.span_of_checked(k, cut)
     }
 
     /// Whether a clause without "that" starts at token `k`: a noun phrase opened by a

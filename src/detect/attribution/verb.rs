@@ -326,10 +326,10 @@ impl Sentence<'_> {
     }
 
     /// The source of a verb coordinated with an earlier one of the sentence ("… and said",
-    /// "…, but pledged"): the earlier cue's source.
+    /// "…, but pledged", "… or decline to appeal"): the earlier cue's source.
     pub(super) fn coordinated(&self, g: usize, prev: Option<&Found>) -> Option<Span> {
         let mut p = g.checked_sub(1)?;
-        if !matches!(self.w(p), "and" | "but") {
+        if !matches!(self.w(p), "and" | "but" | "or") {
             return None;
         }
         if p > 0 && self.punct(p - 1, ',') {

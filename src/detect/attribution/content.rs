@@ -120,8 +120,7 @@ impl Sentence<'_> {
         let end = self.clause_end[k].min(k + CONTENT_MAX);
         let cut = (k + 1..end)
             .find(|&m| {
-                self.t[m].is_dash()
-                    || (self.punct(m, ',') && self.is(m + 1, Word::Relative))
+                self.t[m].is_dash() || (self.punct(m, ',') && self.is(m + 1, Word::Relative))
             })
             .unwrap_or(end);
         self.span_of_checked(k, cut)

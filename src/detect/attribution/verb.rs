@@ -4,6 +4,14 @@ use super::lex::{is_possessive, strip_possessive, Verb, Word, LEX};
 use super::{Cand, Found, Sentence, ADJUNCT_MAX, APPOSITIVE_MAX};
 use crate::text::{Span, TokenKind};
 
+/// Whether `w` reads as a participle: "-ed", "-en", "-ing" or an irregular past of the lexicon.
+fn is_participle(w: &str) -> bool {
+    w.ends_with("ed")
+        || w.ends_with("en")
+        || w.ends_with("ing")
+        || LEX.verbs(w).iter().any(|v| v.past || v.ing)
+}
+
 impl Sentence<'_> {
     /// The start of the verb group ending at the verb `i`: auxiliaries, adverbs and negations
     /// before it. Returns (start, passive, negated, has auxiliary).
@@ -42,6 +50,9 @@ impl Sentence<'_> {
             || self.t[g - 1].is_dash();
         if tok.cap && !self.title_case && !(after_opening && i == g) {
             return true; // a proper name ("Islamic State", "Fox News Sunday")
+        }
+        if i > 0 && self.w(i - 1) == "'s" && !self.t[i - 1].cap && !is_participle(&tok.norm) {
+            return true; // "the candidate's call": "'s" is "is" or "has" only before a participle
         }
         if aux || g == 0 {
             return false;

@@ -83,6 +83,10 @@ impl Sentence<'_> {
             self.span_of(c.start, c.end)
         };
         if g > 0 && self.w(g - 1) == "to" {
+            // A refusal "to comment on" or "to discuss" attributes nothing.
+            if g >= 2 && self.is(g - 2, Word::Refusal) && self.is(i, Word::Speech) {
+                return None;
+            }
             // "continued to call for …", "refused to endorse": the subject of the verb before.
             g = self.infinitive_of(g - 1)?;
         }

@@ -368,13 +368,21 @@ impl<'a> Sentence<'a> {
             .any(|m| self.w(m) == "as")
     }
 
-    /// Whether a form of "be" stands just before token `i` (adverbs skipped).
+    /// Whether a form of "be" stands just before token `i` (adverbs skipped, with or without
+    /// "-ly": "be independently verified by").
     fn is_be_before(&self, i: usize) -> bool {
         let mut k = i;
-        while k > 0 && self.is(k - 1, Word::Adverb) {
+        while k > 0 && (self.is(k - 1, Word::Adverb) || self.ly_adverb(k - 1)) {
             k -= 1;
         }
         k > 0 && self.is(k - 1, Word::Be)
+    }
+
+    /// Whether token `i` is a lower-case adverb in "-ly" ("independently"), as the verb group
+    /// reads it.
+    fn ly_adverb(&self, i: usize) -> bool {
+        let t = &self.t[i];
+        t.is_word() && !t.cap && t.norm.len() > 4 && t.norm.ends_with("ly") && !LEX.is_verb(&t.norm)
     }
 
     /// A colon after one to four capitalised words opening the sentence (after an optional

@@ -446,6 +446,15 @@ impl Sentence<'_> {
         (e == open && (self.is_source(s, e, false) || self.is_subject(s, e))).then_some((s, e))
     }
 
+    /// Whether an adjunct starting at token `e` leads to "that" within [`ADJUNCT_MAX`] words
+    /// ("told a crowd in Cleveland that …").
+    fn that_after_adjunct(&self, e: usize) -> bool {
+        self.is(e, Word::Adjunct)
+            && (e + 1..(e + ADJUNCT_MAX).min(self.t.len()))
+                .take_while(|&m| self.t[m].is_wordlike())
+                .any(|m| self.w(m) == "that")
+    }
+
     /// A hearer after a verb: an object pronoun or a noun phrase that can be a source.
     pub(super) fn hearer(&self, k: usize) -> Option<(usize, usize)> {
         if self.is(k, Word::ObjectPronoun) || self.is(k, Word::Reflexive) {
@@ -458,7 +467,8 @@ impl Sentence<'_> {
             || self.w(e) == "to"
             || self.opens_clause(e)
             || self.kind(e) == Some(TokenKind::OpenQuote)
-            || self.punct(e, ':');
+            || self.punct(e, ':')
+            || self.that_after_adjunct(e);
         if !(self.is_source(s, e, false) || (content_next && self.is_subject(s, e))) {
             return None;
         }

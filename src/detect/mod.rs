@@ -310,6 +310,7 @@ pub(crate) const LEXICONS: &[Lexicon] = &[
     attribution::lex::PHRASES,
     attribution::lex::SOURCES,
     attribution::lex::DOCUMENTS,
+    attribution::lex::NOUNS,
     attribution::lex::WORDS,
     hedge::HEDGES,
     hedge::EXCEPTIONS,

@@ -51,11 +51,14 @@ impl Sentence<'_> {
         if (tags.clause || tags.that || tags.object) && self.is(k, Word::Wh) {
             return self.content_from(k).map(|s| (s, true));
         }
-        if tags.that && self.opens_clause(k) {
-            // "insisted he has", "knows there are": a clause with a pronoun subject.
+        if tags.that && (self.opens_clause(k) || self.bare_clause(k)) {
+            // "insisted he has", "knows there are": a clause with a pronoun subject; "suggests
+            // the government will act": a noun phrase and its auxiliary.
             return self.content_from(k).map(|s| (s, false));
         }
-        if self.w(k) == "about" && k + 1 < n && self.t[k + 1].is_wordlike() {
+        let topic = self.w(k) == "about"
+            || (tags.topic && matches!(self.w(k), "over" | "of" | "on" | "against" | "regarding"));
+        if topic && k + 1 < n && self.t[k + 1].is_wordlike() {
             // "complained about his mic", "wondering about his ability": the topic.
             return self.content_from(k + 1).map(|s| (s, false));
         }
@@ -101,10 +104,41 @@ impl Sentence<'_> {
             && !self.is(k, Word::Preposition))
             || tok.is_number()
             || (tok.is_word() && figure && !self.is(k, Word::Conjunction));
-        if starts_np && (tags.clause || tags.object) {
+        if starts_np && tags.clause {
             return self.content_from(k).map(|s| (s, false));
         }
+        if starts_np && tags.object {
+            return self.object_from(k).map(|s| (s, false));
+        }
         None
+    }
+
+    /// A noun phrase object starting at token `k`: its clause, but not past a dash or a
+    /// relative clause after a comma ("unveiled a list of endorsements -- most of whom had
+    /// announced …"), where another attribution may start.
+    pub(super) fn object_from(&self, k: usize) -> Option<Span> {
+        let end = self.clause_end[k].min(k + CONTENT_MAX);
+        let cut = (k + 1..end)
+            .find(|&m| {
+                self.t[m].is_dash() || (self.punct(m, ',') && self.is(m + 1, Word::Relative))
+            })
+            .unwrap_or(end);
+        self.span_of_checked(k, cut)
+    }
+
+    /// Whether a clause without "that" starts at token `k`: a noun phrase opened by a
+    /// determiner, a name or a figure, then an auxiliary or a form of "be" within a few words
+    /// ("the government will act", "Clinton was the winner").
+    pub(super) fn bare_clause(&self, k: usize) -> bool {
+        let opens = self.is(k, Word::Determiner)
+            || self
+                .t
+                .get(k)
+                .is_some_and(|t| t.is_number() || (t.cap && t.is_word()));
+        opens
+            && (k + 1..(k + 6).min(self.t.len()))
+                .take_while(|&m| self.t[m].is_wordlike() && !self.cue_start[m])
+                .any(|m| self.is(m, Word::Auxiliary) || self.is(m, Word::Be))
     }
 
     /// Whether token `m` opens a clause by its subject: a subject pronoun or "there" ("he has",

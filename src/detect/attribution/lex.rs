@@ -22,6 +22,9 @@ pub(crate) const VERBS: Lexicon = Lexicon::new(
         "inverts",
         "trails",
         "past",
+        "be",
+        "state",
+        "as",
     ]),
 );
 /// Cue phrases whose source follows them, and channels ("in a statement").
@@ -48,6 +51,15 @@ pub(crate) const DOCUMENTS: Lexicon = Lexicon::new(
     include_str!(concat!(
         env!("OUT_DIR"),
         "/src/detect/lexicons/attribution_documents.txt"
+    )),
+    Format::Phrases,
+);
+/// Nouns of statement and belief that take a that-clause ("the claim that …").
+pub(crate) const NOUNS: Lexicon = Lexicon::new(
+    "detect/lexicons/attribution_nouns.txt",
+    include_str!(concat!(
+        env!("OUT_DIR"),
+        "/src/detect/lexicons/attribution_nouns.txt"
     )),
     Format::Phrases,
 );
@@ -78,6 +90,14 @@ pub(super) struct Tags {
     pub inverts: bool,
     /// After its content.
     pub trails: bool,
+    /// An adjective of belief or feeling: a cue only after a form of "be" ("was sure that").
+    pub be: bool,
+    /// An internal state (belief, feeling, will): a cue even when negated.
+    pub state: bool,
+    /// A topic after a preposition ("concern about", "outrage over", "condemnation of").
+    pub topic: bool,
+    /// A cue only with "as" after its object: a view of something ("saw the comment as a dig").
+    pub as_: bool,
 }
 
 /// A reporting verb form.
@@ -128,6 +148,7 @@ pub(super) enum Word {
     Aspect,
     Refusal,
     NounSuffix,
+    SupportVerb,
 }
 
 impl Word {
@@ -156,8 +177,9 @@ impl Word {
         "aspect",
         "refusal",
         "noun-suffix",
+        "support-verb",
     ];
-    const ALL: [Word; 23] = [
+    const ALL: [Word; 24] = [
         Word::Determiner,
         Word::NounMarker,
         Word::Auxiliary,
@@ -181,6 +203,7 @@ impl Word {
         Word::Aspect,
         Word::Refusal,
         Word::NounSuffix,
+        Word::SupportVerb,
     ];
 
     fn bit(self) -> u32 {
@@ -195,6 +218,7 @@ pub(super) struct Lexicons {
     pub phrases: PhraseMatcher<PhraseKind>,
     roles: HashSet<String>,
     documents: HashSet<String>,
+    statements: HashSet<String>,
     words: HashMap<&'static str, u32>,
     noun_suffixes: Vec<&'static str>,
 }
@@ -219,6 +243,9 @@ impl Lexicons {
                     "hearer" => tags.hearer = true,
                     "inverts" => tags.inverts = true,
                     "trails" => tags.trails = true,
+                    "be" => tags.be = true,
+                    "state" => tags.state = true,
+                    "as" => tags.as_ = true,
                     _ => {}
                 }
             }
@@ -271,6 +298,7 @@ impl Lexicons {
             phrases,
             roles: SOURCES.phrases().flat_map(noun_forms).collect(),
             documents: DOCUMENTS.phrases().flat_map(noun_forms).collect(),
+            statements: NOUNS.phrases().flat_map(noun_forms).collect(),
             words,
             noun_suffixes,
         }
@@ -294,6 +322,11 @@ impl Lexicons {
     /// Whether `word` (lower-case, possessive stripped) names a document.
     pub fn is_document(&self, word: &str) -> bool {
         self.documents.contains(word)
+    }
+
+    /// Whether `word` (lower-case) is a noun of statement or belief that takes a that-clause.
+    pub fn is_statement(&self, word: &str) -> bool {
+        self.statements.contains(word)
     }
 
     /// Whether `word` ends in a suffix of nouns and adjectives (`noun-suffix` entries).

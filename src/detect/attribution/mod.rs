@@ -132,6 +132,8 @@ enum CandKind {
     PassiveBy,
     /// "PENCE: …": a colon after a speaker at the start of a sentence.
     Colon,
+    /// "the claim that …": a noun of statement or belief before its that-clause.
+    Noun,
 }
 
 /// An attribution with what later cues of the sentence may reuse.
@@ -240,6 +242,7 @@ impl<'a> Sentence<'a> {
                 CandKind::Phrase(PhraseKind::Channel) => self.channel(c, &cands),
                 CandKind::Verb(v) => self.verb(c, v, prev.as_ref()),
                 CandKind::Colon => self.colon(c),
+                CandKind::Noun => self.noun(c),
             };
             if let Some(f) = found {
                 found_here.push(f.attr.clone());
@@ -299,6 +302,11 @@ impl<'a> Sentence<'a> {
                 i += n;
                 continue;
             }
+            if let Some(c) = self.support_cue(i) {
+                out.push(c);
+                i = c.end;
+                continue;
+            }
             let verbs = LEX.verbs(&tok.norm);
             let verb = verbs
                 .iter()
@@ -320,9 +328,23 @@ impl<'a> Sentence<'a> {
                 }
                 let end = i + 1 + usize::from(v.particle.is_some());
                 let (g, _, _, aux) = self.verb_group(i, v);
-                if self.not_a_verb(i, g, aux, v.ing) || self.document_noun(i) {
+                if v.particle.is_none() && self.w(i + 1) == "up" {
                     i += 1;
-                    continue; // a noun: "the report", "reports from Kyiv"
+                    continue; // a phrasal verb of another sense: "failed to show up"
+                }
+                if v.tags.as_ && !self.as_after(end) {
+                    i += 1;
+                    continue; // "saw the city", unlike "saw the comment as a dig"
+                }
+                if v.tags.be && !self.is_be_before(i) {
+                    i += 1;
+                    continue; // "make sure that": an adjective is a cue after "be" only
+                }
+                if self.not_a_verb(i, g, aux, v.ing) || self.document_noun(i) {
+                    // A noun: "the report", "reports from Kyiv"; a cue if a that-clause follows.
+                    out.extend(self.noun_cue(i));
+                    i += 1;
+                    continue;
                 }
                 out.push(Cand {
                     start: i,
@@ -332,18 +354,35 @@ impl<'a> Sentence<'a> {
                 i = end;
                 continue;
             }
+            out.extend(self.noun_cue(i));
             i += 1;
         }
         out
     }
 
-    /// Whether a form of "be" stands just before token `i` (adverbs skipped).
+    /// Whether "as" follows the noun phrase that starts at token `k` ("the comment as a dig"),
+    /// within [`NP_MAX`] words.
+    fn as_after(&self, k: usize) -> bool {
+        (k..(k + NP_MAX).min(self.t.len()))
+            .take_while(|&m| self.t[m].is_wordlike() && !self.cue_start[m])
+            .any(|m| self.w(m) == "as")
+    }
+
+    /// Whether a form of "be" stands just before token `i` (adverbs skipped, with or without
+    /// "-ly": "be independently verified by").
     fn is_be_before(&self, i: usize) -> bool {
         let mut k = i;
-        while k > 0 && self.is(k - 1, Word::Adverb) {
+        while k > 0 && (self.is(k - 1, Word::Adverb) || self.ly_adverb(k - 1)) {
             k -= 1;
         }
         k > 0 && self.is(k - 1, Word::Be)
+    }
+
+    /// Whether token `i` is a lower-case adverb in "-ly" ("independently"), as the verb group
+    /// reads it.
+    fn ly_adverb(&self, i: usize) -> bool {
+        let t = &self.t[i];
+        t.is_word() && !t.cap && t.norm.len() > 4 && t.norm.ends_with("ly") && !LEX.is_verb(&t.norm)
     }
 
     /// A colon after one to four capitalised words opening the sentence (after an optional
@@ -384,13 +423,18 @@ impl<'a> Sentence<'a> {
             .collect();
     }
 
-    /// Whether "and" or "but" at `i` joins a new reporting verb ("says X and said Y"), so that
-    /// the first content ends there.
+    /// Whether "and" or "but" at `i` joins a new reporting verb, with or without a subject of
+    /// its own ("says X and said Y", "… -- and he noted that", "… and Democrats accused"), so
+    /// that the first content ends there.
     fn conjoins_cue(&self, i: usize) -> bool {
         matches!(self.w(i), "and" | "but")
-            && (i + 1..(i + 4).min(self.t.len()))
+            && (i + 1..(i + 5).min(self.t.len()))
                 .take_while(|&m| {
-                    self.cue_start[m] || self.is(m, Word::Adverb) || self.is(m, Word::Auxiliary)
+                    self.cue_start[m]
+                        || self.is(m, Word::Adverb)
+                        || self.is(m, Word::Auxiliary)
+                        || (m == i + 1 && self.opens_clause(m))
+                        || (self.t[m].cap && self.t[m].is_word() && !self.title_case)
                 })
                 .any(|m| self.cue_start[m])
     }

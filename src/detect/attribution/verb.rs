@@ -4,6 +4,14 @@ use super::lex::{is_possessive, strip_possessive, Verb, Word, LEX};
 use super::{Cand, Found, Sentence, ADJUNCT_MAX, APPOSITIVE_MAX};
 use crate::text::{Span, TokenKind};
 
+/// Whether `w` reads as a participle: "-ed", "-en", "-ing" or an irregular past of the lexicon.
+fn is_participle(w: &str) -> bool {
+    w.ends_with("ed")
+        || w.ends_with("en")
+        || w.ends_with("ing")
+        || LEX.verbs(w).iter().any(|v| v.past || v.ing)
+}
+
 impl Sentence<'_> {
     /// The start of the verb group ending at the verb `i`: auxiliaries, adverbs and negations
     /// before it. Returns (start, passive, negated, has auxiliary).
@@ -43,6 +51,9 @@ impl Sentence<'_> {
         if tok.cap && !self.title_case && !(after_opening && i == g) {
             return true; // a proper name ("Islamic State", "Fox News Sunday")
         }
+        if i > 0 && self.w(i - 1) == "'s" && !self.t[i - 1].cap && !is_participle(&tok.norm) {
+            return true; // "the candidate's call": "'s" is "is" or "has" only before a participle
+        }
         if aux || g == 0 {
             return false;
         }
@@ -58,14 +69,24 @@ impl Sentence<'_> {
     /// A reporting verb: subject before it, inverted subject after it, or a participle.
     pub(super) fn verb(&self, c: &Cand, v: Verb, prev: Option<&Found>) -> Option<Found> {
         let i = c.start;
-        let cue = self.span_of(c.start, c.end);
         let (mut g, passive, negated, aux) = self.verb_group(i, v);
-        // A negated verb attributes nothing ("did not say when"): ClaimLens marks claims, and
-        // PolNeAR's counting of negated cues is not followed.
-        if negated || self.not_a_verb(i, g, aux, v.ing) || self.document_noun(i) {
+        // A negated verb of speech attributes nothing ("did not say when"): ClaimLens marks
+        // claims. A negated state is still a view of the source ("does not believe that …"):
+        // the cue then spans the negation, so that the reader sees it.
+        if (negated && !v.tags.state) || self.not_a_verb(i, g, aux, v.ing) || self.document_noun(i)
+        {
             return None;
         }
+        let cue = if negated {
+            self.span_of(g, c.end)
+        } else {
+            self.span_of(c.start, c.end)
+        };
         if g > 0 && self.w(g - 1) == "to" {
+            // A refusal "to comment on" or "to discuss" attributes nothing.
+            if g >= 2 && self.is(g - 2, Word::Refusal) && self.is(i, Word::Speech) {
+                return None;
+            }
             // "continued to call for …", "refused to endorse": the subject of the verb before.
             g = self.infinitive_of(g - 1)?;
         }
@@ -172,7 +193,7 @@ impl Sentence<'_> {
         let with_subject = self
             .np_left(g)
             .filter(|&(s, e)| s > 0 && self.w(s - 1) == "with" && self.is_source(s, e, false));
-        if let Some(subject) = with_subject {
+        if let Some(subject) = with_subject.or_else(|| self.document_before(g)) {
             return Some(self.found(cue, Some(subject), Some(content)));
         }
         if !(after_comma || after_preposition || strong) {
@@ -183,6 +204,16 @@ impl Sentence<'_> {
             .and_then(|p| p.attr.source)
             .or_else(|| self.initial_subject());
         Some(self.make(cue, source, None, Some(content)))
+    }
+
+    /// The document or statement that a participle at `g` describes ("a statement calling the
+    /// test a violation", "tweets saying that"): the noun phrase ending in it.
+    fn document_before(&self, g: usize) -> Option<(usize, usize)> {
+        let w = strip_possessive(self.w(g.checked_sub(1)?));
+        if !(LEX.is_document(w) || LEX.is_statement(w)) {
+            return None;
+        }
+        self.np_left(g)
     }
 
     /// A passive verb: "Clinton was supported by 42 percent" (source after "by", content the
@@ -199,6 +230,9 @@ impl Sentence<'_> {
             .take_while(|&m| self.t[m].is_wordlike() || self.t[m].kind != TokenKind::Punct)
             .find(|&m| self.w(m) == "by");
         let Some(by) = by else {
+            if let Some(found) = self.stance(cue, v, subject, k) {
+                return Some(found);
+            }
             // No agent: a judgement in the passive ("were rated as false", "is expected to
             // rise", "has been called a charlatan") reports its subject.
             let judged = self.w(k) == "as"
@@ -217,6 +251,20 @@ impl Sentence<'_> {
         }
         let content = self.span_of_checked(subject.0, subject.1)?;
         Some(self.found(cue, Some((s, e)), Some(content)))
+    }
+
+    /// A participle or adjective after "be" with a that-clause and no agent: the subject's
+    /// belief or feeling ("protesters were frustrated that …", "she was sure that …"). After a
+    /// verb that takes a hearer the subject is the one told ("he was told that"), not a source.
+    fn stance(&self, cue: Span, v: Verb, subject: (usize, usize), k: usize) -> Option<Found> {
+        let (content, strong) = self.forward(k, v)?;
+        if !strong || self.kind(k) == Some(TokenKind::OpenQuote) {
+            return None;
+        }
+        let (s, e) = subject;
+        let source = (!v.tags.hearer && (self.is_source(s, e, false) || self.is_subject(s, e)))
+            .then_some((s, e));
+        Some(self.found(cue, source, Some(content)))
     }
 
     /// The start of the group of the verb whose infinitive "to" stands at `to`, when that verb
@@ -293,10 +341,10 @@ impl Sentence<'_> {
     }
 
     /// The source of a verb coordinated with an earlier one of the sentence ("… and said",
-    /// "…, but pledged"): the earlier cue's source.
+    /// "…, but pledged", "… or decline to appeal"): the earlier cue's source.
     pub(super) fn coordinated(&self, g: usize, prev: Option<&Found>) -> Option<Span> {
         let mut p = g.checked_sub(1)?;
-        if !matches!(self.w(p), "and" | "but") {
+        if !matches!(self.w(p), "and" | "but" | "or") {
             return None;
         }
         if p > 0 && self.punct(p - 1, ',') {
@@ -338,6 +386,9 @@ impl Sentence<'_> {
         }
         if self.punct(p, ',') {
             return self.subject_before_comma(p);
+        }
+        if self.t[p].is_dash() {
+            return self.subject_before_dash(p);
         }
         let (s, e) = self.np_left(g)?;
         (self.is_source(s, e, false) || self.is_subject(s, e)).then_some((s, e))
@@ -385,6 +436,25 @@ impl Sentence<'_> {
         Some(if adjunct { (s, e) } else { (s, c) })
     }
 
+    /// The subject before a parenthesis between dashes that closes at `d` ("The transcript --
+    /// published by The Washington Post -- shows"): the noun phrase before the opening dash.
+    pub(super) fn subject_before_dash(&self, d: usize) -> Option<(usize, usize)> {
+        let open = (d.saturating_sub(APPOSITIVE_MAX)..d)
+            .rev()
+            .find(|&m| self.t[m].is_dash())?;
+        let (s, e) = self.np_left(open)?;
+        (e == open && (self.is_source(s, e, false) || self.is_subject(s, e))).then_some((s, e))
+    }
+
+    /// Whether an adjunct starting at token `e` leads to "that" within [`ADJUNCT_MAX`] words
+    /// ("told a crowd in Cleveland that …").
+    fn that_after_adjunct(&self, e: usize) -> bool {
+        self.is(e, Word::Adjunct)
+            && (e + 1..(e + ADJUNCT_MAX).min(self.t.len()))
+                .take_while(|&m| self.t[m].is_wordlike())
+                .any(|m| self.w(m) == "that")
+    }
+
     /// A hearer after a verb: an object pronoun or a noun phrase that can be a source.
     pub(super) fn hearer(&self, k: usize) -> Option<(usize, usize)> {
         if self.is(k, Word::ObjectPronoun) || self.is(k, Word::Reflexive) {
@@ -397,7 +467,8 @@ impl Sentence<'_> {
             || self.w(e) == "to"
             || self.opens_clause(e)
             || self.kind(e) == Some(TokenKind::OpenQuote)
-            || self.punct(e, ':');
+            || self.punct(e, ':')
+            || self.that_after_adjunct(e);
         if !(self.is_source(s, e, false) || (content_next && self.is_subject(s, e))) {
             return None;
         }

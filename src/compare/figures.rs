@@ -367,7 +367,7 @@ impl Figure {
         let measured_from = after
             .iter()
             .find(|w| !aside.is_some_and(|a| a.contains(w.span)))
-            .is_some_and(|w| is_locative(&w.norm));
+            .is_some_and(|w| is_origin(&w.norm));
         let distance_from = measured_from
             && stat
                 .unit
@@ -541,6 +541,13 @@ fn is_locative(word: &str) -> bool {
         || word
             .split_once('-')
             .is_some_and(|(a, b)| LOCATIVES[10..].contains(&a) && LOCATIVES[10..].contains(&b))
+}
+
+/// Whether a word after a distance says where it is measured from ("from", "off", "north of"),
+/// not where something happened ("near", "in", "at").
+fn is_origin(word: &str) -> bool {
+    matches!(word, "from" | "off" | "outside")
+        || (is_locative(word) && LOCATIVES[10..].iter().any(|d| word.starts_with(d)))
 }
 
 /// The places of `clause`: each run of capitalised words (with "the", "of", "and" between)
@@ -882,7 +889,7 @@ mod tests {
         ("he was sentenced to 20 years in prison", "20", "a judge sentenced him to 30 years in prison", "30", CONTRADICT),
         ("the area has not been hit by a quake in more than 25 years", "25", "the island was hit almost two years after Bam was destroyed", "two", None),
         // …but not a thing named in one word: two people's seasons.
-        ("Cheeks spent his first 11 seasons in Philadelphia", "11", "DiLeo spent 19 seasons in Sacramento", "19", None),
+        ("Coach Cheeks spent his first 11 seasons in Philadelphia", "11", "Coach DiLeo spent 19 seasons in Sacramento", "19", None),
         // Not one quantity: another thing, measure, participant, rate or time.
         ("Russia lost 40 tanks per day in May", "40", "Russia lost over 1,200 personnel per day in May", "1,200", None),
         ("Unemployment in France reached 8 percent", "8", "Inflation in France reached 5 percent", "5", None),
@@ -945,6 +952,36 @@ mod tests {
         ] {
             let got = figure(a, a_marked).same_thing(&figure(b, b_marked));
             assert_eq!(got, same, "{a} / {b}");
+        }
+    }
+
+    #[test]
+    fn a_distance_is_measured_from_the_place_after_it() {
+        for (clause, marked, from) in [
+            (
+                "the quake was centered 75 miles north of San Francisco",
+                "75",
+                true,
+            ),
+            (
+                "the camp, 50 km (30 miles) from the border with Sudan",
+                "50",
+                true,
+            ),
+            (
+                "the quake struck seven km (4 miles) south-west of Dargahan",
+                "seven",
+                true,
+            ),
+            (
+                "the man fell 2000ft (609 metres) near the Mount Sefton Bivvy",
+                "2000",
+                false,
+            ),
+            ("the quake had a depth of 1.2 miles", "1.2", false),
+            ("Russia lost 1,200 troops in May", "1,200", false),
+        ] {
+            assert_eq!(figure(clause, marked).measured_from, from, "{clause}");
         }
     }
 

@@ -168,7 +168,7 @@ fn leave_one_out(docs: &[Doc], verbose: bool) -> Table {
         &counts,
         "ECB+ leave-one-out: number-differs cards whose reference reports another event (a false difference for certain)",
         "≤ 5 %",
-        Bound::AtMost(0.25),
+        Bound::AtMost(0.22),
         |r| (r.number_differs_elsewhere, r.number_differs),
     );
     let count = |r: &References| format!("{} of {} findings", r.same_event, r.findings);
@@ -412,7 +412,7 @@ fn figure_test(docs: &[Doc], verbose: bool) -> Table {
         &counts,
         "ECB+ figure test: the page's figure changed ×1.5, flagged number-differs",
         "≥ 85 %",
-        Bound::AtLeast(0.60),
+        Bound::AtLeast(0.72),
         |f| (f.flagged, f.changed),
     );
     table

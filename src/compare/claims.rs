@@ -8,7 +8,7 @@ use crate::detect::{Attribution, Detections};
 use crate::text::lexicon;
 use crate::text::tokens;
 use crate::text::Span;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 /// A claim is a clause: claims longer than this are cut, so that a run-on "sentence" of a
@@ -64,52 +64,49 @@ pub(crate) fn term_set(text: &str) -> HashSet<String> {
 /// word ("blood-alcohol level" says what "blood alcohol level" says, "back-end" what
 /// "backend" says): what a figure's sentence and clause speak of.
 pub(crate) fn compound_set(text: &str) -> HashSet<String> {
-    compound_terms(text).collect()
+    compound_terms(text).into_iter().collect()
 }
 
-/// Short forms read as the word they stand for (`clippings.txt`), canonical on both sides.
-static CLIPPINGS: LazyLock<HashMap<String, String>> = LazyLock::new(|| {
+/// Short forms read as the word they stand for (`clippings.txt`), canonical on both sides (a
+/// list: it is short).
+static CLIPPINGS: LazyLock<Vec<(String, String)>> = LazyLock::new(|| {
     lexicon::entries(include_str!("clippings.txt"))
         .filter_map(|e| e.split_once('='))
         .map(|(short, full)| (canonical(short.trim()), canonical(full.trim())))
         .collect()
 });
 
-/// A canonical term, a clipping read as its full word ("quake" → "earthquak").
-fn unclipped(term: String) -> String {
-    CLIPPINGS.get(&term).cloned().unwrap_or(term)
+/// A word's canonical term, a clipping read as its full word ("quake" → "earthquak").
+fn unclipped(word: &str) -> String {
+    let term = canonical(word);
+    match CLIPPINGS.iter().find(|(short, _)| *short == term) {
+        Some((_, full)) => full.clone(),
+        None => term,
+    }
 }
 
 /// The retrieval terms of a text in order, a hyphenated compound followed by its parts and its
 /// joined form, clippings as their full words (see [`compound_set`]).
-pub(super) fn compound_terms(text: &str) -> impl Iterator<Item = String> {
-    compound_parts(text).map(unclipped)
-}
-
-/// The retrieval terms of a text in order, a hyphenated compound followed by its parts and its
-/// joined form.
-fn compound_parts(text: &str) -> impl Iterator<Item = String> {
-    tokens(text)
-        .into_iter()
-        .filter(|t| !is_stopword(&t.norm))
-        .flat_map(|t| {
-            let whole = canonical(&t.norm);
-            // A compound of words, not a dash between a word and the next ("Gaza-where").
-            let compound = t.norm.contains('-')
-                && t.norm
-                    .split('-')
-                    .all(|p| p.len() > 1 && !is_stopword(p) && p.chars().all(char::is_alphabetic));
-            let parts: Vec<String> = if compound {
-                t.norm
-                    .split('-')
-                    .map(canonical)
-                    .chain(std::iter::once(canonical(&t.norm.replace('-', ""))))
-                    .collect()
-            } else {
-                Vec::new()
-            };
-            std::iter::once(whole).chain(parts)
-        })
+pub(super) fn compound_terms(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for t in tokens(text) {
+        if is_stopword(&t.norm) {
+            continue;
+        }
+        out.push(unclipped(&t.norm));
+        // A compound of words, not a dash between a word and the next ("Gaza-where").
+        let compound = t.norm.contains('-')
+            && t.norm
+                .split('-')
+                .all(|p| p.len() > 1 && !is_stopword(p) && p.chars().all(char::is_alphabetic));
+        if compound {
+            for part in t.norm.split('-') {
+                out.push(unclipped(part));
+            }
+            out.push(unclipped(&t.norm.replace('-', "")));
+        }
+    }
+    out
 }
 
 /// One side of a comparison: a text, its sentences and what the detectors found in it.

@@ -398,6 +398,7 @@ impl Figure {
         let subject = if in_unit {
             let named: BTreeSet<String> = names.iter().map(|(_, n)| n.clone()).collect();
             compound_terms(before_text)
+                .into_iter()
                 .chain(compound_terms(after_text))
                 .filter(|t| !named.contains(t) && !t.starts_with(|c: char| c.is_ascii_digit()))
                 .filter(|t| COUNTED.get(t).is_none())

@@ -120,8 +120,8 @@ const BEFORE_WORDS: usize = 8;
 
 /// The tolerance of "about N": N ± 10 %.
 pub const ABOUT: f64 = 0.10;
-/// The tolerance of an unqualified figure: N ± 1 %, or half a unit of its last written decimal
-/// when that is more ("6.1" allows 6.05–6.15, so "5.9" differs).
+/// The tolerance of an unqualified whole figure: N ± 1 %; one written with decimals allows
+/// just under half a unit of its last decimal ("6.1" allows 6.051–6.149, so "6.0" differs).
 const ROUNDING: f64 = 0.01;
 /// Two bounds are the same bound within this share (a rate converted from another, "36,000 a
 /// month" against "1,200 a day", is not exact).
@@ -203,7 +203,9 @@ impl Interval {
             Some(Qualifier::Nearly) => bounded(v * (1.0 - ABOUT), v),
             Some(Qualifier::Exactly) => bounded(v, v),
             None => {
-                let tolerance = (v.abs() * ROUNDING).max(half_unit(written, v));
+                // A figure written with decimals is as precise as its last decimal.
+                let half = half_unit(written, v);
+                let tolerance = if half > 0.0 { half } else { v.abs() * ROUNDING };
                 bounded(v - tolerance, v + tolerance)
             }
         }
@@ -222,8 +224,12 @@ impl Interval {
         self.low <= other.high * (1.0 + slack) && other.low <= self.high * (1.0 + slack)
     }
 
-    /// The same shape with bounds equal up to rounding.
+    /// The same shape with bounds equal up to rounding. A stated value's interval already
+    /// holds its rounding, so two of them are the same only when they overlap.
     fn same(&self, other: &Interval) -> bool {
+        if self.shape == Shape::Bounded && other.shape == Shape::Bounded && !self.overlaps(other) {
+            return false;
+        }
         let close = |a: f64, b: f64| a == b || (a - b).abs() <= SAME_BOUND * a.abs().max(b.abs());
         self.shape == other.shape && close(self.low, other.low) && close(self.high, other.high)
     }
@@ -296,6 +302,9 @@ pub struct Figure {
     pub names: BTreeSet<String>,
     /// Every name of the figure's sentence (empty unless given).
     pub sentence_names: BTreeSet<String>,
+    /// The times of day its sentence states ("at 2:09 a.m."), minutes after midnight (empty
+    /// unless given): two figures stated at different moments are of different events.
+    pub sentence_clocks: Vec<u16>,
     /// For a figure in a unit ("8 percent"): what its clause speaks of, as retrieval terms
     /// (names, the figure's own words and words of change such as "reached" left out); empty
     /// for counted things, whose noun says what they are.
@@ -416,6 +425,7 @@ impl Figure {
             participants: uncredited.iter().filter(|n| is_place(n)).cloned().collect(),
             names: participant_names,
             sentence_names: BTreeSet::new(),
+            sentence_clocks: Vec::new(),
             subject,
             described: terms(stat.span.slice(text))
                 .into_iter()
@@ -450,6 +460,27 @@ impl Figure {
     pub fn with_sentence_names(mut self, names: impl IntoIterator<Item = String>) -> Figure {
         self.sentence_names = names.into_iter().collect();
         self
+    }
+
+    /// The figure with the times of day its whole sentence states (see [`clock_times`]).
+    pub fn with_sentence_clocks(mut self, sentence: &str) -> Figure {
+        self.sentence_clocks = clock_times(sentence);
+        self
+    }
+
+    /// Whether the figures' sentences could speak of one moment: a time of day unsaid on one
+    /// side, or two within [`SAME_MOMENT_MINUTES`] of each other.
+    fn same_moment(&self, other: &Figure) -> bool {
+        let near = |a: u16, b: u16| {
+            let gap = a.abs_diff(b);
+            gap.min(24 * 60 - gap) <= SAME_MOMENT_MINUTES
+        };
+        self.sentence_clocks.is_empty()
+            || other.sentence_clocks.is_empty()
+            || self
+                .sentence_clocks
+                .iter()
+                .any(|&a| other.sentence_clocks.iter().any(|&b| near(a, b)))
     }
 
     /// Whether the figures can be set side by side: the same quantity, of participants that
@@ -491,7 +522,14 @@ impl Figure {
             || described_alike;
         match relation {
             Relation::Agrees | Relation::Consistent if same_time || time_unsaid => Some(relation),
-            _ if same_time && same_subject && same_names && same_origin => Some(relation),
+            _ if same_time
+                && same_subject
+                && same_names
+                && same_origin
+                && self.same_moment(other) =>
+            {
+                Some(relation)
+            }
             _ => None,
         }
     }
@@ -609,8 +647,12 @@ fn half_unit(written: &str, value: f64) -> f64 {
         return 0.0;
     }
     let scale = (value / written_value).abs();
-    0.5 * 10f64.powi(-(decimals.len() as i32)) * scale
+    HALF_UNIT * 10f64.powi(-(decimals.len() as i32)) * scale
 }
+
+/// A hair under half a unit, so that neighbouring written values ("1.1" and "1.2") do not
+/// touch at their shared rounding bound and agree.
+const HALF_UNIT: f64 = 0.49;
 
 /// An interval this narrow (relative to its value) states a value, not a range.
 const NARROW: f64 = 0.25;
@@ -769,6 +811,61 @@ fn rate_after(after: &[Token]) -> Option<String> {
     })
 }
 
+/// Two times of day at most this far apart (minutes) may be one moment told by two outlets
+/// ("at 9:27 a.m." and "at about 9:30 a.m."); further apart, they are two events.
+const SAME_MOMENT_MINUTES: u16 = 60;
+
+/// The times of day `text` states with "a.m." or "p.m." ("2:09 a.m.", "9 pm"), as minutes
+/// after midnight, in order.
+///
+/// ```
+/// use claimlens::compare::clock_times;
+/// assert_eq!(clock_times("It struck at 2:09 a.m., and again at 9 PM."), vec![129, 1260]);
+/// assert!(clock_times("Chapter 2:09 and 3 am-ended").is_empty());
+/// ```
+pub fn clock_times(text: &str) -> Vec<u16> {
+    let b = text.as_bytes();
+    let digits = |from: usize| b[from..].iter().take_while(|c| c.is_ascii_digit()).count();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        let starts_number = b[i].is_ascii_digit()
+            && (i == 0 || !(b[i - 1].is_ascii_alphanumeric() || b".:,".contains(&b[i - 1])));
+        if !starts_number {
+            i += 1;
+            continue;
+        }
+        let hour_len = digits(i);
+        let hour: u16 = text[i..i + hour_len].parse().unwrap_or(0);
+        let mut end = i + hour_len;
+        let mut minute = 0;
+        if b.get(end) == Some(&b':') && digits(end + 1) == 2 {
+            minute = text[end + 1..end + 3].parse().unwrap_or(60);
+            end += 3;
+        }
+        i = end;
+        let mut j = end + usize::from(b.get(end) == Some(&b' '));
+        let Some(half) = b
+            .get(j)
+            .map(u8::to_ascii_lowercase)
+            .filter(|c| b"ap".contains(c))
+        else {
+            continue;
+        };
+        j += 1;
+        j += usize::from(b.get(j) == Some(&b'.'));
+        let says_m = b.get(j).map(u8::to_ascii_lowercase) == Some(b'm');
+        let bounded = !b
+            .get(j + 1)
+            .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'-');
+        if hour_len <= 2 && (1..=12).contains(&hour) && minute < 60 && says_m && bounded {
+            let afternoon = if half == b'p' { 12 * 60 } else { 0 };
+            out.push((hour % 12) * 60 + minute + afternoon);
+        }
+    }
+    out
+}
+
 /// The time scope nearest the figure in its clause (after it first), normalised: a month or
 /// year after a preposition ("in May", "during 2023"), or a "since" phrase ("since 2022",
 /// "since the start of …", "since the war began" → "since start").
@@ -832,6 +929,7 @@ mod tests {
             .find(|s| s.span.slice(clause).contains(marked))
             .unwrap_or_else(|| panic!("no statistic {marked:?} in {clause:?}: {stats:?}"));
         Figure::read(stat, clause, whole, &[], &crate::compare::name_set(clause))
+            .with_sentence_clocks(clause)
     }
 
     /// (page clause, its figure, reference clause, its figure, expected relation).
@@ -873,6 +971,9 @@ mod tests {
         ("more than 75 firefighters fought the blaze", "75", "more than 50 firefighters fought the blaze", "50", BOUNDS),
         ("at least 21 countries", "21", "at least 15 countries", "15", BOUNDS),
         ("a 6.1-magnitude quake struck", "6.1", "a 5.9-magnitude quake struck", "5.9", CONTRADICT),
+        ("a 6.1-magnitude quake struck", "6.1", "a 6.0-magnitude quake struck", "6.0", CONTRADICT),
+        ("the quake had a depth of 1.2 miles", "1.2", "the quake had a depth of 1.1 miles", "1.1", CONTRADICT),
+        ("The quake struck at 9:27 a.m. and had a depth of 1.2 miles", "1.2", "The earthquake struck at about 9:30 a.m. and had a depth of 2.7 miles", "2.7", CONTRADICT),
         ("the tremor lasted just over 10 seconds", "10", "the tremor lasted 30 seconds", "30", CONTRADICT),
         // Named differently around one thing described alike: still one quantity.
         ("Police said Lanza carried 20 fully loaded magazines", "20", "Officers found 13 fully loaded magazines at the Newtown school", "13", CONTRADICT),
@@ -896,6 +997,7 @@ mod tests {
         ("Unemployment in France reached 8 percent", "8", "Inflation in France reached 5 percent", "5", None),
         ("Russia lost 1,200 troops in May", "1,200", "Ukraine lost 1,500 troops in May", "1,500", None),
         ("Russia lost 38,940 troops in May", "38,940", "Russia lost 30,000 troops in June", "30,000", None),
+        ("The quake occurred at 2:09 a.m. and had a depth of 1.2 miles", "1.2", "The earthquake struck at about 9:30 a.m. and had a depth of 2.7 miles", "2.7", None),
         ("Russia lost over 1,200 troops per day", "1,200", "Russia lost 1,300 troops", "1,300", None),
         ("Russia recruited 36,000 migrants in May", "36,000", "Russia suffered 36,000 casualties in May", "36,000", None),
         ("40 people were killed", "40", "40 people were injured", "40", None),

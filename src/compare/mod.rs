@@ -22,7 +22,7 @@ mod sources;
 mod story;
 
 pub use diff::{diff, Mark};
-pub use figures::{Figure, Interval, Quantity, Relation, Shape, ABOUT};
+pub use figures::{clock_times, Figure, Interval, Quantity, Relation, Shape, ABOUT};
 pub use names::{name_set, names_in};
 pub use outcome::{Agreement, Comparison, Difference, PagePassage, Reference, Side, Verdict};
 pub use sources::{is_specific, same_source, source_comparison};
@@ -250,7 +250,8 @@ impl<'c> RefDoc<'c> {
                 figures.push(RefFigure {
                     stat,
                     figure: Figure::read(stat, text, clause, &side.source_spans(stat.span), &names)
-                        .with_sentence_names(sentence_names),
+                        .with_sentence_names(sentence_names)
+                        .with_sentence_clocks(sentence.slice(text)),
                     context: figure_context(text, sentence, stat.span),
                 });
             }
@@ -388,7 +389,8 @@ impl<'a, 'c> Run<'a, 'c> {
             names_in(self.page.text, sentence, &self.page_names)
                 .into_iter()
                 .map(|(_, n)| n),
-        );
+        )
+        .with_sentence_clocks(sentence.slice(self.page.text));
         let context = figure_context(self.page.text, sentence, stat.span);
         let mut agreeing: Option<FigureMatch> = None;
         let mut consistent: Option<FigureMatch> = None;

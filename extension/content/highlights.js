@@ -28,6 +28,10 @@
   // ranges), so a huge page would freeze at every change. Below it, every range is registered.
   const WINDOW_MIN_RANGES = 20_000;
   const WINDOW_MARGIN = 2; // viewport heights registered above and below the viewport
+  // Every change to a registered highlight makes the renderer walk and re-paint the whole page
+  // (PrePaint + Paint: 50–200 ms a frame on a 5 MiB article), so highlights appended as they
+  // come are registered at most this often, not in every frame of their slices.
+  const RENDER_GAP_MS = 500;
 
   const emptyHighlights = () => Object.fromEntries(KINDS.map((k) => [k, new Highlight()]));
   const emptyLists = () => Object.fromEntries(KINDS.map((k) => [k, []]));
@@ -50,6 +54,12 @@
       if (rect.top > bottom) break;
       out.push(list[i]);
     }
+    return out;
+  }
+  /** A Highlight of the same ranges (what is registered; appending to ours leaves it alone). */
+  function copy(highlight) {
+    const out = new Highlight();
+    for (const r of highlight) out.add(r);
     return out;
   }
   const nextTask = () => new Promise((r) => setTimeout(r, 0));
@@ -95,10 +105,18 @@
      */
     async appendAsync(nodes, findings, yieldFn = nextTask, sliceMs = 8) {
       const done = await this.#build(nodes, findings, this, this.generation, yieldFn, sliceMs);
-      const total = KINDS.reduce((n, k) => n + this.highlights[k].size, 0);
-      // Registered sets grow by themselves; a window of them is registered anew.
-      if (done && this.shown && (this.windowed || total > WINDOW_MIN_RANGES)) this.render();
+      if (done && this.shown) this.#renderSoon();
       return done;
+    }
+
+    /** render() now if the last was RENDER_GAP_MS ago, else once that gap has passed. */
+    #renderSoon() {
+      if (this.renderTimer) return;
+      const wait = Math.max(0, (this.renderedAt ?? -Infinity) + RENDER_GAP_MS - performance.now());
+      this.renderTimer = setTimeout(() => {
+        this.renderTimer = 0;
+        if (this.shown) this.render();
+      }, wait);
     }
 
     /** Builds ranges for `findings` into `into` ({byId, owner, highlights}), in slices. */
@@ -129,13 +147,16 @@
      * WINDOW_MIN_RANGES ranges, only those near the viewport, again as the reader scrolls.
      */
     render() {
+      clearTimeout(this.renderTimer);
+      this.renderTimer = 0;
+      this.renderedAt = performance.now();
       const total = KINDS.reduce((n, k) => n + this.highlights[k].size, 0);
       this.shown = true;
       this.windowed = total > WINDOW_MIN_RANGES;
       if (this.windowed) this.#watchScrolling();
       for (const kind of KINDS) {
         if (this.hiddenKinds.has(kind)) CSS.highlights.delete(`claimlens-${kind}`);
-        else CSS.highlights.set(`claimlens-${kind}`, this.windowed ? this.#nearViewport(kind) : this.highlights[kind]);
+        else CSS.highlights.set(`claimlens-${kind}`, this.windowed ? this.#nearViewport(kind) : copy(this.highlights[kind]));
       }
     }
 
@@ -220,6 +241,8 @@
     /** Removes every ClaimLens highlight (the painter keeps its ranges for a later render). */
     clear() {
       this.shown = false;
+      clearTimeout(this.renderTimer);
+      this.renderTimer = 0;
       for (const kind of KINDS) CSS.highlights.delete(`claimlens-${kind}`);
       CSS.highlights.delete(FLASH);
     }

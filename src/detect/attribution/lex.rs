@@ -149,6 +149,7 @@ pub(super) enum Word {
     Refusal,
     NounSuffix,
     SupportVerb,
+    Subordinator,
 }
 
 impl Word {
@@ -178,8 +179,9 @@ impl Word {
         "refusal",
         "noun-suffix",
         "support-verb",
+        "subordinator",
     ];
-    const ALL: [Word; 24] = [
+    const ALL: [Word; 25] = [
         Word::Determiner,
         Word::NounMarker,
         Word::Auxiliary,
@@ -204,6 +206,7 @@ impl Word {
         Word::Refusal,
         Word::NounSuffix,
         Word::SupportVerb,
+        Word::Subordinator,
     ];
 
     fn bit(self) -> u32 {

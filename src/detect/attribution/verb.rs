@@ -97,6 +97,9 @@ impl Sentence<'_> {
         if passive {
             return self.passive(cue, v, g, k);
         }
+        if v.past && !aux && g == i && self.opens_sentence(g) {
+            return self.initial_participle(cue, v, k);
+        }
         if v.past && !aux && !v.tags.inverts && g > 0 && self.is_reduced_relative(g, k) {
             return None; // "members, called to service", "a plan, described as"
         }
@@ -204,6 +207,23 @@ impl Sentence<'_> {
             .and_then(|p| p.attr.source)
             .or_else(|| self.initial_subject());
         Some(self.make(cue, source, None, Some(content)))
+    }
+
+    /// Whether token `g` opens the sentence (after an opening quotation mark, if any).
+    fn opens_sentence(&self, g: usize) -> bool {
+        g == usize::from(self.kind(0) == Some(TokenKind::OpenQuote))
+    }
+
+    /// A past participle opening the sentence, its clause ended by a comma: "Asked about the
+    /// explosion, Clinton said …", "Asked to describe the device, O'Neill said …". What was
+    /// asked is content; who asked is not said.
+    fn initial_participle(&self, cue: Span, v: Verb, k: usize) -> Option<Found> {
+        let end = *self.clause_end.get(k)?;
+        if !self.punct(end, ',') {
+            return None;
+        }
+        let (content, _) = self.forward(self.after_hearer(k, v)?, v)?;
+        Some(self.make(cue, None, None, Some(content)))
     }
 
     /// The document or statement that a participle at `g` describes ("a statement calling the

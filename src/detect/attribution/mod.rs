@@ -510,13 +510,26 @@ impl<'a> Sentence<'a> {
         {
             return true;
         }
-        for m in n..(n + 7).min(self.t.len()) {
+        // A cue within seven tokens, a name's abbreviation ("Mr .") or parenthesis ("Sen.
+        // Lindsey Graham ( R-S.C . ) told") skipped.
+        let mut m = n;
+        let mut words = 0;
+        while m < self.t.len() && words < 7 {
             if self.cue_start[m] {
                 return true;
+            }
+            if self.t[m].is('(') {
+                match (m + 1..(m + 8).min(self.t.len())).find(|&c| self.t[c].is(')')) {
+                    Some(close) => m = close + 1,
+                    None => break,
+                }
+                continue;
             }
             if !self.t[m].is_wordlike() && !self.abbreviation_period(m) {
                 break;
             }
+            words += 1;
+            m += 1;
         }
         false
     }

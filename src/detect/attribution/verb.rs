@@ -484,6 +484,7 @@ impl Sentence<'_> {
         // Any noun phrase can be told something ("told the forum", "told a crowd in Cleveland
         // that"), if a content follows it.
         let content_next = self.w(e) == "that"
+            || self.infinitive_at(e, false)
             || self.w(e) == "to"
             || self.opens_clause(e)
             || self.kind(e) == Some(TokenKind::OpenQuote)

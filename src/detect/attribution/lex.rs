@@ -150,6 +150,7 @@ pub(super) enum Word {
     NounSuffix,
     SupportVerb,
     Subordinator,
+    Quantifier,
 }
 
 impl Word {
@@ -180,8 +181,9 @@ impl Word {
         "noun-suffix",
         "support-verb",
         "subordinator",
+        "quantifier",
     ];
-    const ALL: [Word; 25] = [
+    const ALL: [Word; 26] = [
         Word::Determiner,
         Word::NounMarker,
         Word::Auxiliary,
@@ -207,6 +209,7 @@ impl Word {
         Word::NounSuffix,
         Word::SupportVerb,
         Word::Subordinator,
+        Word::Quantifier,
     ];
 
     fn bit(self) -> u32 {

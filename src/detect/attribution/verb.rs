@@ -54,8 +54,8 @@ impl Sentence<'_> {
         if i > 0 && self.w(i - 1) == "'s" && !self.t[i - 1].cap && !is_participle(&tok.norm) {
             return true; // "the candidate's call": "'s" is "is" or "has" only before a participle
         }
-        if aux || g == 0 {
-            return false;
+        if aux || g == 0 || (self.lone_quantifier(g - 1) && !tok.norm.ends_with('s')) {
+            return false; // "all agreed that", "many say": a quantifier as subject
         }
         let p = &self.t[g - 1];
         (p.is_number() && !tok.norm.ends_with("ed"))
@@ -410,8 +410,17 @@ impl Sentence<'_> {
         if self.t[p].is_dash() {
             return self.subject_before_dash(p);
         }
+        if self.lone_quantifier(p) {
+            return Some((p, g)); // "all agreed that", "many say"
+        }
         let (s, e) = self.np_left(g)?;
         (self.is_source(s, e, false) || self.is_subject(s, e)).then_some((s, e))
+    }
+
+    /// Whether token `p` is a quantifier standing alone at the start of a clause ("all" in "To
+    /// varying degrees, all agreed"), so that it is the subject of the verb after it.
+    fn lone_quantifier(&self, p: usize) -> bool {
+        self.is(p, Word::Quantifier) && (p == 0 || !self.t[p - 1].is_wordlike())
     }
 
     /// Whether tokens `s..e` can be a subject at all: not a lone function word.

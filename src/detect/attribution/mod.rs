@@ -130,6 +130,9 @@ fn quoted(text: &str, toks: &[Token]) -> (Vec<bool>, Vec<TokenKind>) {
 /// '' he said" open, close.
 fn read_straight_quotes(text: &str, toks: &[Token]) -> Vec<TokenKind> {
     let mut kinds: Vec<TokenKind> = toks.iter().map(|t| t.kind).collect();
+    if !text.contains("''") {
+        return kinds;
+    }
     let mut marks: Vec<usize> = Vec::new();
     let mut other = false;
     for i in 0..=toks.len() {

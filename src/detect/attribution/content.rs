@@ -25,14 +25,20 @@ impl Sentence<'_> {
             return self.quote(k).map(|s| (s, true));
         }
         let mut m = k;
+        let refusal = k > 0 && self.is(k - 1, Word::Refusal);
+        let infinitive_at = |m: usize| tags.infinitive && self.infinitive_at(m, refusal);
         if self.is(k, Word::Adjunct) && !(tags.infinitive && self.w(k) == "to") {
             while m < n
                 && m < k + ADJUNCT_MAX
                 && self.t[m].is_wordlike()
                 && self.w(m) != "that"
-                && !(m > k && self.opens_clause(m))
+                && !(m > k && (self.opens_clause(m) || infinitive_at(m)))
             {
                 m += 1;
+            }
+            if m > k && infinitive_at(m) {
+                // "decided after a lengthy investigation not to recommend charges"
+                return self.content_from(m).map(|s| (s, false));
             }
             if (self.punct(m, ':') || self.punct(m, ',')) && opens_quote(m + 1) {
                 return self.quote(m + 1).map(|s| (s, true));
@@ -62,15 +68,18 @@ impl Sentence<'_> {
             // "complained about his mic", "wondering about his ability": the topic.
             return self.content_from(k + 1).map(|s| (s, false));
         }
-        let refusal = k > 0 && self.is(k - 1, Word::Refusal);
-        if tags.infinitive && self.w(k) == "to" && self.infinitive_after(k + 1, refusal) {
+        if infinitive_at(k) {
             return self.content_from(k).map(|s| (s, false));
         }
         if tags.infinitive {
-            // "urged voters to …", "called on Congress to …": a hearer, then the infinitive.
+            // "urged voters to …", "called on Congress to …": a hearer, then the infinitive;
+            // "told his supporters at a rally to …": an adjunct between.
             if let Some((_, he)) = self.hearer(k) {
-                if self.w(he) == "to" && self.infinitive_verb(he + 1) {
+                if infinitive_at(he) {
                     return self.content_from(k).map(|s| (s, false));
+                }
+                if let Some(to) = self.infinitive_after_adjunct(he) {
+                    return self.content_from(to).map(|s| (s, false));
                 }
             }
         }
@@ -83,6 +92,10 @@ impl Sentence<'_> {
         } else {
             0
         };
+        if skip > 0 && infinitive_at(k + skip) {
+            // "voted Thursday to hold him in contempt"
+            return self.content_from(k + skip).map(|s| (s, false));
+        }
         if skip > 0 && tags.clause {
             let next = k + skip;
             if next < n
@@ -113,17 +126,30 @@ impl Sentence<'_> {
         None
     }
 
-    /// A noun phrase object starting at token `k`: its clause, but not past a dash or a
-    /// relative clause after a comma ("unveiled a list of endorsements -- most of whom had
-    /// announced …"), where another attribution may start.
+    /// A noun phrase object starting at token `k`: its clause, but not past a dash, a relative
+    /// clause after a comma ("unveiled a list of endorsements -- most of whom had announced …")
+    /// or an adverbial clause ("had called the hearing because they felt …"), where another
+    /// attribution may start.
     pub(super) fn object_from(&self, k: usize) -> Option<Span> {
         let end = self.clause_end[k].min(k + CONTENT_MAX);
         let cut = (k + 1..end)
             .find(|&m| {
-                self.t[m].is_dash() || (self.punct(m, ',') && self.is(m + 1, Word::Relative))
+                self.t[m].is_dash()
+                    || (self.punct(m, ',') && self.is(m + 1, Word::Relative))
+                    || self.adverbial_clause(m)
             })
             .unwrap_or(end);
         self.span_of_checked(k, cut)
+    }
+
+    /// Whether an adverbial clause opens at token `m`: a subordinating conjunction ("because",
+    /// "although", "when", "after" …) before a clause's subject.
+    fn adverbial_clause(&self, m: usize) -> bool {
+        self.is(m, Word::Subordinator)
+            && (self.opens_clause(m + 1) || self.is(m + 1, Word::Determiner) || {
+                let t = self.t.get(m + 1);
+                t.is_some_and(|t| t.cap && t.is_word())
+            })
     }
 
     /// Whether a clause without "that" starts at token `k`: a noun phrase opened by a
@@ -153,6 +179,36 @@ impl Sentence<'_> {
     /// nothing).
     pub(super) fn infinitive_verb(&self, m: usize) -> bool {
         self.infinitive_after(m, false)
+    }
+
+    /// Whether an infinitive starts at token `m`: "to" and a verb, "not to" or "never to" and a
+    /// verb, or "to" and a quotation ("to `` check out '' …").
+    pub(super) fn infinitive_at(&self, m: usize, refusal: bool) -> bool {
+        let to = if matches!(self.w(m), "not" | "never") {
+            m + 1
+        } else {
+            m
+        };
+        if self.w(to) != "to" {
+            return false;
+        }
+        let verb = if self.kind(to + 1) == Some(TokenKind::OpenQuote) {
+            to + 2
+        } else {
+            to + 1
+        };
+        self.infinitive_after(verb, refusal)
+    }
+
+    /// Where an infinitive starts after an adjunct that opens at token `e` ("at a rally in
+    /// Michigan to …"), within [`ADJUNCT_MAX`] words.
+    fn infinitive_after_adjunct(&self, e: usize) -> Option<usize> {
+        if !self.is(e, Word::Adjunct) {
+            return None;
+        }
+        (e + 1..(e + ADJUNCT_MAX).min(self.t.len()))
+            .take_while(|&m| self.t[m].is_wordlike())
+            .find(|&m| self.infinitive_at(m, false))
     }
 
     /// As [`Sentence::infinitive_verb`]; after a verb of refusal (`refusal`), a verb of speech

@@ -149,6 +149,8 @@ pub(super) enum Word {
     Refusal,
     NounSuffix,
     SupportVerb,
+    Subordinator,
+    Quantifier,
 }
 
 impl Word {
@@ -178,8 +180,10 @@ impl Word {
         "refusal",
         "noun-suffix",
         "support-verb",
+        "subordinator",
+        "quantifier",
     ];
-    const ALL: [Word; 24] = [
+    const ALL: [Word; 26] = [
         Word::Determiner,
         Word::NounMarker,
         Word::Auxiliary,
@@ -204,6 +208,8 @@ impl Word {
         Word::Refusal,
         Word::NounSuffix,
         Word::SupportVerb,
+        Word::Subordinator,
+        Word::Quantifier,
     ];
 
     fn bit(self) -> u32 {

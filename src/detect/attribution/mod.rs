@@ -66,13 +66,18 @@ pub fn find_attributions(text: &str, sentences: &[Span]) -> Vec<Attribution> {
 
 /// Attributions of a scanned text (see [`find_attributions`]).
 pub(crate) fn attributions(doc: &Text) -> Vec<Attribution> {
-    let inside = quoted(doc.text, &doc.tokens);
+    let (inside, kinds) = quoted(doc.text, &doc.tokens);
     let mut out = Vec::new();
     let mut last_quote: Option<(usize, Span)> = None;
     for s in &doc.sentences {
         let (lo, hi) = s.tokens;
         if lo < hi {
-            let mut sentence = Sentence::new(doc.text, &doc.tokens[lo..hi], &inside[lo..hi]);
+            let mut sentence = Sentence::new(
+                doc.text,
+                &doc.tokens[lo..hi],
+                &inside[lo..hi],
+                &kinds[lo..hi],
+            );
             sentence.prev_quote = last_quote.filter(|&(end, _)| end == lo).map(|(_, q)| q);
             last_quote = sentence.final_quote().map(|q| (hi, q));
             sentence.detect(&mut out);
@@ -83,22 +88,24 @@ pub(crate) fn attributions(doc: &Text) -> Vec<Attribution> {
     out
 }
 
-/// Per token: whether it stands inside a quotation. Quotation marks pair across sentences of
-/// one line; a line break closes any open quotation, and a closing mark with no opening one on
-/// its line closes a quotation that started before the line.
-fn quoted(text: &str, toks: &[Token]) -> Vec<bool> {
+/// Per token: whether it stands inside a quotation, and its kind with ambiguous quotation marks
+/// read in context ([`read_straight_quotes`]). Quotation marks pair across sentences of one
+/// line; a line break closes any open quotation, and a closing mark with no opening one on its
+/// line closes a quotation that started before the line.
+fn quoted(text: &str, toks: &[Token]) -> (Vec<bool>, Vec<TokenKind>) {
+    let kinds = read_straight_quotes(text, toks);
     let mut inside = vec![false; toks.len()];
     let mut line_start = 0;
     let mut open = false;
     // Whether the line so far had an opening mark or a quoted token.
     let mut line_quoted = false;
     for i in 0..toks.len() {
-        if i > 0 && text[toks[i - 1].span.end..toks[i].span.start].contains('\n') {
+        if i > 0 && line_break(text, &toks[i - 1], &toks[i]) {
             line_start = i;
             open = false;
             line_quoted = false;
         }
-        match toks[i].kind {
+        match kinds[i] {
             TokenKind::OpenQuote => {
                 open = true;
                 line_quoted = true;
@@ -113,7 +120,46 @@ fn quoted(text: &str, toks: &[Token]) -> Vec<bool> {
             _ => inside[i] = open,
         }
     }
-    inside
+    (inside, kinds)
+}
+
+/// The kind of every token, straight double apostrophes (`''`) read in context: some texts use
+/// them to open a quotation too. On a line whose only quotation marks are `''`, the marks
+/// alternate from the last one, which closes: "… , '' he said . '' It 's over . ''" reads
+/// close, open, close (the first closes a quotation opened before the line), "'' It 's over ,
+/// '' he said" open, close.
+fn read_straight_quotes(text: &str, toks: &[Token]) -> Vec<TokenKind> {
+    let mut kinds: Vec<TokenKind> = toks.iter().map(|t| t.kind).collect();
+    if !text.contains("''") {
+        return kinds;
+    }
+    let mut marks: Vec<usize> = Vec::new();
+    let mut other = false;
+    for i in 0..=toks.len() {
+        if i == toks.len() || (i > 0 && line_break(text, &toks[i - 1], &toks[i])) {
+            if !other {
+                for &m in marks.iter().rev().skip(1).step_by(2) {
+                    kinds[m] = TokenKind::OpenQuote;
+                }
+            }
+            marks.clear();
+            other = false;
+        }
+        let Some(tok) = toks.get(i) else { break };
+        if matches!(tok.kind, TokenKind::OpenQuote | TokenKind::CloseQuote) {
+            if tok.span.slice(text) == "''" {
+                marks.push(i);
+            } else {
+                other = true;
+            }
+        }
+    }
+    kinds
+}
+
+/// Whether a line break stands between tokens `a` and `b`.
+fn line_break(text: &str, a: &Token, b: &Token) -> bool {
+    text[a.span.end..b.span.start].contains('\n')
 }
 
 /// A cue candidate: tokens `start..end`.
@@ -150,6 +196,8 @@ struct Sentence<'a> {
     t: &'a [Token],
     /// Per token: inside a quotation.
     inside: &'a [bool],
+    /// Per token: its kind, ambiguous quotation marks read in context ([`quoted`]).
+    kinds: &'a [TokenKind],
     /// Per token: for an opening quotation mark, its closing mark; for a closing one, its
     /// opening mark (within the sentence).
     pair: Vec<Option<usize>>,
@@ -166,11 +214,16 @@ struct Sentence<'a> {
 }
 
 impl<'a> Sentence<'a> {
-    fn new(text: &'a str, t: &'a [Token], inside: &'a [bool]) -> Sentence<'a> {
+    fn new(
+        text: &'a str,
+        t: &'a [Token],
+        inside: &'a [bool],
+        kinds: &'a [TokenKind],
+    ) -> Sentence<'a> {
         let mut pair = vec![None; t.len()];
         let mut open: Option<usize> = None;
-        for (i, tok) in t.iter().enumerate() {
-            match tok.kind {
+        for (i, kind) in kinds.iter().enumerate() {
+            match kind {
                 TokenKind::OpenQuote => open = Some(i),
                 TokenKind::CloseQuote => {
                     if let Some(o) = open.take() {
@@ -187,6 +240,7 @@ impl<'a> Sentence<'a> {
             text,
             t,
             inside,
+            kinds,
             pair,
             title_case: n >= 4 && caps * 10 >= n * 6,
             cue_start: vec![false; t.len()],
@@ -203,7 +257,7 @@ impl<'a> Sentence<'a> {
         if self.t[c].kind == TokenKind::Punct && c > 0 {
             c -= 1;
         }
-        let o = self.pair[c].filter(|_| self.t[c].kind == TokenKind::CloseQuote)?;
+        let o = self.pair[c].filter(|_| self.kinds[c] == TokenKind::CloseQuote)?;
         (o == 0).then(|| self.quote(o)).flatten()
     }
 
@@ -223,7 +277,7 @@ impl<'a> Sentence<'a> {
     }
 
     fn kind(&self, i: usize) -> Option<TokenKind> {
-        self.t.get(i).map(|t| t.kind)
+        self.kinds.get(i).copied()
     }
 
     fn detect(mut self, out: &mut Vec<Attribution>) {
@@ -459,15 +513,34 @@ impl<'a> Sentence<'a> {
         {
             return true;
         }
-        for m in n..(n + 7).min(self.t.len()) {
+        // A cue within seven tokens, a name's abbreviation ("Mr .") or parenthesis ("Sen.
+        // Lindsey Graham ( R-S.C . ) told") skipped.
+        let mut m = n;
+        let mut words = 0;
+        while m < self.t.len() && words < 7 {
             if self.cue_start[m] {
                 return true;
             }
-            if !self.t[m].is_wordlike() {
+            if self.t[m].is('(') {
+                match (m + 1..(m + 8).min(self.t.len())).find(|&c| self.t[c].is(')')) {
+                    Some(close) => m = close + 1,
+                    None => break,
+                }
+                continue;
+            }
+            if !self.t[m].is_wordlike() && !self.abbreviation_period(m) {
                 break;
             }
+            words += 1;
+            m += 1;
         }
         false
+    }
+
+    /// Whether token `m` is the period of an abbreviation or initial written apart ("Mr .",
+    /// "Sen .", "J ."), which belongs to the name it opens.
+    fn abbreviation_period(&self, m: usize) -> bool {
+        self.t[m].is('.') && m > 0 && self.abbreviation(m - 1) && m + 1 < self.t.len()
     }
 
     fn found(&self, cue: Span, source: Option<(usize, usize)>, content: Option<Span>) -> Found {

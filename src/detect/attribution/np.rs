@@ -284,8 +284,8 @@ impl Sentence<'_> {
         e = e0;
         while e > s + 1 {
             let tok = &self.t[e - 1];
-            let dangling_quote =
-                tok.kind == TokenKind::CloseQuote && self.pair[e - 1].is_none_or(|o| o < s);
+            let dangling_quote = self.kinds[e - 1] == TokenKind::CloseQuote
+                && self.pair[e - 1].is_none_or(|o| o < s);
             let trailing = tok.kind == TokenKind::Punct
                 && matches!(
                     tok.norm.as_str(),
@@ -298,7 +298,7 @@ impl Sentence<'_> {
             }
         }
         while s + 1 < e
-            && self.t[s].kind == TokenKind::OpenQuote
+            && self.kinds[s] == TokenKind::OpenQuote
             && self.pair[s].is_none_or(|c| c >= e)
         {
             s += 1;

@@ -106,7 +106,9 @@ impl Sentence<'_> {
             && !tok.cap
             && LEX.is_statement(&tok.norm)
             && ((self.w(i + 1) == "that" && self.clause_subject(i + 2))
-                || (self.possessed(i) && matches!(self.w(i + 1), "about" | "over")));
+                || (self.possessed(i)
+                    && (matches!(self.w(i + 1), "about" | "over")
+                        || self.infinitive_at(i + 1, false))));
         cue.then_some(Cand {
             start: i,
             end: i + 1,
@@ -141,9 +143,15 @@ impl Sentence<'_> {
     }
 
     /// "the claim that …": the content is the that-clause; the source is the possessive
-    /// before the noun ("Trump's claim", "his warning"), if any.
+    /// before the noun ("Trump's claim", "his warning"), if any. After a possessed noun, the
+    /// topic ("his warnings about …") or the infinitive ("her promise to …") is the content.
     pub(super) fn noun(&self, c: &Cand) -> Option<Found> {
-        let content = self.content_from(c.end + 1)?;
+        let from = if self.w(c.end) == "to" {
+            c.end
+        } else {
+            c.end + 1
+        };
+        let content = self.content_from(from)?;
         if self.w(c.end) != "that" {
             return self.possessed_noun(c, content);
         }

@@ -54,8 +54,8 @@ impl Sentence<'_> {
         if i > 0 && self.w(i - 1) == "'s" && !self.t[i - 1].cap && !is_participle(&tok.norm) {
             return true; // "the candidate's call": "'s" is "is" or "has" only before a participle
         }
-        if aux || g == 0 {
-            return false;
+        if aux || g == 0 || (self.lone_quantifier(g - 1) && !tok.norm.ends_with('s')) {
+            return false; // "all agreed that", "many say": a quantifier as subject
         }
         let p = &self.t[g - 1];
         (p.is_number() && !tok.norm.ends_with("ed"))
@@ -96,6 +96,9 @@ impl Sentence<'_> {
         }
         if passive {
             return self.passive(cue, v, g, k);
+        }
+        if v.past && !aux && g == i && self.opens_sentence(g) {
+            return self.initial_participle(cue, v, k);
         }
         if v.past && !aux && !v.tags.inverts && g > 0 && self.is_reduced_relative(g, k) {
             return None; // "members, called to service", "a plan, described as"
@@ -204,6 +207,23 @@ impl Sentence<'_> {
             .and_then(|p| p.attr.source)
             .or_else(|| self.initial_subject());
         Some(self.make(cue, source, None, Some(content)))
+    }
+
+    /// Whether token `g` opens the sentence (after an opening quotation mark, if any).
+    fn opens_sentence(&self, g: usize) -> bool {
+        g == usize::from(self.kind(0) == Some(TokenKind::OpenQuote))
+    }
+
+    /// A past participle opening the sentence, its clause ended by a comma: "Asked about the
+    /// explosion, Clinton said …", "Asked to describe the device, O'Neill said …". What was
+    /// asked is content; who asked is not said.
+    fn initial_participle(&self, cue: Span, v: Verb, k: usize) -> Option<Found> {
+        let end = *self.clause_end.get(k)?;
+        if !self.punct(end, ',') {
+            return None;
+        }
+        let (content, _) = self.forward(self.after_hearer(k, v)?, v)?;
+        Some(self.make(cue, None, None, Some(content)))
     }
 
     /// The document or statement that a participle at `g` describes ("a statement calling the
@@ -390,8 +410,17 @@ impl Sentence<'_> {
         if self.t[p].is_dash() {
             return self.subject_before_dash(p);
         }
+        if self.lone_quantifier(p) {
+            return Some((p, g)); // "all agreed that", "many say"
+        }
         let (s, e) = self.np_left(g)?;
         (self.is_source(s, e, false) || self.is_subject(s, e)).then_some((s, e))
+    }
+
+    /// Whether token `p` is a quantifier standing alone at the start of a clause ("all" in "To
+    /// varying degrees, all agreed"), so that it is the subject of the verb after it.
+    fn lone_quantifier(&self, p: usize) -> bool {
+        self.is(p, Word::Quantifier) && (p == 0 || !self.t[p - 1].is_wordlike())
     }
 
     /// Whether tokens `s..e` can be a subject at all: not a lone function word.
@@ -464,6 +493,7 @@ impl Sentence<'_> {
         // Any noun phrase can be told something ("told the forum", "told a crowd in Cleveland
         // that"), if a content follows it.
         let content_next = self.w(e) == "that"
+            || self.infinitive_at(e, false)
             || self.w(e) == "to"
             || self.opens_clause(e)
             || self.kind(e) == Some(TokenKind::OpenQuote)

@@ -1,12 +1,12 @@
 //! One function per test set: its rows of the table, computed by the shared evaluation support.
 
 use crate::report::Row;
-use crate::support::{checkthat, golden, numbers, pages, polnear, szeged, Half, Halves};
+use crate::support::{checkthat, golden, numbers, pages, polnear, szeged, Half, Halves, Pooled};
 use std::path::Path;
 
-/// A cell per half.
-fn cells<T>(h: &Halves<T>, cell: impl Fn(&T) -> String) -> (String, String) {
-    (cell(&h.build), cell(&h.check))
+/// A cell per half, and one for both pooled.
+fn cells<T: Pooled>(h: &Halves<T>, cell: impl Fn(&T) -> String) -> [String; 3] {
+    [cell(&h.build), cell(&h.check), cell(&h.all())]
 }
 
 /// Sentence splitting on the Golden Rules.
@@ -17,9 +17,9 @@ pub fn sentences(dir: &Path, verbose: bool) -> Vec<Row> {
             continue;
         };
         let h = golden::evaluate(file, &rules, verbose);
-        let (b, c) = cells(&h, |(right, all)| format!("**{right}/{all}**"));
+        let cells = cells(&h, |(right, all)| format!("**{right}/{all}**"));
         let goal = format!("{0}/{0} (all halves)", rules.len());
-        out.push(Row::new(measure, &b, &c, anchor, &goal));
+        out.push(Row::new(measure, cells, anchor, &goal));
     }
     out
 }
@@ -84,11 +84,10 @@ pub fn hedges(dir: &Path, verbose: bool) -> Vec<Row> {
             (nb.3, nc.3),
         ),
     ] {
-        let (b, c) = cells(&h, |s| pick(s).cell());
+        let cells = cells(&h, |s| pick(s).cell());
         rows.push(Row::new(
             &format!("{measure} (gold: build {gb}, check {gc})"),
-            &b,
-            &c,
+            cells,
             anchor,
             goal,
         ));
@@ -102,11 +101,10 @@ pub fn numbers(data: &Path, verbose: bool) -> Vec<Row> {
         .iter()
         .map(|suite| {
             let h = suite.evaluate(verbose);
-            let (b, c) = cells(&h, numbers::Tally::cell);
+            let cells = cells(&h, numbers::Tally::cell);
             Row::new(
                 &format!("{}: right value", suite.measure),
-                &b,
-                &c,
+                cells,
                 suite.anchor,
                 "≥ 90% right value; no false alarms",
             )
@@ -126,7 +124,7 @@ pub fn extraction(dir: &Path, verbose: bool) -> Vec<Row> {
         }
     }
     let h = pages::by_half(&scores);
-    let (b, c) = cells(&h, |f1s| {
+    let cells = cells(&h, |f1s| {
         let mean = f1s.iter().sum::<f64>() / f1s.len().max(1) as f64;
         let at_goal = f1s.iter().filter(|&&f| f >= 0.95).count();
         let median = crate::support::score::median(f1s.clone());
@@ -140,8 +138,7 @@ pub fn extraction(dir: &Path, verbose: bool) -> Vec<Row> {
             "article text vs Readability, token F1 ({} saved pages, all kinds)",
             scores.len()
         ),
-        &b,
-        &c,
+        cells,
         "Readability.js (1.0 by construction)",
         "≥ 0.95 on news pages",
     )]
@@ -166,7 +163,7 @@ pub fn attribution(dir: &Path, verbose: bool) -> Vec<Row> {
         (1, "F1 ≥ 0.70, P ≥ 0.80"),
         (2, "F1 ≥ 0.60, P ≥ 0.80"),
     ] {
-        let (b, c) = cells(&h, |s| s.roles[r].cell());
+        let cells = cells(&h, |s| s.roles[r].cell());
         let measure = if r == 0 {
             format!(
                 "attribution cue, overlap (PolNeAR validation; build {}; check {})",
@@ -176,13 +173,12 @@ pub fn attribution(dir: &Path, verbose: bool) -> Vec<Row> {
         } else {
             format!("attribution {}, overlap (same)", polnear::ROLES[r])
         };
-        rows.push(Row::new(&measure, &b, &c, anchor, goal));
+        rows.push(Row::new(&measure, cells, anchor, goal));
     }
-    let (b, c) = cells(&h, |s| s.cue_exact.cell());
+    let cells = cells(&h, |s| s.cue_exact.cell());
     rows.push(Row::new(
         "attribution cue, exact span (same)",
-        &b,
-        &c,
+        cells,
         "rule baseline 22.8 (exact)",
         "report",
     ));
@@ -199,7 +195,7 @@ pub fn retrieval(dir: &Path, verbose: bool) -> Vec<Row> {
         }
     };
     let h = task.evaluate(verbose);
-    let (b, c) = cells(&h, |f| {
+    let cells = cells(&h, |f| {
         format!(
             "MAP@5 **{:.3}** (MRR {:.3}, P@1 {:.3}; {} queries)",
             f.map(),
@@ -210,8 +206,7 @@ pub fn retrieval(dir: &Path, verbose: bool) -> Vec<Row> {
     });
     vec![Row::new(
         "claim retrieval (CheckThat! 2022 2A English dev-test, 14,231 verified claims)",
-        &b,
-        &c,
+        cells,
         "organisers' BM25 0.818 (test)",
         "MAP@5 ≥ 0.90",
     )]

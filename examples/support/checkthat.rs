@@ -122,6 +122,17 @@ pub struct Figures {
     pub p1: f64,
 }
 
+impl super::Pooled for Figures {
+    fn pooled(&self, other: &Self) -> Self {
+        Figures {
+            queries: self.queries + other.queries,
+            ap: self.ap + other.ap,
+            rr: self.rr + other.rr,
+            p1: self.p1 + other.p1,
+        }
+    }
+}
+
 impl Figures {
     /// MAP@5.
     pub fn map(&self) -> f64 {

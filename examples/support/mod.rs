@@ -93,6 +93,31 @@ pub struct Halves<T> {
     pub check: T,
 }
 
+/// A figure that two halves' figures add up to (counts, not ratios).
+pub trait Pooled {
+    /// This figure and `other`'s, as if measured on both halves at once.
+    fn pooled(&self, other: &Self) -> Self;
+}
+
+impl Pooled for (usize, usize) {
+    fn pooled(&self, other: &Self) -> Self {
+        (self.0 + other.0, self.1 + other.1)
+    }
+}
+
+impl<T: Clone> Pooled for Vec<T> {
+    fn pooled(&self, other: &Self) -> Self {
+        self.iter().chain(other).cloned().collect()
+    }
+}
+
+impl<T: Pooled> Halves<T> {
+    /// The figure of the whole development set: both halves pooled.
+    pub fn all(&self) -> T {
+        self.build.pooled(&self.check)
+    }
+}
+
 impl<T> Halves<T> {
     /// The figure of `half`.
     pub fn get(&self, half: Half) -> &T {

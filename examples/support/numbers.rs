@@ -57,6 +57,17 @@ pub struct Tally {
     pub false_alarms: usize,
 }
 
+impl super::Pooled for Tally {
+    fn pooled(&self, other: &Self) -> Self {
+        Tally {
+            expected: self.expected + other.expected,
+            right: self.right + other.right,
+            negatives: self.negatives + other.negatives,
+            false_alarms: self.false_alarms + other.false_alarms,
+        }
+    }
+}
+
 impl Tally {
     /// Share of expected values found with the right value, in percent.
     pub fn percent(&self) -> f64 {

@@ -92,6 +92,17 @@ pub struct Scores {
     pub documents: usize,
 }
 
+impl super::Pooled for Scores {
+    fn pooled(&self, other: &Self) -> Self {
+        Scores {
+            roles: [0, 1, 2].map(|r| self.roles[r].pooled(&other.roles[r])),
+            cue_exact: self.cue_exact.pooled(&other.cue_exact),
+            sentences: self.sentences + other.sentences,
+            documents: self.documents + other.documents,
+        }
+    }
+}
+
 /// The predicted spans per role of some attributions.
 pub fn predicted(found: &[Attribution]) -> [Vec<Span>; 3] {
     [

@@ -55,6 +55,14 @@ impl Prf {
     }
 }
 
+impl super::Pooled for Prf {
+    fn pooled(&self, other: &Self) -> Self {
+        let mut out = *self;
+        out.add(*other);
+        out
+    }
+}
+
 /// Dice coefficient of two byte ranges.
 pub fn dice(a: Span, b: Span) -> f64 {
     let inter = a.end.min(b.end).saturating_sub(a.start.max(b.start));

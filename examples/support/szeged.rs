@@ -120,6 +120,19 @@ pub struct Scores {
     pub cues_no_condition: Prf,
 }
 
+impl super::Pooled for Scores {
+    fn pooled(&self, other: &Self) -> Self {
+        Scores {
+            sentences: self.sentences.pooled(&other.sentences),
+            sentences_no_condition: self
+                .sentences_no_condition
+                .pooled(&other.sentences_no_condition),
+            cues: self.cues.pooled(&other.cues),
+            cues_no_condition: self.cues_no_condition.pooled(&other.cues_no_condition),
+        }
+    }
+}
+
 fn short(kind: &str) -> &str {
     kind.strip_prefix("speculation_").unwrap_or(kind)
 }

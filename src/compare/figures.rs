@@ -1,7 +1,6 @@
 //! Whether two figures speak of the same quantity — the same counted thing, of the same
 //! participants, at the same rate, over the same time — and how their values relate given their
-//! qualifiers, read as intervals ("more than N" is (N, ∞), "nearly N" just below N, "about N"
-//! within [`ABOUT`] of N).
+//! qualifiers, read as intervals (see [`super::interval`]).
 //!
 //! What a figure counts is read from its own noun and the words next to it, with the general
 //! equivalences of `counted.txt` ("killed" counts deaths, "soldiers" are troops); nothing here
@@ -10,9 +9,11 @@
 //! lost 1,200" are two quantities.
 
 use super::claims::compound_terms;
+use super::interval::{relate, Interval, Relation};
 use super::names::names_in;
+use super::when::{clock_times, same_moment, scope};
 use crate::corpus::{canonical, is_place, is_stopword, terms};
-use crate::detect::{lexicon, Qualifier, Statistic};
+use crate::detect::{lexicon, Statistic};
 use crate::text::{stem, tokens, Span, Token};
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::sync::LazyLock;
@@ -77,179 +78,11 @@ static RATE_PHRASES: LazyLock<Vec<(Vec<&'static str>, &'static str)>> = LazyLock
     list
 });
 
-/// Months: a time scope names one.
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
-/// Prepositions that bound the time a figure covers ("in May", "during 2023").
-const SCOPE_PREPOSITIONS: [&str; 6] = ["in", "during", "for", "of", "by", "throughout"];
-
-/// Conjunctions that join another clause to a figure's: a time said beyond one is not the
-/// figure's.
-const CLAUSE_JOINS: [&str; 6] = ["and", "but", "while", "whereas", "who", "which"];
-
-/// Words after "since the" that name the start of what is counted ("since the start of the
-/// invasion", "since the war began").
-const START_WORDS: [&str; 7] = [
-    "start",
-    "beginning",
-    "outbreak",
-    "war",
-    "invasion",
-    "conflict",
-    "pandemic",
-];
-
 /// How many words on each side of a figure are read for what it counts and for its rate.
 const NEAR_WORDS: usize = 4;
 /// How many words before a figure without a noun are read for what it counts ("troop losses
 /// in May reached 38,940").
 const BEFORE_WORDS: usize = 8;
-
-/// The tolerance of "about N": N ± 10 %.
-pub const ABOUT: f64 = 0.10;
-/// The tolerance of an unqualified whole figure: N ± 1 %; one written with decimals allows
-/// just under half a unit of its last decimal ("6.1" allows 6.051–6.149, so "6.0" differs).
-const ROUNDING: f64 = 0.01;
-/// Two bounds are the same bound within this share (a rate converted from another, "36,000 a
-/// month" against "1,200 a day", is not exact).
-const SAME_BOUND: f64 = 0.02;
-/// Words before "over"/"under" that keep the figure close to its bound ("just over 10").
-const CLOSE_TO: [&str; 4] = ["just", "slightly", "barely", "a little"];
-
-/// The values a figure allows.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Interval {
-    /// Lowest value allowed.
-    pub low: f64,
-    /// Highest value allowed (infinite for "more than N").
-    pub high: f64,
-    /// What the qualifier makes of the figure.
-    pub shape: Shape,
-}
-
-/// The shape of a figure's interval.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Shape {
-    /// A value (rounded, "about", "nearly", a range, a vague magnitude): bounded both ways.
-    Bounded,
-    /// "more than", "at least": a lower bound.
-    Lower,
-    /// "less than", "up to", "at most": an upper bound.
-    Upper,
-}
-
-impl Interval {
-    /// The interval of a statistic's value given its qualifier and how it is `written` (its
-    /// words in the text: the precision of its decimals, "just over").
-    ///
-    /// ```
-    /// use claimlens::compare::{Interval, Shape};
-    /// use claimlens::detect::{Qualifier, Statistic};
-    /// use claimlens::Span;
-    /// let over = Statistic { span: Span::new(0, 1), value: 1000.0, value_max: None,
-    ///     qualifier: Some(Qualifier::Over), unit: None, rate: None, vague: false };
-    /// let i = Interval::of(&over, "more than 1,000");
-    /// assert_eq!((i.low, i.high, i.shape), (1000.0, f64::INFINITY, Shape::Lower));
-    /// let just = Interval::of(&over, "just over 1,000");
-    /// assert_eq!(just.shape, Shape::Bounded);
-    /// ```
-    pub fn of(stat: &Statistic, written: &str) -> Interval {
-        let v = stat.value;
-        let bounded = |low: f64, high: f64| Interval {
-            low: low.min(high),
-            high: low.max(high),
-            shape: Shape::Bounded,
-        };
-        if let Some(max) = stat.value_max {
-            return bounded(v, max);
-        }
-        if stat.vague {
-            // "thousands": at least one thousand, fewer than ten.
-            return bounded(v, v * 10.0);
-        }
-        let lower = written.trim_start().to_lowercase();
-        let close = CLOSE_TO.iter().any(|w| lower.starts_with(&format!("{w} ")));
-        match stat.qualifier {
-            Some(Qualifier::Over) | Some(Qualifier::AtLeast) if close => {
-                bounded(v, v * (1.0 + ABOUT))
-            }
-            Some(Qualifier::Under) | Some(Qualifier::AtMost) if close => {
-                bounded(v * (1.0 - ABOUT), v)
-            }
-            Some(Qualifier::Over) | Some(Qualifier::AtLeast) => Interval {
-                low: v,
-                high: f64::INFINITY,
-                shape: Shape::Lower,
-            },
-            Some(Qualifier::Under) | Some(Qualifier::AtMost) | Some(Qualifier::UpTo) => Interval {
-                low: f64::NEG_INFINITY,
-                high: v,
-                shape: Shape::Upper,
-            },
-            Some(Qualifier::About) => bounded(v * (1.0 - ABOUT), v * (1.0 + ABOUT)),
-            Some(Qualifier::Nearly) => bounded(v * (1.0 - ABOUT), v),
-            Some(Qualifier::Exactly) => bounded(v, v),
-            None => {
-                // A figure written with decimals is as precise as its last decimal.
-                let half = half_unit(written, v);
-                let tolerance = if half > 0.0 { half } else { v.abs() * ROUNDING };
-                bounded(v - tolerance, v + tolerance)
-            }
-        }
-    }
-
-    fn scaled(self, by: f64) -> Interval {
-        Interval {
-            low: self.low / by,
-            high: self.high / by,
-            ..self
-        }
-    }
-
-    fn overlaps(&self, other: &Interval) -> bool {
-        let slack = 1e-9;
-        self.low <= other.high * (1.0 + slack) && other.low <= self.high * (1.0 + slack)
-    }
-
-    /// The same shape with bounds equal up to rounding. A stated value's interval already
-    /// holds its rounding, so two of them are the same only when they overlap.
-    fn same(&self, other: &Interval) -> bool {
-        if self.shape == Shape::Bounded && other.shape == Shape::Bounded && !self.overlaps(other) {
-            return false;
-        }
-        let close = |a: f64, b: f64| a == b || (a - b).abs() <= SAME_BOUND * a.abs().max(b.abs());
-        self.shape == other.shape && close(self.low, other.low) && close(self.high, other.high)
-    }
-}
-
-/// How the values of two figures of one quantity relate.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Relation {
-    /// The same value, as precisely as both are written ("1,200" and "1.2 thousand", "about
-    /// 500" and "520").
-    Agrees,
-    /// A value the other allows, stated more loosely on one side ("1,600" and "more than
-    /// 1,000", "612" and "hundreds"): consistent, though the words differ.
-    Consistent,
-    /// Values that cannot both be true ("900" and "over 1,200").
-    Contradicts,
-    /// Different bounds that can both be true ("more than 50", "more than 75"): the figures
-    /// differ, without contradicting each other.
-    DiffersWithoutContradiction,
-}
 
 /// What a figure counts: the measure said of it (deaths, casualties…) and the thing counted.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -468,19 +301,9 @@ impl Figure {
         self
     }
 
-    /// Whether the figures' sentences could speak of one moment: a time of day unsaid on one
-    /// side, or two within [`SAME_MOMENT_MINUTES`] of each other.
+    /// Whether the figures' sentences could speak of one moment (see [`same_moment`]).
     fn same_moment(&self, other: &Figure) -> bool {
-        let near = |a: u16, b: u16| {
-            let gap = a.abs_diff(b);
-            gap.min(24 * 60 - gap) <= SAME_MOMENT_MINUTES
-        };
-        self.sentence_clocks.is_empty()
-            || other.sentence_clocks.is_empty()
-            || self
-                .sentence_clocks
-                .iter()
-                .any(|&a| other.sentence_clocks.iter().any(|&b| near(a, b)))
+        same_moment(&self.sentence_clocks, &other.sentence_clocks)
     }
 
     /// Whether the figures can be set side by side: the same quantity, of participants that
@@ -625,58 +448,6 @@ fn adjective_head(written: &str, after: &[Token]) -> Option<String> {
     (adjective && !is_stopword(&next.norm)).then(|| canonical(&next.norm))
 }
 
-/// Half a unit of the last decimal written in a figure's first numeral, scaled to its value
-/// ("6.1" → 0.05; "1.25 million" → 5,000); 0 for whole numbers and numbers in words.
-fn half_unit(written: &str, value: f64) -> f64 {
-    let Some(start) = written.find(|c: char| c.is_ascii_digit()) else {
-        return 0.0;
-    };
-    let numeral: String = written[start..]
-        .chars()
-        .take_while(|c| c.is_ascii_digit() || matches!(c, ',' | '.'))
-        .filter(|c| *c != ',')
-        .collect();
-    let numeral = numeral.trim_end_matches('.');
-    let Some((_, decimals)) = numeral.split_once('.') else {
-        return 0.0;
-    };
-    let Ok(written_value) = numeral.parse::<f64>() else {
-        return 0.0;
-    };
-    if written_value == 0.0 {
-        return 0.0;
-    }
-    let scale = (value / written_value).abs();
-    HALF_UNIT * 10f64.powi(-(decimals.len() as i32)) * scale
-}
-
-/// A hair under half a unit, so that neighbouring written values ("1.1" and "1.2") do not
-/// touch at their shared rounding bound and agree.
-const HALF_UNIT: f64 = 0.49;
-
-/// An interval this narrow (relative to its value) states a value, not a range.
-const NARROW: f64 = 0.25;
-
-/// How two intervals relate: the same (or two narrow overlapping values) agrees; a value the
-/// other's bound or range allows is consistent; disjoint contradicts; two different bounds
-/// that overlap ("more than 50", "more than 75") differ without contradicting.
-fn relate(a: &Interval, b: &Interval) -> Relation {
-    if a.same(b) {
-        return Relation::Agrees;
-    }
-    if !a.overlaps(b) {
-        return Relation::Contradicts;
-    }
-    let narrow = |i: &Interval| {
-        i.shape == Shape::Bounded && (i.high - i.low) <= NARROW * i.high.abs().max(i.low.abs())
-    };
-    match (narrow(a), narrow(b)) {
-        (true, true) => Relation::Agrees,
-        _ if a.shape == Shape::Bounded || b.shape == Shape::Bounded => Relation::Consistent,
-        _ => Relation::DiffersWithoutContradiction,
-    }
-}
-
 /// What a figure counts: its own noun (a measure or a thing), and for people (or a figure
 /// without a noun) the measure said next to it ("lost 1,200 troops", "40 people were killed").
 fn quantity(stat: &Statistic, before: &[Token], after: &[Token]) -> Quantity {
@@ -809,110 +580,6 @@ fn rate_after(after: &[Token]) -> Option<String> {
             })
             .map(|(_, rate)| rate.to_string())
     })
-}
-
-/// Two times of day at most this far apart (minutes) may be one moment told by two outlets
-/// ("at 9:27 a.m." and "at about 9:30 a.m."); further apart, they are two events.
-const SAME_MOMENT_MINUTES: u16 = 60;
-
-/// The times of day `text` states with "a.m." or "p.m." ("2:09 a.m.", "9 pm"), as minutes
-/// after midnight, in order.
-///
-/// ```
-/// use claimlens::compare::clock_times;
-/// assert_eq!(clock_times("It struck at 2:09 a.m., and again at 9 PM."), vec![129, 1260]);
-/// assert!(clock_times("Chapter 2:09 and 3 am-ended").is_empty());
-/// ```
-pub fn clock_times(text: &str) -> Vec<u16> {
-    let b = text.as_bytes();
-    let digits = |from: usize| b[from..].iter().take_while(|c| c.is_ascii_digit()).count();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < b.len() {
-        let starts_number = b[i].is_ascii_digit()
-            && (i == 0 || !(b[i - 1].is_ascii_alphanumeric() || b".:,".contains(&b[i - 1])));
-        if !starts_number {
-            i += 1;
-            continue;
-        }
-        let hour_len = digits(i);
-        let hour: u16 = text[i..i + hour_len].parse().unwrap_or(0);
-        let mut end = i + hour_len;
-        let mut minute = 0;
-        if b.get(end) == Some(&b':') && digits(end + 1) == 2 {
-            minute = text[end + 1..end + 3].parse().unwrap_or(60);
-            end += 3;
-        }
-        i = end;
-        let mut j = end + usize::from(b.get(end) == Some(&b' '));
-        let Some(half) = b
-            .get(j)
-            .map(u8::to_ascii_lowercase)
-            .filter(|c| b"ap".contains(c))
-        else {
-            continue;
-        };
-        j += 1;
-        j += usize::from(b.get(j) == Some(&b'.'));
-        let says_m = b.get(j).map(u8::to_ascii_lowercase) == Some(b'm');
-        let bounded = !b
-            .get(j + 1)
-            .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'-');
-        if hour_len <= 2 && (1..=12).contains(&hour) && minute < 60 && says_m && bounded {
-            let afternoon = if half == b'p' { 12 * 60 } else { 0 };
-            out.push((hour % 12) * 60 + minute + afternoon);
-        }
-    }
-    out
-}
-
-/// The time scope nearest the figure in its clause (after it first), normalised: a month or
-/// year after a preposition ("in May", "during 2023"), or a "since" phrase ("since 2022",
-/// "since the start of …", "since the war began" → "since start").
-fn scope(before: &[Token], after: &[Token]) -> Option<String> {
-    let year = |w: &str| w.len() == 4 && (w.starts_with("19") || w.starts_with("20"));
-    let read = |words: &[&str], i: usize| -> Option<String> {
-        let w = words[i];
-        let next = words.get(i + 1).copied().unwrap_or("");
-        if w == "since" {
-            return match next {
-                "the" => words
-                    .get(i + 2)
-                    .filter(|w| START_WORDS.contains(w))
-                    .map(|_| "since start".to_string()),
-                n if year(n) => Some(format!("since {n}")),
-                n if MONTHS.contains(&n) => {
-                    let y = words.get(i + 2).copied().filter(|y| year(y));
-                    Some(y.map_or(format!("since {n}"), |y| format!("since {n} {y}")))
-                }
-                _ => None,
-            };
-        }
-        (SCOPE_PREPOSITIONS.contains(&w) && (MONTHS.contains(&next) || year(next)))
-            .then(|| next.to_string())
-    };
-    // A time said in another clause joined by a conjunction is that clause's ("spent 19
-    // seasons with the 76ers and was promoted … in 2003").
-    let after_words: Vec<&str> = after
-        .iter()
-        .map(|t| t.norm.as_str())
-        .take_while(|w| !CLAUSE_JOINS.contains(w))
-        .collect();
-    let joined_before = before
-        .iter()
-        .rposition(|t| CLAUSE_JOINS.contains(&t.norm.as_str()))
-        .map_or(0, |i| i + 1);
-    let before_words: Vec<&str> = before[joined_before..]
-        .iter()
-        .map(|t| t.norm.as_str())
-        .collect();
-    (0..after_words.len())
-        .find_map(|i| read(&after_words, i))
-        .or_else(|| {
-            (0..before_words.len())
-                .rev()
-                .find_map(|i| read(&before_words, i))
-        })
 }
 
 #[cfg(test)]

@@ -16,17 +16,21 @@ mod certainty;
 mod claims;
 mod diff;
 mod figures;
+mod interval;
 mod names;
 mod outcome;
 mod sources;
 mod story;
+mod when;
 
 pub use diff::{diff, Mark};
-pub use figures::{clock_times, Figure, Interval, Quantity, Relation, Shape, ABOUT};
+pub use figures::{Figure, Quantity};
+pub use interval::{Interval, Relation, Shape, ABOUT};
 pub use names::{name_set, names_in};
 pub use outcome::{Agreement, Comparison, Difference, PagePassage, Reference, Side, Verdict};
 pub use sources::{is_specific, same_source, source_comparison};
 pub use story::{same_story, StoryMatch};
+pub use when::clock_times;
 
 use crate::corpus::{is_passage, term_counts, terms, Corpus, TermCounts};
 use crate::detect::{Detections, Statistic};
@@ -314,7 +318,7 @@ struct Match {
 struct FigureMatch<'c> {
     at: Match,
     stat: &'c Statistic,
-    relation: figures::Relation,
+    relation: Relation,
 }
 
 /// One comparison run: the page, the story documents, and what was already matched (claims
@@ -415,8 +419,8 @@ impl<'a, 'c> Run<'a, 'c> {
                     relation,
                 };
                 let (slot, floor) = match relation {
-                    figures::Relation::Agrees => (&mut agreeing, FIGURE_AGREES),
-                    figures::Relation::Consistent => (&mut consistent, FIGURE_CONSISTENT),
+                    Relation::Agrees => (&mut agreeing, FIGURE_AGREES),
+                    Relation::Consistent => (&mut consistent, FIGURE_CONSISTENT),
                     _ if mine.same_thing(&f.figure) => (&mut differing, FIGURE_AGREES),
                     _ => (&mut differing, FIGURE_DIFFERS),
                 };
@@ -460,13 +464,13 @@ impl<'a, 'c> Run<'a, 'c> {
         let reference = &self.references[m.at.reference];
         let theirs = m.stat.span.slice(reference.text).to_string();
         match m.relation {
-            figures::Relation::Agrees | figures::Relation::Consistent => {
+            Relation::Agrees | Relation::Consistent => {
                 agreements.insert(0, Agreement::Figure { reference: theirs })
             }
             relation => differences.push(Difference::Number {
                 page: stat.span.slice(self.page.text).to_string(),
                 reference: theirs,
-                contradicts: relation == figures::Relation::Contradicts,
+                contradicts: relation == Relation::Contradicts,
             }),
         }
         agreements.retain(|a| *a != Agreement::Claim || differences.is_empty());

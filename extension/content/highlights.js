@@ -56,10 +56,14 @@
     }
     return out;
   }
-  /** A Highlight of the same ranges (what is registered; appending to ours leaves it alone). */
-  function copy(highlight) {
+  /**
+   * A Highlight of `ranges` (what is registered, so that appending to ours leaves it alone). From
+   * the array, not by iterating a Highlight: iterating one in a Firefox content script does not
+   * give its ranges (the Firefox end-to-end tests saw no highlights at all that way).
+   */
+  function highlightOf(ranges) {
     const out = new Highlight();
-    for (const r of highlight) out.add(r);
+    for (const r of ranges) out.add(r);
     return out;
   }
   const nextTask = () => new Promise((r) => setTimeout(r, 0));
@@ -156,7 +160,7 @@
       if (this.windowed) this.#watchScrolling();
       for (const kind of KINDS) {
         if (this.hiddenKinds.has(kind)) CSS.highlights.delete(`claimlens-${kind}`);
-        else CSS.highlights.set(`claimlens-${kind}`, this.windowed ? this.#nearViewport(kind) : copy(this.highlights[kind]));
+        else CSS.highlights.set(`claimlens-${kind}`, this.windowed ? this.#nearViewport(kind) : highlightOf(this.lists[kind]));
       }
     }
 

@@ -51,6 +51,7 @@ lint:
 	cargo fmt --all -- --check
 	cargo clippy --quiet --all-targets -- -D warnings
 	cargo clippy --quiet --target wasm32-unknown-unknown --all-targets --all-features -- -D warnings
+	RUSTDOCFLAGS="-D warnings" cargo doc --quiet --no-deps
 
 ## test-size: the .wasm's gzipped size against its budget (scripts/wasm-size.mjs)
 test-size:

@@ -6,8 +6,9 @@
 //! 2. **The claim** ([`claims`]): each detection belongs to a claim — the content of the
 //!    attribution that holds it, else its clause. A claim's counterpart is the claim of a
 //!    story document that shares most of its words ([`CLAIM_MATCH`]); a figure's counterpart is
-//!    a figure of a story document that counts the same quantity ([`figures`]) in a sentence
-//!    about the same thing. Below that: not-in-corpus.
+//!    a figure of a story document that counts the same quantity (`figures.rs`; its values in
+//!    `interval.rs`, its times in `when.rs`) in a sentence about the same thing. Below that:
+//!    not-in-corpus.
 //! 3. **The differences**: the figures' values as intervals; the hedges and negations that
 //!    govern each claim; the sources credited for it. Each is typed ([`Difference`],
 //!    [`Agreement`]); the words a card shows are made from them in [`crate::view`].

@@ -10,7 +10,7 @@ use scraper::{ElementRef, Node};
 /// `visibility:hidden` style, as the content script leaves out what a reader cannot see.
 ///
 /// Linear at any depth: the parser flattens nesting beyond
-/// [`MAX_NESTING`](super::html_cap::MAX_NESTING) levels, as browsers do, and the parsed tree is
+/// `html_cap::MAX_NESTING` (512) levels, as browsers do, and the parsed tree is
 /// walked by its open/close edges, never recursively.
 pub fn parse_html(html: &str, url: &str) -> PageSnapshot {
     let doc = super::html_cap::parse(html);

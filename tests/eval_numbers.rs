@@ -14,7 +14,7 @@ type Floor = (usize, usize);
 
 /// Per suite: the floor on the build half, then on the check half.
 const FLOORS: &[(&str, Floor, Floor)] = &[
-    ("Number", (54, 1), (54, 1)),
+    ("Number", (56, 1), (56, 1)),
     ("Percent", (4, 0), (5, 0)),
     // Check half 23, not 24: "He is over thirty years old" is an age, which is no figure by
     // design (detect/not_figures.rs, issue 13); it still counts as a miss.
@@ -22,7 +22,7 @@ const FLOORS: &[(&str, Floor, Floor)] = &[
     ("Currency", (41, 3), (51, 0)),
     ("Dimension", (23, 1), (35, 4)),
     ("quantulum3", (45, 0), (45, 0)),
-    ("Duckling", (107, 0), (97, 0)),
+    ("Duckling", (109, 0), (97, 0)),
 ];
 
 #[test]

@@ -8,7 +8,9 @@ impl Parser<'_> {
     pub(super) fn excluded(&self, j: usize, core: &Core, prefixed: bool) -> bool {
         if core.written {
             let capitalised = self.upper(j) && !self.sentence_initial(j);
-            return capitalised || (core.lone_one && self.word(j + 1) == Some("of"));
+            return capitalised
+                || (core.lone_one && self.word(j + 1) == Some("of"))
+                || self.in_vain(j, core);
         }
         let Tok::Num {
             value,
@@ -30,6 +32,17 @@ impl Parser<'_> {
             || self.is_time(core.end - 1)
             || (value <= 31.0 && !commas && dots == 0 && self.beside_month(j))
             || (!prefixed && !commas && dots == 0 && self.after_name(j))
+    }
+
+    /// "came to naught", "all for nought", "naught but": the idioms of "in vain" and "nothing
+    /// but", where the word for zero counts nothing.
+    fn in_vain(&self, j: usize, core: &Core) -> bool {
+        let zero_word = matches!(self.word(j), Some("naught" | "nought")) && core.end == j + 1;
+        zero_word
+            && (matches!(
+                j.checked_sub(1).and_then(|k| self.word(k)),
+                Some("to" | "for")
+            ) || self.word(j + 1) == Some("but"))
     }
 
     /// Next to another bare numeral: "+44 20 7946 0958"; a numeral that opens a written number

@@ -284,7 +284,8 @@ impl Parser<'_> {
                 i += 1;
                 continue;
             }
-            let joined = self.sym(i) == Some('-') && self.adjacent(i - 1) && self.adjacent(i);
+            let joined = self.sym(i) == Some('-')
+                && ((self.adjacent(i - 1) && self.adjacent(i)) || self.spaced_compound(i));
             let and = self.word(i) == Some("and") || self.sym(i) == Some('&');
             if let Some(f) = self.and_a_fraction(i).filter(|_| and) {
                 n.add_fraction(f);
@@ -401,10 +402,14 @@ impl Parser<'_> {
         let (value, end) = match self.compound_denominator(i, numerator) {
             // "one twenty-fifth", "three twenty-firsts", "one hundred thirty-fifths"
             Some((d, end)) => (n.at_and + numerator / d, end),
-            None => {
-                let end = self.denominator(n, i)?;
-                (n.value(), end)
-            }
+            None => match self.denominator(n, i) {
+                Some(end) => (n.value(), end),
+                // "one one hundred and fifth"
+                None => {
+                    let (d, end) = self.group_ordinal_denominator(i, n)?;
+                    (n.at_and + numerator / d, end)
+                }
+            },
         };
         if value < 1.0 {
             return Some(self.scaled_fraction(value, end));
@@ -467,18 +472,68 @@ impl Parser<'_> {
             Some(&(v, WordKind::Unit)) if v >= 20.0 && v % 10.0 == 0.0 => v,
             _ => return None,
         };
-        if !(self.sym(i + 1) == Some('-') && self.adjacent(i) && self.adjacent(i + 1)) {
+        let hyphenated = self.sym(i + 1) == Some('-') && self.adjacent(i) && self.adjacent(i + 1);
+        // "one hundred thirty fifths": after a group word the tens word cannot be the
+        // numerator's last word and a denominator of its own ("thirty fifths" = 30/5) at once;
+        // read as "one hundred thirty-fifths", the convention of Recognizers-Text's grammar
+        let after_group = i > 0 && self.group_word(i - 1);
+        let at = if hyphenated {
+            i + 2
+        } else if after_group && self.word(i + 1).is_some_and(|w| w.ends_with('s')) {
+            i + 1
+        } else {
             return None;
+        };
+        let &(d, form) = FRACTIONS.get(self.word(at)?)?;
+        if d >= 10.0 {
+            return None; // "twenty-tenths" is no compound ordinal
         }
-        let &(d, form) = FRACTIONS.get(self.word(i + 2)?)?;
         let fits = match form {
             FractionForm::Ordinal | FractionForm::One => numerator == 1.0,
             FractionForm::Plural => numerator > 1.0,
             FractionForm::Compound => true,
             _ => false,
         };
-        let singular_one = !self.word(i + 2)?.ends_with('s');
-        (fits && (singular_one == (numerator == 1.0))).then_some((tens + d, i + 3))
+        let singular_one = !self.word(at)?.ends_with('s');
+        (fits && (singular_one == (numerator == 1.0))).then_some((tens + d, at + 1))
+    }
+
+    /// A denominator written as a unit, a group word and an ordinal where a unit word cannot go
+    /// on with the numerator `n`: "one one hundred and fifth" = 1/105, "two one thousand
+    /// thirds" = 2/1003 ("one one" is no number, so the second "one" opens the denominator).
+    /// Bounded lookahead: at most four words.
+    fn group_ordinal_denominator(&self, i: usize, n: &Number) -> Option<(f64, usize)> {
+        let &(unit, WordKind::Unit) = NUMBER_WORDS.get(self.word(i)?)? else {
+            return None;
+        };
+        if n.fits(unit) || !(1.0..10.0).contains(&unit) {
+            return None;
+        }
+        let &(group, WordKind::Mult | WordKind::Scale) = NUMBER_WORDS.get(self.word(i + 1)?)?
+        else {
+            return None;
+        };
+        let at = i + 2 + usize::from(self.word(i + 2) == Some("and"));
+        let &(d, form) = FRACTIONS.get(self.word(at)?)?;
+        let numerator = n.since_and_total + n.since_and;
+        let fits = match form {
+            FractionForm::Ordinal | FractionForm::One => numerator == 1.0,
+            FractionForm::Plural => numerator > 1.0,
+            _ => false,
+        };
+        (fits && group >= 100.0 && d < group).then_some((unit * group + d, at + 1))
+    }
+
+    /// A hyphen between spaces at `i` joining a tens word and a unit word into one number
+    /// ("ninety - five", as tokenised text writes "ninety-five"); a range never descends from
+    /// ninety to five.
+    fn spaced_compound(&self, i: usize) -> bool {
+        let value = |k: usize| match self.word(k).and_then(|w| NUMBER_WORDS.get(w)) {
+            Some(&(v, WordKind::Unit)) => Some(v),
+            _ => None,
+        };
+        let tens = value(i - 1).is_some_and(|v| (20.0..100.0).contains(&v) && v % 10.0 == 0.0);
+        tens && value(i + 1).is_some_and(|v| (1.0..10.0).contains(&v))
     }
 
     /// A proportion after a number: "one out of three", "1 in twenty-one", "1 over 3",

@@ -11,7 +11,7 @@
 use super::claims::compound_terms;
 use super::interval::{relate, Interval, Relation};
 use super::names::names_in;
-use super::when::{clock_times, same_moment, scope};
+use super::when::{calendar_days, clock_times, dated_alike, months, same_moment, scope};
 use crate::corpus::{canonical, is_place, is_stopword, terms};
 use crate::detect::{lexicon, Statistic};
 use crate::text::{stem, tokens, Span, Token};
@@ -138,6 +138,12 @@ pub struct Figure {
     /// The times of day its sentence states ("at 2:09 a.m."), minutes after midnight (empty
     /// unless given): two figures stated at different moments are of different events.
     pub sentence_clocks: Vec<u16>,
+    /// The calendar days its sentence names ("on Dec. 30"; see [`super::when::calendar_days`]).
+    pub sentence_days: Vec<u16>,
+    /// The months its sentence names ("in September").
+    pub sentence_months: Vec<u16>,
+    /// The calendar days its whole document names.
+    pub document_days: Vec<u16>,
     /// For a figure in a unit ("8 percent"): what its clause speaks of, as retrieval terms
     /// (names, the figure's own words and words of change such as "reached" left out); empty
     /// for counted things, whose noun says what they are.
@@ -259,6 +265,9 @@ impl Figure {
             names: participant_names,
             sentence_names: BTreeSet::new(),
             sentence_clocks: Vec::new(),
+            sentence_days: Vec::new(),
+            sentence_months: Vec::new(),
+            document_days: Vec::new(),
             subject,
             described: terms(stat.span.slice(text))
                 .into_iter()
@@ -301,9 +310,35 @@ impl Figure {
         self
     }
 
-    /// Whether the figures' sentences could speak of one moment (see [`same_moment`]).
+    /// The figure with the times of day of its event (its sentence's, or for a headline and
+    /// lead the first its document states).
+    pub fn with_clocks(mut self, clocks: Vec<u16>) -> Figure {
+        self.sentence_clocks = clocks;
+        self
+    }
+
+    /// The figure with the calendar days of its sentence and of its whole document.
+    pub fn with_days(mut self, sentence: &str, document_days: &[u16]) -> Figure {
+        self.sentence_days = calendar_days(sentence);
+        self.sentence_months = months(sentence);
+        self.document_days = document_days.to_vec();
+        self
+    }
+
+    /// Whether the figures' sentences could speak of one moment: times of day alike (see
+    /// [`same_moment`]), and days alike (see [`dated_alike`]).
     fn same_moment(&self, other: &Figure) -> bool {
         same_moment(&self.sentence_clocks, &other.sentence_clocks)
+            && dated_alike(
+                &self.sentence_days,
+                &other.document_days,
+                &other.sentence_months,
+            )
+            && dated_alike(
+                &other.sentence_days,
+                &self.document_days,
+                &self.sentence_months,
+            )
     }
 
     /// Whether the figures can be set side by side: the same quantity, of participants that
@@ -597,6 +632,7 @@ mod tests {
             .unwrap_or_else(|| panic!("no statistic {marked:?} in {clause:?}: {stats:?}"));
         Figure::read(stat, clause, whole, &[], &crate::compare::name_set(clause))
             .with_sentence_clocks(clause)
+            .with_days(clause, &calendar_days(clause))
     }
 
     /// (page clause, its figure, reference clause, its figure, expected relation).
@@ -665,6 +701,10 @@ mod tests {
         ("Russia lost 1,200 troops in May", "1,200", "Ukraine lost 1,500 troops in May", "1,500", None),
         ("Russia lost 38,940 troops in May", "38,940", "Russia lost 30,000 troops in June", "30,000", None),
         ("The quake occurred at 2:09 a.m. and had a depth of 1.2 miles", "1.2", "The earthquake struck at about 9:30 a.m. and had a depth of 2.7 miles", "2.7", None),
+        ("On March 14 the quake had a depth of 1.2 miles", "1.2", "The last earthquake occurred on Dec. 30 at a depth of 1.1 miles", "1.1", None),
+        ("Pirates hijacked it on September 15 with 18 Indian sailors on board", "18", "Pirates hijacked it on Oct. 23 with 27 Indian sailors on board", "27", None),
+        // Days a week apart may be one event told on two days.
+        ("On Nov. 10 the navy caught 26 pirates", "26", "The navy caught 39 pirates on Nov. 12", "39", CONTRADICT),
         ("Russia lost over 1,200 troops per day", "1,200", "Russia lost 1,300 troops", "1,300", None),
         ("Russia recruited 36,000 migrants in May", "36,000", "Russia suffered 36,000 casualties in May", "36,000", None),
         ("40 people were killed", "40", "40 people were injured", "40", None),

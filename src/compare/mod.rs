@@ -31,7 +31,7 @@ pub use names::{name_set, names_in};
 pub use outcome::{Agreement, Comparison, Difference, PagePassage, Reference, Side, Verdict};
 pub use sources::{is_specific, same_source, source_comparison};
 pub use story::{same_story, StoryMatch};
-pub use when::clock_times;
+pub use when::{calendar_days, clock_times};
 
 use crate::corpus::{is_passage, term_counts, terms, Corpus, TermCounts};
 use crate::detect::{Detections, Statistic};
@@ -39,6 +39,7 @@ use crate::text::Span;
 use certainty::certainty_difference;
 use claims::{clip, compound_set, term_set, window, within, Side as Text, MAX_CLAIM_BYTES};
 use std::collections::{HashMap, HashSet};
+use when::LeadClock;
 
 /// A claim's counterpart must share at least this Dice coefficient of terms with it…
 pub const CLAIM_MATCH: f64 = 0.3;
@@ -155,6 +156,14 @@ pub fn compare(text: &str, sentences: &[Span], det: &Detections, corpus: &Corpus
         corpus,
         references,
         page_names,
+        page_lead_clock: match story.is_empty() {
+            true => LeadClock::default(),
+            false => LeadClock::of(sentences.iter().map(|s| s.slice(text))),
+        },
+        page_days: match story.is_empty() {
+            true => Vec::new(),
+            false => calendar_days(text),
+        },
         claim_matches: HashMap::new(),
         figure_matches: HashMap::new(),
     };
@@ -235,6 +244,8 @@ impl<'c> RefDoc<'c> {
         let names = name_set(text);
         let mut claims = Vec::new();
         let mut figures = Vec::new();
+        let lead_clock = LeadClock::of(sentences.iter().map(|s| s.slice(text)));
+        let days = calendar_days(text);
         for (i, &sentence) in sentences.iter().enumerate() {
             for span in side.claims_in(sentence) {
                 claims.push(RefClaim {
@@ -256,7 +267,8 @@ impl<'c> RefDoc<'c> {
                     stat,
                     figure: Figure::read(stat, text, clause, &side.source_spans(stat.span), &names)
                         .with_sentence_names(sentence_names)
-                        .with_sentence_clocks(sentence.slice(text)),
+                        .with_clocks(lead_clock.event_clocks(i, sentence.slice(text)))
+                        .with_days(sentence.slice(text), &days),
                     context: figure_context(text, sentence, stat.span),
                 });
             }
@@ -330,6 +342,10 @@ struct Run<'a, 'c> {
     references: Vec<RefDoc<'c>>,
     /// The page's names (see [`name_set`]).
     page_names: HashSet<String>,
+    /// The time of day of the page's lead event.
+    page_lead_clock: LeadClock,
+    /// The calendar days the page names (see [`calendar_days`]).
+    page_days: Vec<u16>,
     claim_matches: HashMap<&'a str, Option<Match>>,
     figure_matches: HashMap<(&'a str, &'a str), Option<FigureMatch<'c>>>,
 }
@@ -371,6 +387,16 @@ impl<'a, 'c> Run<'a, 'c> {
         best
     }
 
+    /// The times of day of the event the page's sentence `sentence` speaks of.
+    fn page_clocks(&self, sentence: Span) -> Vec<u16> {
+        let i = self
+            .page
+            .sentences
+            .partition_point(|s| s.start < sentence.start);
+        self.page_lead_clock
+            .event_clocks(i, sentence.slice(self.page.text))
+    }
+
     /// The counterpart of a page figure among the figures of the story documents: one with the
     /// same value, else the one whose sentence says most of the same thing among those a
     /// looser figure allows and those that differ (each above its floor).
@@ -395,7 +421,8 @@ impl<'a, 'c> Run<'a, 'c> {
                 .into_iter()
                 .map(|(_, n)| n),
         )
-        .with_sentence_clocks(sentence.slice(self.page.text));
+        .with_clocks(self.page_clocks(sentence))
+        .with_days(sentence.slice(self.page.text), &self.page_days);
         let context = figure_context(self.page.text, sentence, stat.span);
         let mut agreeing: Option<FigureMatch> = None;
         let mut consistent: Option<FigureMatch> = None;

@@ -143,6 +143,147 @@ pub(super) fn scope(before: &[Token], after: &[Token]) -> Option<String> {
         })
 }
 
+/// Month names and their news abbreviations, capitalised as written, with their number.
+const MONTH_WORDS: [(&str, u16); 24] = [
+    ("January", 1),
+    ("Jan", 1),
+    ("February", 2),
+    ("Feb", 2),
+    ("March", 3),
+    ("Mar", 3),
+    ("April", 4),
+    ("Apr", 4),
+    ("May", 5),
+    ("June", 6),
+    ("Jun", 6),
+    ("July", 7),
+    ("Jul", 7),
+    ("August", 8),
+    ("Aug", 8),
+    ("September", 9),
+    ("Sept", 9),
+    ("Sep", 9),
+    ("October", 10),
+    ("Oct", 10),
+    ("November", 11),
+    ("Nov", 11),
+    ("December", 12),
+    ("Dec", 12),
+];
+
+/// The calendar days `text` names ("Dec. 30", "March 14th", "30 December"), as `month * 32 +
+/// day`, in order; a month without a day names none.
+///
+/// ```
+/// use claimlens::compare::calendar_days;
+/// assert_eq!(calendar_days("It occurred on Dec. 30 and on 2 May."), vec![12 * 32 + 30, 5 * 32 + 2]);
+/// assert!(calendar_days("In March, 30 people may 12 times…").is_empty());
+/// ```
+pub fn calendar_days(text: &str) -> Vec<u16> {
+    let words: Vec<&str> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let month = |w: &str| MONTH_WORDS.iter().find(|(m, _)| *m == w).map(|&(_, n)| n);
+    let day = |w: &str| {
+        let digits = w.trim_end_matches(|c: char| !c.is_ascii_digit());
+        let ordinal = matches!(&w[digits.len()..], "" | "st" | "nd" | "rd" | "th");
+        let d: u16 = digits
+            .parse()
+            .ok()
+            .filter(|_| ordinal && digits.len() <= 2)?;
+        (1..=31).contains(&d).then_some(d)
+    };
+    let mut out = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        let Some(m) = month(w) else { continue };
+        let after = words.get(i + 1).and_then(|w| day(w));
+        let before = i.checked_sub(1).and_then(|k| day(words[k]));
+        if let Some(d) = after.or(before) {
+            out.push(m * 32 + d);
+        }
+    }
+    out
+}
+
+/// Two calendar days at most this many days apart may be one event's, told by reports
+/// written on different days ("on Thursday, Nov. 10" and a dateline of Nov. 12).
+const SAME_EVENT_DAYS: u16 = 7;
+
+/// The months `text` names, capitalised ("in September", "Dec. 30").
+pub(super) fn months(text: &str) -> Vec<u16> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter_map(|w| MONTH_WORDS.iter().find(|(m, _)| *m == w).map(|&(_, n)| n))
+        .collect()
+}
+
+/// Whether a figure dated to calendar days `days` by its sentence can be of the event another
+/// report speaks of: it names no day, the other report names none, or the other names a day
+/// within [`SAME_EVENT_DAYS`] or the same month in the figure's sentence ("The last earthquake
+/// … occurred on Dec. 30" is no earthquake of a report dated March 14; "hijacked on September
+/// 15" is the hijacking "in September" of another report).
+pub(super) fn dated_alike(days: &[u16], other_days: &[u16], other_months: &[u16]) -> bool {
+    let day_of_year = |d: u16| (d / 32 - 1) * 31 + d % 32;
+    let near = |a: u16, b: u16| {
+        let gap = day_of_year(a).abs_diff(day_of_year(b));
+        gap.min(12 * 31 - gap) <= SAME_EVENT_DAYS
+    };
+    days.is_empty()
+        || other_days.is_empty()
+        || days
+            .iter()
+            .any(|&d| other_days.iter().any(|&e| near(d, e)) || other_months.contains(&(d / 32)))
+}
+
+/// The time of day of a document's lead event: the times of the first sentence that states
+/// any (datelines aside), which the sentences before it — the headline, the lead — speak of
+/// ("4.6 magnitude quake recorded in Sonoma County. An earthquake … was recorded this morning.
+/// The quake occurred at 2:09 a.m.").
+#[derive(Clone, Debug, Default)]
+pub(super) struct LeadClock {
+    /// Index of the first sentence stating a time of day (the document's length if none does).
+    first: usize,
+    clocks: Vec<u16>,
+}
+
+impl LeadClock {
+    /// The lead clock of a document's sentences.
+    pub(super) fn of<'s>(sentences: impl IntoIterator<Item = &'s str>) -> LeadClock {
+        let mut first = 0;
+        for s in sentences {
+            if !is_dateline(s) {
+                let clocks = clock_times(s);
+                if !clocks.is_empty() {
+                    return LeadClock { first, clocks };
+                }
+            }
+            first += 1;
+        }
+        LeadClock {
+            first,
+            clocks: Vec::new(),
+        }
+    }
+
+    /// The times of day of the event sentence `i` (text `sentence`) speaks of: its own, else,
+    /// before the document's first stated time, that time.
+    pub(super) fn event_clocks(&self, i: usize, sentence: &str) -> Vec<u16> {
+        let own = clock_times(sentence);
+        if own.is_empty() && i < self.first {
+            return self.clocks.clone();
+        }
+        own
+    }
+}
+
+/// Whether a sentence is a dateline or a timestamp ("March 14, 2013 at 11:51 AM"), whose time
+/// of day is when the report was published, not when its event happened: it states a year.
+fn is_dateline(sentence: &str) -> bool {
+    sentence
+        .split(|c: char| !c.is_ascii_digit())
+        .any(|d| d.len() == 4 && (d.starts_with("19") || d.starts_with("20")))
+}
+
 /// Whether two sentences' times of day could be one moment: unsaid on one side, or two within
 /// [`SAME_MOMENT_MINUTES`] of each other (across midnight too).
 pub(super) fn same_moment(a: &[u16], b: &[u16]) -> bool {
@@ -151,4 +292,40 @@ pub(super) fn same_moment(a: &[u16], b: &[u16]) -> bool {
         gap.min(24 * 60 - gap) <= SAME_MOMENT_MINUTES
     };
     a.is_empty() || b.is_empty() || a.iter().any(|&x| b.iter().any(|&y| near(x, y)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn calendar_days_are_read_as_news_writes_them() {
+        #[rustfmt::skip]
+        let cases: &[(&str, &[u16])] = &[
+            ("It occurred on Dec. 30, 2012.", &[12 * 32 + 30]),
+            ("on March 14th and 2 May", &[3 * 32 + 14, 5 * 32 + 2]),
+            ("in September this year", &[]),
+            ("March 40 and Dec 0", &[]),
+            ("they may 12 times", &[]),
+        ];
+        for &(text, expected) in cases {
+            assert_eq!(calendar_days(text), expected, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn headline_and_lead_take_the_first_stated_time() {
+        let doc = [
+            "4.6 magnitude quake recorded in Sonoma County",
+            "March 14, 2013 at 11:51 AM",
+            "An earthquake of magnitude 4.6 was recorded this morning.",
+            "The quake occurred at 2:09 a.m. about 14 miles north of Healdsburg.",
+            "It was followed by an aftershock.",
+        ];
+        let lead = LeadClock::of(doc);
+        let clocks: Vec<Vec<u16>> = (0..doc.len())
+            .map(|i| lead.event_clocks(i, doc[i]))
+            .collect();
+        assert_eq!(clocks, [vec![129], vec![711], vec![129], vec![129], vec![]]);
+    }
 }

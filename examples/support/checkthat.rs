@@ -44,12 +44,38 @@ pub fn read_vclaims(path: &Path) -> Result<Vec<Document>, String> {
             id: field("vclaim_id"),
             title: field("title"),
             outlet: Some("Snopes".to_string()),
-            date: Some(field("date")).filter(|d| !d.is_empty()),
+            date: iso_date(&field("date")),
             url: None,
             text,
         });
     }
     Ok(documents)
+}
+
+/// A Snopes date ("8 September 2020") in ISO 8601 ("2020-09-08"), the form of
+/// [`Document::date`]; `None` for anything else.
+fn iso_date(date: &str) -> Option<String> {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let [day, month, year] = date.split_whitespace().collect::<Vec<_>>()[..] else {
+        return None;
+    };
+    let day: u32 = day.parse().ok().filter(|d| (1..=31).contains(d))?;
+    let month = MONTHS.iter().position(|m| *m == month)? + 1;
+    let year: u32 = year.parse().ok().filter(|_| year.len() == 4)?;
+    Some(format!("{year}-{month:02}-{day:02}"))
 }
 
 /// A TSV field, unquoted when it is CSV-quoted (`"…""…"""`).

@@ -6,6 +6,7 @@
 //! detectors run lazily, the first time a document's findings are asked for, so that building
 //! and loading large corpora stays fast.
 
+mod days;
 mod folder;
 mod import;
 mod index;

@@ -2,6 +2,8 @@
 //! signature lines that say nothing about the claim. Hand-written scanners (no regular
 //! expressions: the engine costs a quarter of the `.wasm`), each one pass over the text.
 
+use super::days::{day_number, month_number, valid};
+
 /// Whether `text[at..]` starts a link: "http://", "https://", "www." or "pic.twitter.com/",
 /// in any case.
 fn link_at(text: &str, at: usize) -> bool {
@@ -57,10 +59,19 @@ fn expand_tags(text: &str) -> String {
     out
 }
 
-/// The signature closing an embedded tweet: "— Name (@handle) January 26, 2021" at the end of
-/// `text` (only non-word characters after the year). Returns where the dash stands and the
-/// name.
-fn signature(text: &str) -> Option<(usize, &str)> {
+/// The signature closing an embedded tweet, "— Name (@handle) January 26, 2021".
+struct Signature<'a> {
+    /// Where its dash stands in the text.
+    dash: usize,
+    /// The author's name.
+    name: &'a str,
+    /// The day it was posted ([`super::days::day_number`]), if its month is a month's name.
+    day: Option<i64>,
+}
+
+/// The signature closing an embedded tweet at the end of `text` (only non-word characters
+/// after the year).
+fn signature(text: &str) -> Option<Signature<'_>> {
     // The date: a capitalised month-like word of 3–9 letters (a period may follow), a 1–2
     // digit day, a comma, a blank and a four-digit year, then nothing but non-word characters.
     let trimmed = text.trim_end_matches(|c: char| !is_word_char(c));
@@ -104,7 +115,17 @@ fn signature(text: &str) -> Option<(usize, &str)> {
     let dash = before_handle.rfind(['—', '–'])?;
     let name = before_handle[dash..].trim_start_matches(['—', '–']).trim();
     let clean = !name.contains(['—', '–', '\n']) && name.chars().count() <= 80;
-    clean.then_some((dash, name))
+    let day = month_number(&before_day[month_start..])
+        .zip(before_year[before_year.len() - day_len..].parse().ok())
+        .filter(|&(month, day)| valid(month, day))
+        .map(|(month, day)| day_number(year.parse().unwrap_or(0), month, day));
+    clean.then_some(Signature { dash, name, day })
+}
+
+/// The day a post was written, read from its closing signature (see [`clean_query`]), as a
+/// day number ([`super::days::day_number`]).
+pub(crate) fn query_day(text: &str) -> Option<i64> {
+    signature(text)?.day
 }
 
 /// The words of a camel-case name: "RepublicDay" → "Republic Day", "COVID19Vaccine" →
@@ -141,7 +162,7 @@ fn split_name(name: &str) -> String {
 /// ```
 pub fn clean_query(text: &str) -> String {
     let text = match signature(text) {
-        Some((dash, name)) => format!("{} {name}", &text[..dash]),
+        Some(Signature { dash, name, .. }) => format!("{} {name}", &text[..dash]),
         None => text.to_string(),
     };
     let text = remove_links(&text);
@@ -164,6 +185,18 @@ mod tests {
         ] {
             assert_eq!(split_name(name), words, "{name}");
         }
+    }
+
+    #[test]
+    fn a_signature_dates_its_post() {
+        let tweet = "Flag replaced — Rahul (@RShiv) January 26, 2021";
+        assert_eq!(query_day(tweet), Some(day_number(2021, 1, 26)));
+        assert_eq!(
+            query_day("— Rahul (@RShiv) Sept. 2, 2020"),
+            Some(day_number(2020, 9, 2))
+        );
+        assert_eq!(query_day("— Rahul (@RShiv) Someday 2, 2020"), None);
+        assert_eq!(query_day("Flag replaced on January 26, 2021"), None);
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! began") and the times of day its sentence states ("at 2:09 a.m."), which tell two events of
 //! one kind apart.
 
+use crate::corpus::month_number;
 use crate::text::Token;
 
 /// Months: a time scope names one.
@@ -143,34 +144,6 @@ pub(super) fn scope(before: &[Token], after: &[Token]) -> Option<String> {
         })
 }
 
-/// Month names and their news abbreviations, capitalised as written, with their number.
-const MONTH_WORDS: [(&str, u16); 24] = [
-    ("January", 1),
-    ("Jan", 1),
-    ("February", 2),
-    ("Feb", 2),
-    ("March", 3),
-    ("Mar", 3),
-    ("April", 4),
-    ("Apr", 4),
-    ("May", 5),
-    ("June", 6),
-    ("Jun", 6),
-    ("July", 7),
-    ("Jul", 7),
-    ("August", 8),
-    ("Aug", 8),
-    ("September", 9),
-    ("Sept", 9),
-    ("Sep", 9),
-    ("October", 10),
-    ("Oct", 10),
-    ("November", 11),
-    ("Nov", 11),
-    ("December", 12),
-    ("Dec", 12),
-];
-
 /// The calendar days `text` names ("Dec. 30", "March 14th", "30 December"), as `month * 32 +
 /// day`, in order; a month without a day names none.
 ///
@@ -184,7 +157,6 @@ pub fn calendar_days(text: &str) -> Vec<u16> {
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .collect();
-    let month = |w: &str| MONTH_WORDS.iter().find(|(m, _)| *m == w).map(|&(_, n)| n);
     let day = |w: &str| {
         let digits = w.trim_end_matches(|c: char| !c.is_ascii_digit());
         let ordinal = matches!(&w[digits.len()..], "" | "st" | "nd" | "rd" | "th");
@@ -196,7 +168,7 @@ pub fn calendar_days(text: &str) -> Vec<u16> {
     };
     let mut out = Vec::new();
     for (i, w) in words.iter().enumerate() {
-        let Some(m) = month(w) else { continue };
+        let Some(m) = month_of(w) else { continue };
         let after = words.get(i + 1).and_then(|w| day(w));
         let before = i.checked_sub(1).and_then(|k| day(words[k]));
         if let Some(d) = after.or(before) {
@@ -213,8 +185,16 @@ const SAME_EVENT_DAYS: u16 = 7;
 /// The months `text` names, capitalised ("in September", "Dec. 30").
 pub(super) fn months(text: &str) -> Vec<u16> {
     text.split(|c: char| !c.is_alphanumeric())
-        .filter_map(|w| MONTH_WORDS.iter().find(|(m, _)| *m == w).map(|&(_, n)| n))
+        .filter_map(month_of)
         .collect()
+}
+
+/// The month a capitalised word names ("December", "Dec", "Sept"); a month is capitalised in
+/// English, and "may" is a verb.
+fn month_of(word: &str) -> Option<u16> {
+    let capitalised = word.starts_with(|c: char| c.is_ascii_uppercase());
+    let month = month_number(word).filter(|_| capitalised)?;
+    u16::try_from(month).ok()
 }
 
 /// Whether a figure dated to calendar days `days` by its sentence can be of the event another

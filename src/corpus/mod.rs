@@ -7,6 +7,7 @@
 //! and loading large corpora stays fast.
 
 mod days;
+pub(crate) use days::month_number;
 mod folder;
 mod import;
 mod index;

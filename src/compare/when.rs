@@ -153,10 +153,20 @@ pub(super) fn scope(before: &[Token], after: &[Token]) -> Option<String> {
 /// assert!(calendar_days("In March, 30 people may 12 times…").is_empty());
 /// ```
 pub fn calendar_days(text: &str) -> Vec<u16> {
-    let words: Vec<&str> = text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
+    // Each word with the characters between it and the word before.
+    let mut words: Vec<(&str, &str)> = Vec::new();
+    let mut gap_start = 0;
+    let mut word_start = None;
+    for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
+        match (c.is_alphanumeric(), word_start) {
+            (true, None) => word_start = Some(i),
+            (false, Some(start)) => {
+                words.push((&text[gap_start..start], &text[start..i]));
+                (gap_start, word_start) = (i, None);
+            }
+            _ => {}
+        }
+    }
     let day = |w: &str| {
         let digits = w.trim_end_matches(|c: char| !c.is_ascii_digit());
         let ordinal = matches!(&w[digits.len()..], "" | "st" | "nd" | "rd" | "th");
@@ -166,11 +176,19 @@ pub fn calendar_days(text: &str) -> Vec<u16> {
             .filter(|_| ordinal && digits.len() <= 2)?;
         (1..=31).contains(&d).then_some(d)
     };
+    // "Dec. 30", "December 30", "30 December": blanks between, or an abbreviation's period.
+    let blank = |gap: &str| !gap.is_empty() && gap.trim_start_matches('.').trim().is_empty();
     let mut out = Vec::new();
-    for (i, w) in words.iter().enumerate() {
+    for (i, &(gap, w)) in words.iter().enumerate() {
         let Some(m) = month_of(w) else { continue };
-        let after = words.get(i + 1).and_then(|w| day(w));
-        let before = i.checked_sub(1).and_then(|k| day(words[k]));
+        let after = words
+            .get(i + 1)
+            .filter(|(gap, _)| blank(gap))
+            .and_then(|(_, w)| day(w));
+        let before = i
+            .checked_sub(1)
+            .filter(|_| !gap.is_empty() && gap.trim().is_empty())
+            .and_then(|k| day(words[k].1));
         if let Some(d) = after.or(before) {
             out.push(m * 32 + d);
         }
@@ -287,6 +305,7 @@ mod tests {
             ("in September this year", &[]),
             ("March 40 and Dec 0", &[]),
             ("they may 12 times", &[]),
+            ("In March, 30 people; 30, March", &[]),
         ];
         for &(text, expected) in cases {
             assert_eq!(calendar_days(text), expected, "{text:?}");

@@ -182,6 +182,34 @@ enum CandKind {
     Noun,
 }
 
+/// The contents of a sentence's attributions, sorted by start with the furthest end so far, to
+/// answer "inside some content?" in O(log n) per cue.
+struct Nesting {
+    contents: Vec<Span>,
+    furthest: Vec<usize>,
+}
+
+impl Nesting {
+    fn of(found: &[Attribution]) -> Nesting {
+        let mut contents: Vec<Span> = found.iter().filter_map(|a| a.content).collect();
+        contents.sort_unstable();
+        let furthest = contents
+            .iter()
+            .scan(0, |end, c| {
+                *end = (*end).max(c.end);
+                Some(*end)
+            })
+            .collect();
+        Nesting { contents, furthest }
+    }
+
+    /// Whether `cue` lies inside some content.
+    fn has(&self, cue: Span) -> bool {
+        let n = self.contents.partition_point(|c| c.start <= cue.start);
+        n > 0 && self.furthest[n - 1] >= cue.end
+    }
+}
+
 /// An attribution with what later cues of the sentence may reuse.
 #[derive(Clone, Debug)]
 struct Found {
@@ -304,23 +332,14 @@ impl<'a> Sentence<'a> {
             }
         }
         // An attribution inside what another one reports is part of that content ("Flynn said
-        // Trump was right when he said …"): each word belongs to one attribution. Contents
-        // sorted by start, with the furthest end so far, answer "inside some content?" in
-        // O(log n) per cue.
-        let mut contents: Vec<Span> = found_here.iter().filter_map(|a| a.content).collect();
-        contents.sort_unstable();
-        let furthest: Vec<usize> = contents
-            .iter()
-            .scan(0, |end, c| {
-                *end = (*end).max(c.end);
-                Some(*end)
-            })
-            .collect();
-        let nested = |cue: Span| {
-            let n = contents.partition_point(|c| c.start <= cue.start);
-            n > 0 && furthest[n - 1] >= cue.end
-        };
-        out.extend(found_here.into_iter().filter(|a| !nested(a.cue)));
+        // Trump was right when he said …"): each word belongs to one attribution. A trailing
+        // cue (its content before it) inside another content goes first: its content would
+        // cross that attribution's cue, so it reads the clause wrongly and must not hide others.
+        let nested = Nesting::of(&found_here);
+        found_here
+            .retain(|a| !(a.content.is_some_and(|c| c.end <= a.cue.start) && nested.has(a.cue)));
+        let nested = Nesting::of(&found_here);
+        out.extend(found_here.into_iter().filter(|a| !nested.has(a.cue)));
     }
 
     /// Cue phrases, reporting verbs and speaker colons, left to right.

@@ -54,6 +54,10 @@ impl Sentence<'_> {
         if i > 0 && self.w(i - 1) == "'s" && !self.t[i - 1].cap && !is_participle(&tok.norm) {
             return true; // "the candidate's call": "'s" is "is" or "has" only before a participle
         }
+        let finite_next = self.is(i + 1, Word::Be) || self.is(i + 1, Word::Auxiliary);
+        if finite_next && !is_participle(&tok.norm) {
+            return true; // a noun before its verb: "interest rates are low", "the tax rate is"
+        }
         if aux || g == 0 || (self.lone_quantifier(g - 1) && !tok.norm.ends_with('s')) {
             return false; // "all agreed that", "many say": a quantifier as subject
         }

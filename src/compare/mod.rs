@@ -29,7 +29,7 @@ pub use figures::{Figure, Quantity};
 pub use interval::{Interval, Relation, Shape, ABOUT};
 pub use names::{name_set, names_in};
 pub use outcome::{Agreement, Comparison, Difference, PagePassage, Reference, Side, Verdict};
-pub use sources::{is_specific, same_source, source_comparison};
+pub use sources::{is_specific, same_source, source_comparison, OneSidedCredit};
 pub use story::{same_story, StoryMatch};
 pub use when::{calendar_days, clock_times};
 
@@ -150,7 +150,7 @@ pub fn compare(text: &str, sentences: &[Span], det: &Detections, corpus: &Corpus
         sentences,
         det,
     };
-    let references: Vec<RefDoc> = story.iter().map(|m| RefDoc::new(corpus, m.doc)).collect();
+    let references: Vec<RefDoc> = story.iter().map(|m| RefDoc::new(corpus, m)).collect();
     let mut run = Run {
         page,
         corpus,
@@ -227,7 +227,8 @@ struct RefDoc<'c> {
 }
 
 impl<'c> RefDoc<'c> {
-    fn new(corpus: &'c Corpus, doc: usize) -> RefDoc<'c> {
+    fn new(corpus: &'c Corpus, story: &StoryMatch) -> RefDoc<'c> {
+        let doc = story.doc;
         let text = corpus.documents()[doc].text.as_str();
         let det = corpus.detections(doc);
         let sentences: Vec<Span> = corpus.passages()[corpus.passage_range(doc)]
@@ -473,7 +474,8 @@ impl<'a, 'c> Run<'a, 'c> {
         let claim = self.page.claim_of(span);
         match self.claim_match(claim) {
             Some(m) => {
-                let (differences, agreements) = self.claim_differences(claim, claim, &m);
+                let (differences, agreements) =
+                    self.claim_differences(claim, claim, &m, OneSidedCredit::Either);
                 self.found(claim, &m, differences, agreements)
             }
             None => Comparison::not_in_corpus(),
@@ -488,7 +490,8 @@ impl<'a, 'c> Run<'a, 'c> {
         };
         let claim = self.page.claim_of(stat.span);
         let clause = self.page.clause(sentence, stat.span);
-        let (mut differences, mut agreements) = self.claim_differences(claim, clause, &m.at);
+        let (mut differences, mut agreements) =
+            self.claim_differences(claim, clause, &m.at, OneSidedCredit::PageSilent);
         let reference = &self.references[m.at.reference];
         let theirs = m.stat.span.slice(reference.text).to_string();
         match m.relation {
@@ -506,12 +509,14 @@ impl<'a, 'c> Run<'a, 'c> {
     }
 
     /// How the page's claim and its counterpart differ in certainty (within `scope`: the
-    /// claim, or a figure's clause) and in the sources credited.
+    /// claim, or a figure's clause) and in the sources credited (a source on one side only
+    /// as `one_sided` says; see [`source_comparison`]).
     fn claim_differences(
         &self,
         claim: Span,
         scope: Span,
         m: &Match,
+        one_sided: OneSidedCredit,
     ) -> (Vec<Difference>, Vec<Agreement>) {
         let reference = &self.references[m.reference];
         let theirs = reference.side();
@@ -544,7 +549,7 @@ impl<'a, 'c> Run<'a, 'c> {
                 .filter(|t| is_specific(t) && same_source(t, passage))
                 .collect();
         }
-        match source_comparison(&mine, &theirs_sources) {
+        match source_comparison(&mine, &theirs_sources, one_sided) {
             Some(Ok(agreement)) => agreements.push(agreement),
             Some(Err(difference)) => differences.push(difference),
             None => {}

@@ -87,20 +87,39 @@ pub fn same_source(a: &str, b: &str) -> bool {
     shared > 0 && shared * 2 >= ident_a.len().min(ident_b.len())
 }
 
+/// Which side's silence about a source, where the other credits one, is a difference.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OneSidedCredit {
+    /// Either side's: who says a claim is what an attributed claim is about ("European
+    /// officials allege that …" against the same allegation stated flatly).
+    Either,
+    /// The page's only: a figure stated flatly on the page is someone's figure the reader should
+    /// know of ("over 1,200 casualties per day" against "The UK Ministry of Defence estimates
+    /// … over 1,200"); a figure the page credits and another report states flatly is the same
+    /// figure, corroborated.
+    PageSilent,
+}
+
 /// How the sources credited on the page (`mine`) and in the reference (`theirs`) for one claim
 /// bear on each other: an agreement when one is the same (aliases allowed), a difference when
 /// they differ — other specific sources, or a specific source on one side and none at all on
-/// the other — and nothing when there is nothing to set against each other ("the report", "he"
-/// or "officials" name no one in particular).
+/// the other (as `one_sided` says) — and nothing when there is nothing to set against each
+/// other ("the report", "he" or "officials" name no one in particular).
 ///
 /// ```
-/// use claimlens::compare::{source_comparison, Agreement, Difference};
-/// assert!(matches!(source_comparison(&["the UK"], &["British defence officials"]), Some(Ok(Agreement::Source { .. }))));
-/// assert!(matches!(source_comparison(&["inside sources"], &["European officials"]), Some(Err(Difference::Source { .. }))));
-/// assert!(matches!(source_comparison(&[], &["the UK Ministry of Defence"]), Some(Err(_))));
-/// assert_eq!(source_comparison(&["the report"], &["Ukrainian intelligence"]), None);
+/// use claimlens::compare::{source_comparison, Agreement, Difference, OneSidedCredit::*};
+/// assert!(matches!(source_comparison(&["the UK"], &["British defence officials"], Either), Some(Ok(Agreement::Source { .. }))));
+/// assert!(matches!(source_comparison(&["inside sources"], &["European officials"], PageSilent), Some(Err(Difference::Source { .. }))));
+/// assert!(matches!(source_comparison(&[], &["the UK Ministry of Defence"], PageSilent), Some(Err(_))));
+/// assert!(matches!(source_comparison(&["the UK Ministry of Defence"], &[], Either), Some(Err(_))));
+/// assert_eq!(source_comparison(&["the UK Ministry of Defence"], &[], PageSilent), None);
+/// assert_eq!(source_comparison(&["the report"], &["Ukrainian intelligence"], Either), None);
 /// ```
-pub fn source_comparison(mine: &[&str], theirs: &[&str]) -> Option<Result<Agreement, Difference>> {
+pub fn source_comparison(
+    mine: &[&str],
+    theirs: &[&str],
+    one_sided: OneSidedCredit,
+) -> Option<Result<Agreement, Difference>> {
     if let Some(same) = mine
         .iter()
         .find(|m| theirs.iter().any(|t| same_source(m, t)))
@@ -120,7 +139,9 @@ pub fn source_comparison(mine: &[&str], theirs: &[&str]) -> Option<Result<Agreem
     };
     match (specific(mine), specific(theirs)) {
         (Some(m), Some(t)) => differ(Some(m), Some(t)),
-        (Some(m), None) if theirs.is_empty() => differ(Some(m), None),
+        (Some(m), None) if one_sided == OneSidedCredit::Either && theirs.is_empty() => {
+            differ(Some(m), None)
+        }
         (None, Some(t)) if mine.is_empty() => differ(None, Some(t)),
         _ => None,
     }

@@ -1,5 +1,6 @@
-//! Build script: copies the lexicons of the text layer and the detectors (`src/text/*.txt`,
-//! `src/detect/lexicons/*.txt`) into `OUT_DIR` without their comments and rationales, so that
+//! Build script: copies the lexicons of the text layer, the detectors, the corpus and the
+//! comparison (`src/text/*.txt`, `src/detect/lexicons/*.txt`, `src/corpus/*.txt`,
+//! `src/compare/*.txt`) into `OUT_DIR` without their comments and rationales, so that
 //! the `.wasm` carries only the entries (the rationales stay in the source files, where a test
 //! requires one per entry: `detect::tests::every_lexicon_is_well_formed`).
 
@@ -7,7 +8,12 @@ use std::path::Path;
 
 fn main() {
     let out = std::env::var("OUT_DIR").expect("OUT_DIR is set by cargo");
-    for dir in ["src/text", "src/detect/lexicons"] {
+    for dir in [
+        "src/text",
+        "src/detect/lexicons",
+        "src/corpus",
+        "src/compare",
+    ] {
         println!("cargo:rerun-if-changed={dir}");
         let entries = std::fs::read_dir(dir).expect("lexicon folder");
         for entry in entries.flatten() {

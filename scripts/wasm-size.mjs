@@ -19,9 +19,12 @@ import { fileURLToPath } from 'node:url';
  *  branch put ~4.6 KB on the attribution rules (statement nouns, support verbs, belief
  *  adjectives, ~50 verbs), ~2.8 KB on the number grammar and ~4.7 KB on the comparison's
  *  reading of a figure's sentence (compound words, places and distances, clippings). The
- *  corpus import (~21 KB) is not in this module but in the settings page's own.
+ *  corpus import (~21 KB) is not in this module but in the settings page's own. Stop 19's
+ *  rules took the module to 298,315; stop 20 compiles the comparison's and the corpus's
+ *  lexicons in without their comments (as the detectors' already were: −5.2 KB) and adds the
+ *  credit and role rules of the comparison (+2.1 KB): 295,268, and the budget is that + 1 %.
  *  Lower it when the module shrinks; raise it only with a reason in the commit. */
-export const BUDGET = 298_788;
+export const BUDGET = 298_221;
 /** Issue 10's goal: 300 KB gzipped. */
 export const TARGET = 300_000;
 

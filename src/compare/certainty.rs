@@ -9,9 +9,12 @@ use std::sync::LazyLock;
 /// The negation phrases of `negations.txt`, as lower-case words (apostrophes straight),
 /// longest first.
 static NEGATIONS: LazyLock<Vec<Vec<String>>> = LazyLock::new(|| {
-    let mut phrases: Vec<Vec<String>> = lexicon::entries(include_str!("negations.txt"))
-        .map(|p| p.split_whitespace().map(straight).collect())
-        .collect();
+    let mut phrases: Vec<Vec<String>> = lexicon::entries(include_str!(concat!(
+        env!("OUT_DIR"),
+        "/src/compare/negations.txt"
+    )))
+    .map(|p| p.split_whitespace().map(straight).collect())
+    .collect();
     phrases.sort_by_key(|p| std::cmp::Reverse(p.len()));
     phrases
 });
@@ -19,8 +22,13 @@ static NEGATIONS: LazyLock<Vec<Vec<String>>> = LazyLock::new(|| {
 /// Attribution cues that report a measurement rather than distance the writer from the claim
 /// (`measuring_cues.txt`): "the ministry estimates that …" states a figure as an estimate, the
 /// way figures are reported, and hedges nothing a reader should weigh.
-static MEASURING: LazyLock<Vec<&'static str>> =
-    LazyLock::new(|| lexicon::entries(include_str!("measuring_cues.txt")).collect());
+static MEASURING: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    lexicon::entries(include_str!(concat!(
+        env!("OUT_DIR"),
+        "/src/compare/measuring_cues.txt"
+    )))
+    .collect()
+});
 
 fn straight(word: &str) -> String {
     word.to_lowercase().replace('’', "'")

@@ -70,10 +70,13 @@ pub(crate) fn compound_set(text: &str) -> HashSet<String> {
 /// Short forms read as the word they stand for (`clippings.txt`), canonical on both sides (a
 /// list: it is short).
 static CLIPPINGS: LazyLock<Vec<(String, String)>> = LazyLock::new(|| {
-    lexicon::entries(include_str!("clippings.txt"))
-        .filter_map(|e| e.split_once('='))
-        .map(|(short, full)| (canonical(short.trim()), canonical(full.trim())))
-        .collect()
+    lexicon::entries(include_str!(concat!(
+        env!("OUT_DIR"),
+        "/src/compare/clippings.txt"
+    )))
+    .filter_map(|e| e.split_once('='))
+    .map(|(short, full)| (canonical(short.trim()), canonical(full.trim())))
+    .collect()
 });
 
 /// A word's canonical term, a clipping read as its full word ("quake" → "earthquak").

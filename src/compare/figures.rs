@@ -38,42 +38,54 @@ enum Counted {
 
 /// Stemmed word → what it counts (`counted.txt`).
 static COUNTED: LazyLock<HashMap<String, Counted>> = LazyLock::new(|| {
-    pairs(include_str!("counted.txt"))
-        .map(|(word, class)| {
-            let counted = match class.split_once(':') {
-                Some(("measure", m)) => Counted::Measure(m),
-                Some(("thing", t)) => Counted::Thing(t),
-                None if class == "generic" => Counted::Generic,
-                None if class == "span" => Counted::Span,
-                _ => panic!("counted.txt: unknown class {class:?}"),
-            };
-            (stem(word), counted)
-        })
-        .collect()
+    pairs(include_str!(concat!(
+        env!("OUT_DIR"),
+        "/src/compare/counted.txt"
+    )))
+    .map(|(word, class)| {
+        let counted = match class.split_once(':') {
+            Some(("measure", m)) => Counted::Measure(m),
+            Some(("thing", t)) => Counted::Thing(t),
+            None if class == "generic" => Counted::Generic,
+            None if class == "span" => Counted::Span,
+            _ => panic!("counted.txt: unknown class {class:?}"),
+        };
+        (stem(word), counted)
+    })
+    .collect()
 });
 
 /// The units the statistic detector normalises to (`src/detect/lexicons/units.txt`, read, not
 /// copied): a figure in one of these ("8 percent", "$5 million", "40 km") measures whatever its
 /// clause speaks of, so it is compared on that subject too.
 static UNITS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    pairs(include_str!("../detect/lexicons/units.txt"))
-        .map(|(_, unit)| unit)
-        .collect()
+    pairs(include_str!(concat!(
+        env!("OUT_DIR"),
+        "/src/detect/lexicons/units.txt"
+    )))
+    .map(|(_, unit)| unit)
+    .collect()
 });
 
 /// Normalised rate → days it spans (`rates.txt`).
 static RATE_DAYS: LazyLock<HashMap<&'static str, f64>> = LazyLock::new(|| {
-    pairs(include_str!("rates.txt"))
-        .filter_map(|(r, d)| Some((r, d.parse().ok()?)))
-        .collect()
+    pairs(include_str!(concat!(
+        env!("OUT_DIR"),
+        "/src/compare/rates.txt"
+    )))
+    .filter_map(|(r, d)| Some((r, d.parse().ok()?)))
+    .collect()
 });
 
 /// Rate phrase (as words) → normalised rate: the statistic detector's own list
 /// (`src/detect/lexicons/rates.txt`), read, not copied; longest first.
 static RATE_PHRASES: LazyLock<Vec<(Vec<&'static str>, &'static str)>> = LazyLock::new(|| {
-    let mut list: Vec<(Vec<&str>, &str)> = pairs(include_str!("../detect/lexicons/rates.txt"))
-        .map(|(phrase, rate)| (phrase.split_whitespace().collect(), rate))
-        .collect();
+    let mut list: Vec<(Vec<&str>, &str)> = pairs(include_str!(concat!(
+        env!("OUT_DIR"),
+        "/src/detect/lexicons/rates.txt"
+    )))
+    .map(|(phrase, rate)| (phrase.split_whitespace().collect(), rate))
+    .collect();
     list.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
     list
 });

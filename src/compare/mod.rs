@@ -218,6 +218,8 @@ fn figure_context(text: &str, sentence: Span, stat: Span) -> HashSet<String> {
 /// A story document prepared for comparison: its passages as sentences, its claims, figures.
 struct RefDoc<'c> {
     doc: usize,
+    /// Whether the page is this document edited ([`StoryMatch::is_copy`]).
+    copy: bool,
     text: &'c str,
     det: &'c Detections,
     sentences: Vec<Span>,
@@ -276,6 +278,7 @@ impl<'c> RefDoc<'c> {
         }
         RefDoc {
             doc,
+            copy: story.is_copy(),
             text,
             det,
             sentences,
@@ -490,8 +493,15 @@ impl<'a, 'c> Run<'a, 'c> {
         };
         let claim = self.page.claim_of(stat.span);
         let clause = self.page.clause(sentence, stat.span);
+        // A figure credited in one report only is the same figure, unless the page is the
+        // other report edited: a copy that drops or adds a credit changed what it reports.
+        let one_sided = if self.references[m.at.reference].copy {
+            OneSidedCredit::Either
+        } else {
+            OneSidedCredit::Neither
+        };
         let (mut differences, mut agreements) =
-            self.claim_differences(claim, clause, &m.at, OneSidedCredit::PageSilent);
+            self.claim_differences(claim, clause, &m.at, one_sided);
         let reference = &self.references[m.at.reference];
         let theirs = m.stat.span.slice(reference.text).to_string();
         match m.relation {

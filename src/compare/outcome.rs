@@ -140,6 +140,12 @@ pub enum Agreement {
         /// The source as the page names it.
         source: String,
     },
+    /// The reference credits a source for a figure the page states flatly (the figure agrees;
+    /// the reader learns whose figure it is).
+    Credited {
+        /// The source the reference credits, as it names it.
+        source: String,
+    },
     /// Both hedge (or both deny) the claim.
     Hedged {
         /// The reference's hedge or negation as written.

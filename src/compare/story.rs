@@ -13,8 +13,8 @@
 //!
 //! The page itself is never a reference: a corpus document whose body (its passages, see
 //! [`crate::corpus::is_passage`]) is word for word the page's is left out — a caption or a
-//! navigation line shown on one side only aside. A near-copy with a sentence changed is
-//! compared, so that its changes are what the reader sees.
+//! navigation line the page shows aside. A near-copy with a word changed or cut is compared,
+//! so that its changes are what the reader sees.
 
 use super::names::name_set;
 use crate::corpus::{is_passage, Corpus, TermCounts};
@@ -38,8 +38,9 @@ pub const STORY_OTHER_YEARS: f64 = 0.4;
 pub const RELATIVE: f64 = 0.5;
 /// At most this many documents are searched for counterparts (best first).
 pub const MAX_STORY_DOCUMENTS: usize = 8;
-/// Documents this close are checked for being the page itself.
-const SAME_TEXT_COSINE: f64 = 0.9;
+/// Documents this close are copies of the page: checked for being the page itself, and
+/// otherwise edited copies, whose every change is flagged ([`StoryMatch::is_copy`]).
+pub const COPY: f64 = 0.9;
 
 /// A corpus document that tells the page's story.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
@@ -48,6 +49,14 @@ pub struct StoryMatch {
     pub doc: usize,
     /// Cosine similarity of the page and the document, 0–1.
     pub similarity: f64,
+}
+
+impl StoryMatch {
+    /// Whether the page is this document edited (a near-copy, not the document itself): a
+    /// credit it drops or adds is then a change the reader must see, as a figure it changed.
+    pub fn is_copy(&self) -> bool {
+        self.similarity >= COPY
+    }
 }
 
 /// The years a text names (1900–2099, as numbers).
@@ -74,17 +83,16 @@ fn subsequence(short: &[String], long: &[String]) -> bool {
     short.iter().all(|w| rest.any(|l| l == w))
 }
 
-/// Whether two bodies are one article: the words of one are the words of the other in order,
-/// with at most a fifth more on one side (a page may show a caption or a navigation line that
-/// the corpus document does not, or join two lines into one sentence). A near-copy that changed
-/// a word has a word of its own on each side, and is not the same.
+/// Whether a page's body is a document's: the document's words are the page's words in order,
+/// with at most a fifth more on the page (it may show a caption or a navigation line that the
+/// corpus document does not, or join two lines into one sentence). A near-copy that changed a
+/// word has a word of its own on each side, and one that cut words (a credit, a hedge) lacks
+/// some of the document's: neither is the same.
 fn same_body(page: &[String], doc: &[String]) -> bool {
-    let (short, long) = if page.len() <= doc.len() {
-        (page, doc)
-    } else {
-        (doc, page)
-    };
-    !short.is_empty() && short.len() * 5 >= long.len() * 4 && subsequence(short, long)
+    !doc.is_empty()
+        && page.len() >= doc.len()
+        && doc.len() * 5 >= page.len() * 4
+        && subsequence(doc, page)
 }
 
 /// The documents of `corpus` that tell the same story as the page `text` (whose retrieval
@@ -105,7 +113,7 @@ pub fn same_story(
             break;
         }
         let doc = &corpus.documents()[s.doc];
-        if s.cosine >= SAME_TEXT_COSINE {
+        if s.cosine >= COPY {
             let page = page_body.get_or_insert_with(|| body(text, sentences(text).into_iter()));
             let passages = &corpus.passages()[corpus.passage_range(s.doc)];
             if same_body(page, &body(&doc.text, passages.iter().map(|p| p.span))) {
@@ -168,5 +176,13 @@ mod tests {
         let copy = a.replace("12 miles", "8 miles");
         let story = same_story(&corpus, &copy, &term_counts(terms(&copy)), &names);
         assert_eq!(story.first().map(|m| m.doc), Some(0), "{story:?}");
+        assert!(story[0].is_copy(), "{story:?}");
+        // So is one that cut a credit, and one that added a navigation line is the page.
+        let cut = a.replace(", according to the U.S. Geological Survey", "");
+        let story = same_story(&corpus, &cut, &term_counts(terms(&cut)), &names);
+        assert_eq!(story.first().map(|m| m.doc), Some(0), "{story:?}");
+        let shown = format!("Home News Weather\n\n{a}");
+        let story = same_story(&corpus, &shown, &term_counts(terms(&shown)), &names);
+        assert!(story.iter().all(|m| m.doc != 0), "{story:?}");
     }
 }

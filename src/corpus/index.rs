@@ -8,17 +8,25 @@ use crate::text::{stem, tokens};
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-static STOPWORDS: LazyLock<std::collections::HashSet<&'static str>> =
-    LazyLock::new(|| lexicon::entries(include_str!("stopwords.txt")).collect());
+static STOPWORDS: LazyLock<std::collections::HashSet<&'static str>> = LazyLock::new(|| {
+    lexicon::entries(include_str!(concat!(
+        env!("OUT_DIR"),
+        "/src/corpus/stopwords.txt"
+    )))
+    .collect()
+});
 
 /// Word → the first word of its line in `gazetteer.txt`.
 static ALIASES: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
-    lexicon::entries(include_str!("gazetteer.txt"))
-        .flat_map(|line| {
-            let first = line.split_whitespace().next().unwrap_or("");
-            line.split_whitespace().map(move |w| (w, first))
-        })
-        .collect()
+    lexicon::entries(include_str!(concat!(
+        env!("OUT_DIR"),
+        "/src/corpus/gazetteer.txt"
+    )))
+    .flat_map(|line| {
+        let first = line.split_whitespace().next().unwrap_or("");
+        line.split_whitespace().map(move |w| (w, first))
+    })
+    .collect()
 });
 
 /// The canonical form of a lower-case word: its actor alias, else its stem.

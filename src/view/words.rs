@@ -97,6 +97,8 @@ pub fn plural(n: usize, word: &str) -> String {
 /// use claimlens::view::describe_difference;
 /// let d = Difference::Certainty { side: Side::Page, cue: "purportedly".into(), denial: false };
 /// assert_eq!(describe_difference(&d), "This page hedges it (“purportedly”); the reference states it flatly.");
+/// let d = Difference::Source { page: None, reference: Some("The UK Ministry of Defence".into()) };
+/// assert_eq!(describe_difference(&d), "This page credits no source; the reference credits the UK Ministry of Defence.");
 /// ```
 pub fn describe_difference(difference: &Difference) -> String {
     match difference {
@@ -133,20 +135,41 @@ pub fn describe_difference(difference: &Difference) -> String {
         Difference::Source {
             page: Some(m),
             reference: Some(t),
-        } => format!("This page credits {m}; the reference credits {t}."),
+        } => format!(
+            "This page credits {}; the reference credits {}.",
+            mid_sentence(m),
+            mid_sentence(t)
+        ),
         Difference::Source {
             page: Some(m),
             reference: None,
-        } => format!("This page credits {m}; the reference credits no source."),
+        } => format!(
+            "This page credits {}; the reference credits no source.",
+            mid_sentence(m)
+        ),
         Difference::Source {
             page: None,
             reference: Some(t),
-        } => format!("This page credits no source; the reference credits {t}."),
+        } => format!(
+            "This page credits no source; the reference credits {}.",
+            mid_sentence(t)
+        ),
         Difference::Source {
             page: None,
             reference: None,
         } => "The sources credited differ.".to_string(),
     }
+}
+
+/// A source as quoted from the start of its sentence, set inside another: "The UK Ministry
+/// of Defence" reads "the UK Ministry of Defence", as prose sets a name mid-sentence.
+fn mid_sentence(source: &str) -> String {
+    for article in ["The ", "A ", "An "] {
+        if let Some(rest) = source.strip_prefix(article) {
+            return format!("{}{rest}", article.to_lowercase());
+        }
+    }
+    source.to_string()
 }
 
 /// An agreement in words.
@@ -157,6 +180,9 @@ fn describe_agreement(agreement: &Agreement) -> String {
         }
         Agreement::Source { source } => {
             format!("The reference credits the same source: {source}.")
+        }
+        Agreement::Credited { source } => {
+            format!("The reference credits it to {}.", mid_sentence(source))
         }
         Agreement::Hedged { cue, denial: true } => {
             format!("The reference denies it too (“{cue}”).")
@@ -187,10 +213,22 @@ pub fn explain(kind: Kind, comparison: &Comparison) -> String {
         .to_string(),
         _ => match comparison.differences.first() {
             Some(d) => describe_difference(d),
-            None => comparison.agreements.first().map_or_else(
-                || "The reference says the same.".to_string(),
-                describe_agreement,
-            ),
+            None => {
+                let mut words = comparison.agreements.first().map_or_else(
+                    || "The reference says the same.".to_string(),
+                    describe_agreement,
+                );
+                // Whose figure it is, when only the reference says so.
+                let credit = comparison.agreements.iter().skip(1);
+                if let Some(c) = credit
+                    .clone()
+                    .find(|a| matches!(a, Agreement::Credited { .. }))
+                {
+                    words.push(' ');
+                    words.push_str(&describe_agreement(c));
+                }
+                words
+            }
         },
     }
 }

@@ -58,6 +58,9 @@ pub const FIGURE_CONSISTENT: f64 = 0.2;
 pub const FIGURE_DIFFERS: f64 = 0.1;
 /// The statistics of one page compared at most (a bound for hostile pages).
 const MAX_FIGURES_PER_DOCUMENT: usize = 200;
+/// At most this many figures of one attributed claim or hedged claim are checked against its
+/// counterpart (a claim is at most [`MAX_CLAIM_BYTES`] long; a list of figures needs no more).
+const MAX_FIGURES_PER_CLAIM: usize = 4;
 
 /// The comparisons of every detection of a page, in the order of the detections' lists.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -477,12 +480,44 @@ impl<'a, 'c> Run<'a, 'c> {
         let claim = self.page.claim_of(span);
         match self.claim_match(claim) {
             Some(m) => {
-                let (differences, agreements) =
+                let (mut differences, mut agreements) =
                     self.claim_differences(claim, claim, &m, OneSidedCredit::Either);
+                differences.extend(self.figure_difference(claim, &m));
+                agreements.retain(|a| *a != Agreement::Claim || differences.is_empty());
                 self.found(claim, &m, differences, agreements)
             }
             None => Comparison::not_in_corpus(),
         }
+    }
+
+    /// A figure of the page's claim that the counterpart's sentence gives another value
+    /// ("estimated at $2 million, authorities said" against "… at $1 million"): the claim is
+    /// not the same, whatever else agrees, and its card must not say otherwise than the
+    /// figure's. The first [`MAX_FIGURES_PER_CLAIM`] figures of the claim are read.
+    fn figure_difference(&mut self, claim: Span, m: &Match) -> Option<Difference> {
+        let statistics = &self.page.det.statistics;
+        let first = statistics.partition_point(|s| s.span.start < claim.start);
+        let inside: Vec<&'a Statistic> = statistics[first..]
+            .iter()
+            .take_while(|s| s.span.start < claim.end)
+            .filter(|s| s.span.end <= claim.end)
+            .take(MAX_FIGURES_PER_CLAIM)
+            .collect();
+        inside.into_iter().find_map(|stat| {
+            let sentence = self.page.sentence_near(stat.span);
+            let found = self.figure_match(stat, sentence)?;
+            let same_passage = found.at.reference == m.reference && found.at.sentence == m.sentence;
+            let differs = !matches!(found.relation, Relation::Agrees | Relation::Consistent);
+            (same_passage && differs).then(|| Difference::Number {
+                page: stat.span.slice(self.page.text).to_string(),
+                reference: found
+                    .stat
+                    .span
+                    .slice(self.references[m.reference].text)
+                    .to_string(),
+                contradicts: found.relation == Relation::Contradicts,
+            })
+        })
     }
 
     /// The comparison of a statistic: its figure's, with its claim's certainty and sources.

@@ -459,12 +459,16 @@ impl<'a> Sentence<'a> {
     }
 
     /// A colon after one to four capitalised words opening the sentence (after an optional
-    /// opening quotation mark), followed by more text: "PENCE: …", "Poll: …".
+    /// opening quotation mark), followed by words of a sentence — at least one in lower case:
+    /// "PENCE: …", "Poll: …"; not a label's value ("Posted: 03/14/2013 06:37:46 AM PDT",
+    /// "Photo: Getty Images").
     fn speaker_colon(&self, i: usize) -> bool {
         let start = usize::from(self.kind(0) == Some(TokenKind::OpenQuote));
         let n = i.saturating_sub(start);
         (1..=4).contains(&n)
-            && i + 1 < self.t.len()
+            && self.t[i + 1..]
+                .iter()
+                .any(|t| t.is_word() && !t.cap && t.norm.starts_with(char::is_alphabetic))
             && (start..i).all(|k| self.t[k].is_word() && (self.t[k].cap || self.t[k].norm == "."))
             && self.t[start].cap
             && !self.is(start, Word::Preposition)

@@ -28,13 +28,14 @@ impl Sentence<'_> {
                         || (LEX.is_verb(w)
                             && !tok.cap
                             && !self.nominal(k - 1)
-                            && !self.document_noun(k - 1));
+                            && !self.document_noun(k - 1)
+                            && !self.verb_as_modifier(k - 1, j));
                     let named_and = w == "and" && k >= 2 && self.looks_named(k - 2);
                     (!breaker
                         || named_and
                         || self.idiom_inside_np(k - 1)
                         || self.possessive_clitic(k - 1))
-                        && !self.cue_start[k - 1]
+                        && (!self.cue_start[k - 1] || self.verb_as_modifier(k - 1, j))
                         && !LEX.is(w, Word::Wh)
                         && !LEX.is(w, Word::Pronoun)
                 }
@@ -66,6 +67,27 @@ impl Sentence<'_> {
             s = (s + 1..j).find(|&m| self.is(m, Word::Determiner) || self.is(m, Word::Pronoun))?;
         }
         self.trim_np(s, j)
+    }
+
+    /// Whether the verb's base form at `i` modifies the common noun after it inside the phrase
+    /// that ends before `j`, opening it or after a determiner ("…, state media said", "the
+    /// state news agency reported"): a verb there would have no subject. Not before a name
+    /// ("said Mr. Kamin") nor capitalised ("Say Mexico demanded").
+    fn verb_as_modifier(&self, i: usize, j: usize) -> bool {
+        let w = self.w(i);
+        let opens = i == 0 || !self.t[i - 1].is_word() || self.is(i - 1, Word::Determiner);
+        i + 1 < j
+            && opens
+            && !self.t[i].cap
+            && !self.t[i + 1].cap
+            && !w.ends_with('s')
+            && !w.ends_with("ed")
+            && !w.ends_with("ing")
+            && self.t[i + 1].is_word()
+            && !LEX.is_verb(self.w(i + 1))
+            && !self.is(i + 1, Word::Determiner)
+            && !self.is(i + 1, Word::Preposition)
+            && !self.is(i + 1, Word::Pronoun)
     }
 
     /// Whether the reporting word at `i` is a document or role noun after a determiner,

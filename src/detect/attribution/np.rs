@@ -258,7 +258,8 @@ impl Sentence<'_> {
     }
 
     /// The source span of tokens `s..e`: for a document with an author, the author ("reports
-    /// from Ukrainian intelligence", "the ministry's estimate", "Ukrainian intelligence reports").
+    /// from Ukrainian intelligence", "the ministry's estimate", "Ukrainian intelligence reports"),
+    /// unless the document word ends a name ("the U.S. Geological Survey").
     pub(super) fn source_span(&self, s: usize, e: usize) -> Span {
         let doc = |i: usize| self.t[i].is_word() && LEX.is_document(strip_possessive(self.w(i)));
         if let Some(d) = (s..e).find(|&d| doc(d)) {
@@ -267,7 +268,16 @@ impl Sentence<'_> {
             }
         }
         let head = e - 1;
-        if head > s && doc(head) {
+        // A capitalised document word after a capitalised one ends a name ("the U.S. Geological
+        // Survey", "a Gallup Poll"), unless the whole sentence is in title case.
+        let in_name = |i: usize| {
+            !self.title_case
+                && i > s
+                && self.t[i].cap
+                && self.t[i - 1].cap
+                && self.t[i - 1].is_word()
+        };
+        if head > s && doc(head) && !in_name(head) {
             let p = &self.t[head - 1];
             if p.is_word() && p.norm == "'s" && head >= s + 2 {
                 return self.span_of(s, head - 1);

@@ -22,7 +22,8 @@ import { fileURLToPath } from 'node:url';
  *  corpus import (~21 KB) is not in this module but in the settings page's own. Stop 19's
  *  rules took the module to 298,315; stop 20 compiles the comparison's and the corpus's
  *  lexicons in without their comments (as the detectors' already were: −5.2 KB) and adds the
- *  credit and role rules of the comparison (+2.1 KB): 295,268, and the budget is that + 1 %.
+ *  credit and role rules of the comparison (+2.1 KB): 295,268, and the budget is that + 1 %;
+ *  the stop's attribution rules and the claim's figure check then took it to 296,633.
  *  Lower it when the module shrinks; raise it only with a reason in the commit. */
 export const BUDGET = 298_221;
 /** Issue 10's goal: 300 KB gzipped. */
